@@ -1,0 +1,72 @@
+package io.archmeter.cli;
+
+import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.engine.Engine;
+import io.archmeter.engine.LayerTable;
+import io.archmeter.grammar.ArchParser;
+import io.archmeter.model.InputShape;
+import io.archmeter.report.SummaryReport;
+import io.archmeter.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code archmeter summary MODEL}: the per-layer table and totals of one network. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = {"Per-layer table and totals of one network: output shape, receptive field r,",
+            "effective stride S and padding P, MACs, FLOPs, parameters and activation bytes.",
+            "MODEL is a built-in name (alexnet, alexnet-tv, alexnet-v2, vgg16) or an architecture string,",
+            "e.g. 'conv_k3_s2_c32 bn relu gap fc_c10'."})
+public final class SummaryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A built-in model name or an architecture string.")
+    String model;
+
+    @Option(names = "--input", paramLabel = "HxWxC",
+            description = "Input shape; default: the built-in model's own, or 224x224x3 for a string.")
+    String input;
+
+    @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Mixin
+    ConventionOptions conventions;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String name;
+        String arch;
+        InputShape shape;
+        var builtin = Zoo.find(model.trim());
+        if (builtin.isPresent()) {
+            name = builtin.get().name();
+            arch = builtin.get().arch();
+            shape = input != null ? InputShape.parse(input) : builtin.get().input();
+        } else {
+            name = "architecture";
+            arch = model;
+            shape = InputShape.parse(input != null ? input : "224x224x3");
+        }
+        SummaryReport.Format f;
+        try {
+            f = SummaryReport.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + format + "': expected text, csv or json", e);
+        }
+        CandidateBatch batch = ArchParser.parse(arch, shape);
+        Engine engine = new Engine(conventions.toConventions());
+        LayerTable table = engine.trace(batch, 0);
+        SummaryReport.write(name, table, f, out);
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package io.archmeter.engine;
+
+import java.util.Arrays;
+
+/**
+ * The metrics of a scored {@link io.archmeter.encoding.CandidateBatch}: one {@link MetricRecord}
+ * per candidate in a single {@code long[]}, and the reason for each invalid candidate.
+ * Reusable: {@link Engine#scoreAll} grows it to the batch's size and overwrites it, so a
+ * pipeline that scores chunk after chunk allocates only while its chunks grow.
+ */
+public final class BatchResults {
+    private long[] values = new long[0];
+    private String[] errors = new String[0];
+    private int size;
+    private int invalid;
+
+    /** Makes room for {@code n} candidates and forgets the previous results. */
+    void reset(int n) {
+        if (values.length < n * MetricRecord.LENGTH) {
+            values = new long[n * MetricRecord.LENGTH];
+            errors = new String[n];
+        } else {
+            Arrays.fill(errors, 0, Math.min(size, errors.length), null);
+        }
+        size = n;
+        invalid = 0;
+    }
+
+    void setInvalid(int i, String reason) {
+        int o = MetricRecord.offset(i);
+        Arrays.fill(values, o, o + MetricRecord.LENGTH, 0L);
+        values[o + MetricRecord.STATUS_OFFSET] = MetricRecord.STATUS_INVALID;
+        errors[i] = reason;
+    }
+
+    void countInvalid() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (values[MetricRecord.offset(i) + MetricRecord.STATUS_OFFSET] != MetricRecord.STATUS_OK) {
+                n++;
+            }
+        }
+        invalid = n;
+    }
+
+    /** Number of candidates scored. */
+    public int size() {
+        return size;
+    }
+
+    /** Number of candidates whose shapes were invalid. */
+    public int invalidCount() {
+        return invalid;
+    }
+
+    /** True if candidate {@code i} scored; false if its shapes are invalid. */
+    public boolean isValid(int i) {
+        return values[MetricRecord.offset(i) + MetricRecord.STATUS_OFFSET] == MetricRecord.STATUS_OK;
+    }
+
+    /** Why candidate {@code i} is invalid, or {@code null} if it is valid. */
+    public String error(int i) {
+        return errors[i];
+    }
+
+    /** Field {@code field} (a {@link MetricRecord} offset) of candidate {@code i}. */
+    public long get(int i, int field) {
+        return values[MetricRecord.offset(i) + field];
+    }
+
+    /** The raw records, {@link MetricRecord#LENGTH} longs per candidate. */
+    public long[] values() {
+        return values;
+    }
+}

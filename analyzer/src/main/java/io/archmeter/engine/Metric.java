@@ -1,0 +1,102 @@
+package io.archmeter.engine;
+
+import java.util.Locale;
+
+/**
+ * The metric columns of {@code archmeter filter} and the library, by name. Each reads one
+ * {@link MetricRecord}; none computes anything of its own.
+ */
+public enum Metric {
+    MACS("macs", false),
+    FLOPS("flops", false),
+    PARAMS("params", false),
+    WEIGHT_BYTES("weight_bytes", true),
+    ACT_PEAK_BYTES("act_peak_bytes", true),
+    ACT_TOTAL_BYTES("act_total_bytes", true),
+    /** Receptive field of the axis where it is smaller (H on a tie). */
+    RF("rf", false),
+    RF_H("rf_h", false),
+    RF_W("rf_w", false),
+    /** Effective stride S of the axis {@link #RF} reports. */
+    RF_STRIDE("rf_stride", false),
+    RF_STRIDE_H("rf_stride_h", false),
+    RF_STRIDE_W("rf_stride_w", false),
+    RF_PAD_H("rf_pad_h", false),
+    RF_PAD_W("rf_pad_w", false),
+    OUT_H("out_h", false),
+    OUT_W("out_w", false),
+    OUT_C("out_c", false),
+    /** The output shape as text, {@code HxWxC}: a column, not a constraint. */
+    OUT_SHAPE("out_shape", false);
+
+    /** The columns {@code filter} appends by default. */
+    public static final Metric[] DEFAULT_COLUMNS = {
+        MACS, FLOPS, PARAMS, WEIGHT_BYTES, ACT_PEAK_BYTES, ACT_TOTAL_BYTES, RF, RF_STRIDE, OUT_SHAPE};
+
+    private final String column;
+    private final boolean bytes;
+
+    Metric(String column, boolean bytes) {
+        this.column = column;
+        this.bytes = bytes;
+    }
+
+    /** The column name, e.g. {@code act_peak_bytes}. */
+    public String column() {
+        return column;
+    }
+
+    /** True for metrics in bytes, which take the KB/KiB/… suffixes. */
+    public boolean isBytes() {
+        return bytes;
+    }
+
+    /** True if the metric is a number (all but {@link #OUT_SHAPE}). */
+    public boolean isNumeric() {
+        return this != OUT_SHAPE;
+    }
+
+    /** The value of this metric in the {@link MetricRecord} at {@code o}. */
+    public long get(long[] m, int o) {
+        switch (this) {
+            case MACS: return m[o + MetricRecord.MACS_OFFSET];
+            case FLOPS: return m[o + MetricRecord.FLOPS_OFFSET];
+            case PARAMS: return m[o + MetricRecord.PARAMS_OFFSET];
+            case WEIGHT_BYTES: return m[o + MetricRecord.WEIGHT_BYTES_OFFSET];
+            case ACT_PEAK_BYTES: return m[o + MetricRecord.ACT_PEAK_BYTES_OFFSET];
+            case ACT_TOTAL_BYTES: return m[o + MetricRecord.ACT_TOTAL_BYTES_OFFSET];
+            case RF: return Math.min(m[o + MetricRecord.RF_H_OFFSET], m[o + MetricRecord.RF_W_OFFSET]);
+            case RF_H: return m[o + MetricRecord.RF_H_OFFSET];
+            case RF_W: return m[o + MetricRecord.RF_W_OFFSET];
+            case RF_STRIDE: return m[o + MetricRecord.RF_H_OFFSET] <= m[o + MetricRecord.RF_W_OFFSET]
+                    ? m[o + MetricRecord.STRIDE_H_OFFSET] : m[o + MetricRecord.STRIDE_W_OFFSET];
+            case RF_STRIDE_H: return m[o + MetricRecord.STRIDE_H_OFFSET];
+            case RF_STRIDE_W: return m[o + MetricRecord.STRIDE_W_OFFSET];
+            case RF_PAD_H: return m[o + MetricRecord.PAD_H_OFFSET];
+            case RF_PAD_W: return m[o + MetricRecord.PAD_W_OFFSET];
+            case OUT_H: return m[o + MetricRecord.OUT_H_OFFSET];
+            case OUT_W: return m[o + MetricRecord.OUT_W_OFFSET];
+            case OUT_C: return m[o + MetricRecord.OUT_C_OFFSET];
+            default: throw new IllegalStateException(column + " is not a number");
+        }
+    }
+
+    /** The value as it appears in a CSV column. */
+    public String format(long[] m, int o) {
+        if (this == OUT_SHAPE) {
+            return m[o + MetricRecord.OUT_H_OFFSET] + "x" + m[o + MetricRecord.OUT_W_OFFSET] + "x" + m[o + MetricRecord.OUT_C_OFFSET];
+        }
+        return Long.toString(get(m, o));
+    }
+
+    /** The metric whose column is {@code name}, or null. */
+    public static Metric ofColumn(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (Metric m : values()) {
+            if (m.column.equals(n)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package io.archmeter.engine;
+
+/**
+ * Descriptor of the fixed-stride record of one candidate's metrics in a {@code long[]}: what the
+ * engine writes for each candidate it scores.
+ *
+ * <pre>
+ *  long offset 0      1       2        3              4               5                6      7
+ *            +------+-------+--------+--------------+----------------+-----------------+------+------+
+ *            | macs | flops | params | weight_bytes | act_peak_bytes | act_total_bytes | rf_h | rf_w |
+ *            +------+-------+--------+--------------+----------------+-----------------+------+------+
+ *              8          9          10      11      12      13      14      15
+ *            +----------+----------+-------+-------+-------+-------+-------+--------+
+ *            | stride_h | stride_w | pad_h | pad_w | out_h | out_w | out_c | status |
+ *            +----------+----------+-------+-------+-------+-------+-------+--------+
+ * </pre>
+ *
+ * <p>{@code rf_*}, {@code stride_*} and {@code pad_*} are the receptive field r, effective stride
+ * S (the "jump") and effective padding P of the last spatial feature map, per axis. {@code status}
+ * is {@link #STATUS_OK}, or {@link #STATUS_INVALID} when the candidate's shapes are invalid (the
+ * other fields are then zero and the reason is in {@link BatchResults#error(int)}).
+ */
+public final class MetricRecord {
+    public static final int MACS_OFFSET = 0;
+    public static final int FLOPS_OFFSET = 1;
+    public static final int PARAMS_OFFSET = 2;
+    public static final int WEIGHT_BYTES_OFFSET = 3;
+    public static final int ACT_PEAK_BYTES_OFFSET = 4;
+    public static final int ACT_TOTAL_BYTES_OFFSET = 5;
+    public static final int RF_H_OFFSET = 6;
+    public static final int RF_W_OFFSET = 7;
+    public static final int STRIDE_H_OFFSET = 8;
+    public static final int STRIDE_W_OFFSET = 9;
+    public static final int PAD_H_OFFSET = 10;
+    public static final int PAD_W_OFFSET = 11;
+    public static final int OUT_H_OFFSET = 12;
+    public static final int OUT_W_OFFSET = 13;
+    public static final int OUT_C_OFFSET = 14;
+    public static final int STATUS_OFFSET = 15;
+
+    /** Longs per record. */
+    public static final int LENGTH = 16;
+
+    public static final long STATUS_OK = 0;
+    public static final long STATUS_INVALID = 1;
+
+    private MetricRecord() {
+    }
+
+    /** Offset of candidate {@code i}'s record. */
+    public static int offset(int i) {
+        return i * LENGTH;
+    }
+
+    /**
+     * Checks a scored record's invariants: non-negative counts, r ≥ 1, S ≥ 1, weight bytes a
+     * multiple of params, peak ≤ input + total (peak counts the input; total does not).
+     */
+    public static void validate(long[] m, int offset) {
+        if (m[offset + STATUS_OFFSET] != STATUS_OK) {
+            return;
+        }
+        for (int f = 0; f < STATUS_OFFSET; f++) {
+            if (m[offset + f] < 0) {
+                throw new IllegalStateException("metric field " + f + " is negative: " + m[offset + f]);
+            }
+        }
+        if (m[offset + RF_H_OFFSET] < 1 || m[offset + RF_W_OFFSET] < 1 || m[offset + STRIDE_H_OFFSET] < 1
+                || m[offset + STRIDE_W_OFFSET] < 1) {
+            throw new IllegalStateException("receptive field and stride must be at least 1");
+        }
+        if (m[offset + FLOPS_OFFSET] < m[offset + MACS_OFFSET]) {
+            throw new IllegalStateException("FLOPs " + m[offset + FLOPS_OFFSET] + " < MACs " + m[offset + MACS_OFFSET]);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.archmeter.model;
+
+/**
+ * The integer codes of the layer operations, as stored in the {@code OP} field of a
+ * {@link io.archmeter.encoding.LayerRecord}. They are compile-time constants so that the
+ * engine's hot loop can {@code switch} on them; {@link Op} gives each code its name.
+ *
+ * <p>Codes are part of the encoding: never renumber one, only append.
+ */
+public final class OpCode {
+    /** Convolution with explicit groups (1 = dense). */
+    public static final int CONV = 0;
+    /** Depthwise convolution: groups = input channels, output channels = input channels · multiplier. */
+    public static final int DEPTHWISE = 1;
+    public static final int MAX_POOL = 2;
+    public static final int AVG_POOL = 3;
+    /** Global average pooling to 1×1×C. */
+    public static final int GLOBAL_AVG_POOL = 4;
+    /** Fully connected; flattens H·W·C. */
+    public static final int FC = 5;
+    public static final int BATCH_NORM = 6;
+    public static final int RELU = 7;
+    public static final int RELU6 = 8;
+    public static final int SIGMOID = 9;
+    public static final int SWISH = 10;
+    public static final int HSWISH = 11;
+    public static final int HSIGMOID = 12;
+    public static final int TANH = 13;
+    public static final int GELU = 14;
+    /** Local response normalisation (AlexNet). */
+    public static final int LRN = 15;
+    public static final int DROPOUT = 16;
+    public static final int FLATTEN = 17;
+    public static final int IDENTITY = 18;
+
+    /** One more than the largest code. */
+    public static final int COUNT = 19;
+
+    private OpCode() {
+    }
+}
