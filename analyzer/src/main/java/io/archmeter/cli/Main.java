@@ -21,6 +21,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code, without calling {@link System#exit}. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The configured command line: errors in the user's input (a bad architecture, shape, option
+     * value or file) print one line naming the problem and exit with code 2, without a stack trace.
+     * Tests set its output and error writers.
+     */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ArchSyntaxException || ex instanceof InvalidArchitectureException
@@ -32,7 +41,7 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     public static void main(String[] args) {

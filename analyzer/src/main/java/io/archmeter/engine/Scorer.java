@@ -78,14 +78,16 @@ final class Scorer {
                       int macFactor, boolean elementwise, int weightBytes, int actBytes,
                       long[] out, int o, long[] trace) {
         long h = h0, w = w0, c = c0;
-        long live = (long) h0 * w0 * c0;        // elements of the tensor the next layer reads
-        long peak = live;
+        long live = 0;                          // elements of the tensor the next layer reads
+        long peak = 0;
         long total = 0;
         long macs = 0, flops = 0, params = 0;
         long rfH = 1, rfW = 1, jH = 1, jW = 1, padH = 0, padW = 0;
         boolean global = false;
         int i = from;
         try {
+            live = multiplyExact(multiplyExact((long) h0, w0), c0);
+            peak = live;
             for (; i < to; i++) {
                 final int r = i * LayerRecord.LENGTH;
                 final int op = records[r];
@@ -235,7 +237,8 @@ final class Scorer {
             out[o + MetricRecord.OUT_C_OFFSET] = c;
             out[o + MetricRecord.STATUS_OFFSET] = MetricRecord.STATUS_OK;
         } catch (ArithmeticException e) {
-            throw overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
+            // live is 0 only if the input's own element count overflowed
+            throw live == 0 ? inputOverflowError() : overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
         }
     }
 
@@ -304,7 +307,7 @@ final class Scorer {
                 .append(", stride ").append(records[r + STRIDE_H_OFFSET]).append('x').append(records[r + STRIDE_W_OFFSET])
                 .append(", padding ").append(records[r + PAD_H_OFFSET]).append('x').append(records[r + PAD_W_OFFSET])
                 .append(", dilation ").append(records[r + DILATION_H_OFFSET]).append('x').append(records[r + DILATION_W_OFFSET])
-                .append(" (the dilated kernel d·(k−1)+1 must fit in the padded input n+2p)");
+                .append(" (the dilated kernel d*(k-1)+1 must fit in the padded input n+2p)");
         return new InvalidArchitectureException(layer + 1, sb.toString());
     }
 
@@ -312,6 +315,10 @@ final class Scorer {
         String name = op < 0 ? "totals" : Op.ofCode(op).token();
         return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (" + name
                 + "): a count overflows a 64-bit integer (more than 9.2e18)");
+    }
+
+    private static InvalidArchitectureException inputOverflowError() {
+        return new InvalidArchitectureException(0, "input: its element count H*W*C overflows a 64-bit integer");
     }
 
     private static InvalidArchitectureException unknownOp(int layer, int op) {

@@ -149,7 +149,7 @@ public final class ArchParser {
             }
             // value: digits, or digits 'x' digits for pair keys
             int v1End = digitsEnd(s, keyEnd, partEnd);
-            final int a = number(s, start, end, position, key, keyEnd, v1End, partEnd);
+            final int a = number(s, start, end, position, key, keyEnd, v1End, keyEnd, partEnd);
             int b = a;
             if (v1End < partEnd) {
                 if (s.charAt(v1End) == 'x' && key.pair) {
@@ -157,7 +157,7 @@ public final class ArchParser {
                     if (v2End != partEnd) {
                         throw malformed(s, start, end, position, key, keyEnd, partEnd);
                     }
-                    b = number(s, start, end, position, key, v1End + 1, v2End, partEnd);
+                    b = number(s, start, end, position, key, v1End + 1, v2End, keyEnd, partEnd);
                 } else {
                     throw malformed(s, start, end, position, key, keyEnd, partEnd);
                 }
@@ -269,9 +269,10 @@ public final class ArchParser {
         return i;
     }
 
-    private static int number(CharSequence s, int start, int end, int position, Key key, int from, int to, int partEnd) {
+    private static int number(CharSequence s, int start, int end, int position, Key key, int from, int to,
+                              int valueStart, int partEnd) {
         if (from == to) {
-            throw malformed(s, start, end, position, key, from, partEnd);
+            throw malformed(s, start, end, position, key, valueStart, partEnd);
         }
         long v = 0;
         for (int i = from; i < to; i++) {
@@ -321,10 +322,10 @@ public final class ArchParser {
         if (allowed == 0) {
             return error(s, start, end, position, opName + " takes no keys, but '" + name + "' was given");
         }
-        String what = key == null ? "unknown key '" + name + "'" : "key '" + name + "' does not apply to " + opName;
+        String what = key == null ? "unknown key '" + name + "' for " + opName : "key '" + name + "' does not apply to " + opName;
         String[] names = OpSyntax.list(allowed).split(", ");
         String near = key == null ? Suggest.nearest(name, names) : null;
-        return error(s, start, end, position, what + " for " + opName + (near != null ? " (did you mean '" + near + "'?)" : "")
+        return error(s, start, end, position, what + (near != null ? " (did you mean '" + near + "'?)" : "")
                 + " (expected one of " + OpSyntax.list(allowed) + ")");
     }
 }

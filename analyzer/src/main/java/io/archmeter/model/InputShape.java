@@ -30,9 +30,13 @@ public record InputShape(int height, int width, int channels) {
         int[] v = new int[3];
         for (int i = 0; i < 3; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 9 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            if (p.isEmpty() || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                 throw new IllegalArgumentException("input shape '" + text + "': '" + p
                         + "' is not a positive integer (expected HxWxC, e.g. 224x224x3)");
+            }
+            if (p.length() > 10 || Long.parseLong(p) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("input shape '" + text + "': '" + p + "' is too large (at most "
+                        + Integer.MAX_VALUE + ")");
             }
             v[i] = Integer.parseInt(p);
         }

@@ -98,9 +98,9 @@ public final class SummaryReport {
         long bytes = m.weightBytes();
         out.println();
         out.printf(Locale.ROOT, "MACs                %s%n", grouped(m.macs()));
-        out.printf(Locale.ROOT, "FLOPs (%s)%s%s%n", t.conventions().flops(), " ".repeat(Math.max(1, 12 - t.conventions().flops().toString().length())), grouped(m.flops()));
+        out.printf(Locale.ROOT, "%-20s%s%n", "FLOPs (" + t.conventions().flops() + ")", grouped(m.flops()));
         out.printf(Locale.ROOT, "params              %s%n", grouped(m.params()));
-        out.printf(Locale.ROOT, "model size (%s)    %s bytes = %s KiB = %s MiB%n", t.conventions().weightType(), grouped(bytes),
+        out.printf(Locale.ROOT, "%-20s%s bytes = %s KiB = %s MiB%n", "model size (" + t.conventions().weightType() + ")", grouped(bytes),
                 kib(bytes, 1024), kib(bytes, 1024 * 1024));
         out.printf(Locale.ROOT, "activations peak    %s bytes (largest input + output of one layer, %s)%n",
                 grouped(m.activationPeakBytes()), t.conventions().activationType());
