@@ -10,7 +10,12 @@ import java.util.Arrays;
  *  records   [ L0 | L1 | L2 | L3 | L4 | L5 | L6 | ... ]   one {@link LayerRecord} (13 ints) per layer
  *  firstLayer [ 0,        3,             7, ... ]          candidate i owns layers [firstLayer[i], firstLayer[i+1])
  *  inputs    [ H0 W0 C0 | H1 W1 C1 | ... ]                 {@link #INPUT_LENGTH} ints per candidate
+ *  shapes    [ CHAIN | GRAPH | ... ]                       {@link #SHAPE_CHAIN} or {@link #SHAPE_GRAPH} per candidate
  * </pre>
+ *
+ * <p>A candidate is a {@link #SHAPE_CHAIN chain} when every layer reads the previous one; the
+ * engine scores chains without any per-layer scratch state. {@link #end()} classifies the
+ * candidate and checks that every input reference stays inside it.
  *
  * <p>Candidates are appended with {@link #begin(int, int, int)}, any number of
  * {@link #appendLayer appendLayer} calls, and {@link #end()}; {@link #abort()} drops a candidate
@@ -27,9 +32,18 @@ public final class CandidateBatch {
     public static final int INPUT_W_OFFSET = 1;
     public static final int INPUT_C_OFFSET = 2;
 
+    /** Shape of a candidate whose every layer reads the previous one. */
+    public static final int SHAPE_CHAIN = 0;
+    /** Shape of a candidate with branches or joins. */
+    public static final int SHAPE_GRAPH = 1;
+
     private int[] records;
     private int[] firstLayer;
     private int[] inputs;
+    private int[] shapes;
+    /** Output channels per layer of the open candidate, computed on demand for block expansion. */
+    private long[] channels = new long[32];
+    private int channelsKnown;
     private int size;
     private int layerCount;
     private boolean open;
@@ -43,6 +57,7 @@ public final class CandidateBatch {
         records = new int[Math.max(1, layers) * LayerRecord.LENGTH];
         firstLayer = new int[Math.max(1, candidates) + 1];
         inputs = new int[Math.max(1, candidates) * INPUT_LENGTH];
+        shapes = new int[Math.max(1, candidates) + 1];
     }
 
     /** Forgets every candidate; keeps the arrays. */
@@ -65,32 +80,107 @@ public final class CandidateBatch {
             int n = Math.max(size + 2, firstLayer.length * 2);
             firstLayer = Arrays.copyOf(firstLayer, n);
             inputs = Arrays.copyOf(inputs, n * INPUT_LENGTH);
+            shapes = Arrays.copyOf(shapes, n);
         }
         int in = size * INPUT_LENGTH;
         inputs[in + INPUT_H_OFFSET] = h;
         inputs[in + INPUT_W_OFFSET] = w;
         inputs[in + INPUT_C_OFFSET] = c;
         firstLayer[size] = layerCount;
+        channelsKnown = 0;
         open = true;
         return this;
     }
 
-    /** Ends the candidate begun last; it becomes candidate {@code size() - 1}. */
+    /**
+     * Ends the candidate begun last; it becomes candidate {@code size() - 1}. Classifies it as a
+     * chain or a graph and checks its input references.
+     *
+     * @throws IllegalArgumentException if a layer reads before the network input, or a fused join
+     *         is not followed by a join of the same op that reads it; the candidate stays open
+     */
     public CandidateBatch end() {
         requireOpen();
+        int shape = SHAPE_CHAIN;
+        final int first = firstLayer[size];
+        for (int l = first; l < layerCount; l++) {
+            final int r = l * LayerRecord.LENGTH;
+            final int in0 = records[r + LayerRecord.IN0_OFFSET];
+            final int in1 = records[r + LayerRecord.IN1_OFFSET];
+            if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
+                shape = SHAPE_GRAPH;
+                checkReferences(l - first, r, in0, in1);
+            }
+        }
+        shapes[size] = shape;
         open = false;
         size++;
         firstLayer[size] = layerCount;
         return this;
     }
 
+    private void checkReferences(int j, int r, int in0, int in1) {
+        if (in0 > j + 1 || in1 > j + 1) {
+            throw new IllegalArgumentException("layer " + (j + 1) + " of candidate " + size + " reads "
+                    + Math.max(in0, in1) + " layers back, before the network input (at most " + (j + 1) + ")");
+        }
+        if ((records[r + LayerRecord.FLAGS_OFFSET] & LayerRecord.FLAG_FUSED) != 0) {
+            int next = r + LayerRecord.LENGTH;
+            if (next >= layerCount * LayerRecord.LENGTH || records[next + LayerRecord.OP_OFFSET] != records[r + LayerRecord.OP_OFFSET]
+                    || records[next + LayerRecord.IN0_OFFSET] != LayerRecord.PREVIOUS) {
+                throw new IllegalArgumentException("layer " + (j + 1) + " of candidate " + size
+                        + " is a fused join, but the next layer is not a join of the same op reading it");
+            }
+        }
+    }
+
     /** Drops the candidate begun last, with the layers appended to it so far. */
     public CandidateBatch abort() {
         if (open) {
             layerCount = firstLayer[size];
+            channelsKnown = 0;
             open = false;
         }
         return this;
+    }
+
+    /** Number of layers appended so far to the open candidate. */
+    public int openLayers() {
+        requireOpen();
+        return layerCount - firstLayer[size];
+    }
+
+    /**
+     * Output channels of layer {@code j} (0-based) of the open candidate, or of its input for
+     * {@code j = -1}; -1 where they depend on a spatial size (after flatten). For block expansion,
+     * which must know a block's input channels to size its layers.
+     */
+    public long openChannels(int j) {
+        requireOpen();
+        final int first = firstLayer[size];
+        if (j < 0) {
+            return inputs[size * INPUT_LENGTH + INPUT_C_OFFSET];
+        }
+        if (j >= layerCount - first) {
+            throw new IndexOutOfBoundsException("layer " + j + " of an open candidate of " + (layerCount - first));
+        }
+        if (channels.length < layerCount - first) {
+            channels = Arrays.copyOf(channels, Math.max(layerCount - first, channels.length * 2));
+        }
+        for (int l = channelsKnown; l <= j; l++) {
+            final int r = (first + l) * LayerRecord.LENGTH;
+            final long c0 = channelsBefore(l, records[r + LayerRecord.IN0_OFFSET]);
+            final long c1 = records[r + LayerRecord.IN1_OFFSET] == LayerRecord.NO_INPUT ? 0
+                    : channelsBefore(l, records[r + LayerRecord.IN1_OFFSET]);
+            channels[l] = c0 < 0 || c1 < 0 ? -1 : LayerRecord.outChannels(records, r, c0, c1);
+        }
+        channelsKnown = Math.max(channelsKnown, j + 1);
+        return channels[j];
+    }
+
+    private long channelsBefore(int l, int back) {
+        int src = l - back;
+        return src < 0 ? inputs[size * INPUT_LENGTH + INPUT_C_OFFSET] : channels[src];
     }
 
     /**
@@ -122,6 +212,28 @@ public final class CandidateBatch {
         int offset = reserveLayer();
         LayerRecord.putSimple(records, offset, op);
         validateLast(offset);
+        return this;
+    }
+
+    /** Appends a join of the tensors {@code in0} and {@code in1} layers back (1 = the previous layer). */
+    public CandidateBatch appendJoin(int op, int in0, int in1, boolean fused) {
+        int offset = reserveLayer();
+        LayerRecord.putJoin(records, offset, op, in0, in1, fused);
+        validateLast(offset);
+        return this;
+    }
+
+    /** Sets the input of the layer appended last to the tensor {@code back} layers before it. */
+    public CandidateBatch setLastInput(int back) {
+        requireOpen();
+        if (layerCount == firstLayer[size]) {
+            throw new IllegalStateException("no layer appended yet");
+        }
+        if (back < 1) {
+            throw new IllegalArgumentException("input must be at least 1 layer back, not " + back);
+        }
+        records[(layerCount - 1) * LayerRecord.LENGTH + LayerRecord.IN0_OFFSET] = back;
+        channelsKnown = Math.min(channelsKnown, layerCount - 1 - firstLayer[size]);
         return this;
     }
 
@@ -180,6 +292,16 @@ public final class CandidateBatch {
 
     public int inputChannels(int i) {
         return inputs[i * INPUT_LENGTH + INPUT_C_OFFSET];
+    }
+
+    /** {@link #SHAPE_CHAIN} or {@link #SHAPE_GRAPH}. */
+    public int shape(int i) {
+        return shapes[i];
+    }
+
+    /** True if candidate {@code i} has branches or joins. */
+    public boolean isGraph(int i) {
+        return shapes[i] == SHAPE_GRAPH;
     }
 
     /** Raw per-candidate input shapes, {@link #INPUT_LENGTH} ints each. */

@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
  * }</pre>
  *
  * <p><b>Thread-safety.</b> An engine is immutable and may be shared by any number of threads.
- * {@link #score(CandidateBatch, int, Metrics)} writes only into the caller's {@link Metrics}, so
+ * {@link #score(CandidateBatch, int, Metrics)} writes only into the caller's {@link Metrics} (which
+ * also keeps the scratch state a graph candidate needs, grown once to the largest), so
  * threads each with their own {@code Metrics} may score the same (filled) batch at once.
  * {@link #scoreAll} scores disjoint candidates in parallel into one {@link BatchResults}; the
  * batch must not change while it runs.
@@ -78,7 +79,9 @@ public final class Engine {
      * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
      */
     public Metrics score(CandidateBatch batch, int i, Metrics metrics) {
-        score(batch, i, metrics.values(), 0, null);
+        long[] scratch = scratchFor(batch, i, metrics.scratch());
+        metrics.keepScratch(scratch);
+        score(batch, i, metrics.values(), 0, scratch, null);
         return metrics;
     }
 
@@ -87,13 +90,22 @@ public final class Engine {
      * Allocates nothing.
      */
     public void score(CandidateBatch batch, int i, long[] out, int offset) {
-        score(batch, i, out, offset, null);
+        score(batch, i, out, offset, scratchFor(batch, i, null), null);
     }
 
-    private void score(CandidateBatch batch, int i, long[] out, int offset, long[] trace) {
+    private void score(CandidateBatch batch, int i, long[] out, int offset, long[] scratch, long[] trace) {
         Scorer.score(batch.records(), batch.firstLayer(i), batch.endLayer(i),
-                batch.inputHeight(i), batch.inputWidth(i), batch.inputChannels(i),
+                batch.inputHeight(i), batch.inputWidth(i), batch.inputChannels(i), batch.isGraph(i), scratch,
                 macFactor, elementwise, weightBytes, actBytes, out, offset, trace);
+    }
+
+    /** Scratch for a graph candidate: the given array if it is large enough, else a larger one. */
+    static long[] scratchFor(CandidateBatch batch, int i, long[] scratch) {
+        if (!batch.isGraph(i)) {
+            return scratch;
+        }
+        int need = GraphState.size(batch.layers(i));
+        return scratch != null && scratch.length >= need ? scratch : new long[Math.max(need, scratch == null ? 0 : 2 * scratch.length)];
     }
 
     /**
@@ -103,7 +115,7 @@ public final class Engine {
     public LayerTable trace(CandidateBatch batch, int i) {
         long[] trace = new long[Math.max(1, batch.layers(i)) * LayerMetricsRecord.LENGTH];
         Metrics totals = new Metrics();
-        score(batch, i, totals.values(), 0, trace);
+        score(batch, i, totals.values(), 0, scratchFor(batch, i, null), trace);
         return new LayerTable(batch, i, trace, totals, conventions);
     }
 
@@ -144,10 +156,12 @@ public final class Engine {
     private void scoreRange(CandidateBatch batch, BatchResults results, int from, int to) {
         final long[] out = results.values();
         final int[] records = batch.records();
+        long[] scratch = null;      // one per chunk, grown to the largest graph candidate in it
         for (int i = from; i < to; i++) {
             try {
+                scratch = scratchFor(batch, i, scratch);
                 Scorer.score(records, batch.firstLayer(i), batch.endLayer(i),
-                        batch.inputHeight(i), batch.inputWidth(i), batch.inputChannels(i),
+                        batch.inputHeight(i), batch.inputWidth(i), batch.inputChannels(i), batch.isGraph(i), scratch,
                         macFactor, elementwise, weightBytes, actBytes, out, MetricRecord.offset(i), null);
             } catch (InvalidArchitectureException e) {
                 results.setInvalid(i, e.getMessage());

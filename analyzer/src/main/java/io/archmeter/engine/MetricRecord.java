@@ -9,11 +9,16 @@ package io.archmeter.engine;
  *            +------+-------+--------+--------------+----------------+-----------------+------+------+
  *            | macs | flops | params | weight_bytes | act_peak_bytes | act_total_bytes | rf_h | rf_w |
  *            +------+-------+--------+--------------+----------------+-----------------+------+------+
- *              8          9          10      11      12      13      14      15
- *            +----------+----------+-------+-------+-------+-------+-------+--------+
- *            | stride_h | stride_w | pad_h | pad_w | out_h | out_w | out_c | status |
- *            +----------+----------+-------+-------+-------+-------+-------+--------+
+ *              8          9          10      11      12      13      14      15         16
+ *            +----------+----------+-------+-------+-------+-------+-------+----------+--------+
+ *            | stride_h | stride_w | pad_h | pad_w | out_h | out_w | out_c | rf_flags | status |
+ *            +----------+----------+-------+-------+-------+-------+-------+----------+--------+
  * </pre>
+ *
+ * <p>{@code rf_flags} qualifies the receptive field of a graph: {@link #RF_UNALIGNED} when two
+ * joined paths differ in effective stride or centre (r, S, P then describe the union of their
+ * fields), {@link #RF_GLOBAL_BRANCH} when a branch that sees the whole input (the gate of a
+ * squeeze-excite block) was joined in and left out of r.
  *
  * <p>{@code rf_*}, {@code stride_*} and {@code pad_*} are the receptive field r, effective stride
  * S (the "jump") and effective padding P of the last spatial feature map, per axis. {@code status}
@@ -36,10 +41,16 @@ public final class MetricRecord {
     public static final int OUT_H_OFFSET = 12;
     public static final int OUT_W_OFFSET = 13;
     public static final int OUT_C_OFFSET = 14;
-    public static final int STATUS_OFFSET = 15;
+    public static final int RF_FLAGS_OFFSET = 15;
+    public static final int STATUS_OFFSET = 16;
 
     /** Longs per record. */
-    public static final int LENGTH = 16;
+    public static final int LENGTH = 17;
+
+    /** {@code rf_flags} bit: joined paths differ in effective stride or centre. */
+    public static final long RF_UNALIGNED = 2;
+    /** {@code rf_flags} bit: a global branch (squeeze-excite) was joined in and is not counted in r. */
+    public static final long RF_GLOBAL_BRANCH = 4;
 
     public static final long STATUS_OK = 0;
     public static final long STATUS_INVALID = 1;
@@ -60,7 +71,7 @@ public final class MetricRecord {
         if (m[offset + STATUS_OFFSET] != STATUS_OK) {
             return;
         }
-        for (int f = 0; f < STATUS_OFFSET; f++) {
+        for (int f = 0; f < RF_FLAGS_OFFSET; f++) {
             if (m[offset + f] < 0) {
                 throw new IllegalStateException("metric field " + f + " is negative: " + m[offset + f]);
             }

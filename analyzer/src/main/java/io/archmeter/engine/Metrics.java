@@ -7,9 +7,26 @@ package io.archmeter.engine;
  */
 public final class Metrics {
     private final long[] v = new long[MetricRecord.LENGTH];
+    private long[] scratch;
 
     long[] values() {
         return v;
+    }
+
+    long[] scratch() {
+        return scratch;
+    }
+
+    void keepScratch(long[] s) {
+        scratch = s;
+    }
+
+    /**
+     * {@link MetricRecord#RF_UNALIGNED} and {@link MetricRecord#RF_GLOBAL_BRANCH} bits that qualify
+     * the receptive field of a graph; 0 for a chain.
+     */
+    public long receptiveFieldFlags() {
+        return v[MetricRecord.RF_FLAGS_OFFSET];
     }
 
     /** Multiply-accumulates of convolutions and fc layers, bias not counted. */

@@ -4,7 +4,6 @@ import io.archmeter.encoding.LayerRecord;
 import io.archmeter.model.Op;
 import io.archmeter.model.OpCode;
 
-import static io.archmeter.encoding.LayerRecord.CHANNELS_FROM_INPUT;
 import static io.archmeter.encoding.LayerRecord.CMULT_OFFSET;
 import static io.archmeter.encoding.LayerRecord.COUT_OFFSET;
 import static io.archmeter.encoding.LayerRecord.DILATION_H_OFFSET;
@@ -14,6 +13,13 @@ import static io.archmeter.encoding.LayerRecord.FLAG_BIAS;
 import static io.archmeter.encoding.LayerRecord.FLAG_CEIL;
 import static io.archmeter.encoding.LayerRecord.GROUPS_OFFSET;
 import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
+import static io.archmeter.encoding.LayerRecord.FLAG_FUSED;
+import static io.archmeter.encoding.LayerRecord.IN0_OFFSET;
+import static io.archmeter.encoding.LayerRecord.IN1_OFFSET;
+import static io.archmeter.encoding.LayerRecord.NO_INPUT;
+import static io.archmeter.encoding.LayerRecord.PREVIOUS;
+import static io.archmeter.engine.MetricRecord.RF_GLOBAL_BRANCH;
+import static io.archmeter.engine.MetricRecord.RF_UNALIGNED;
 import static io.archmeter.encoding.LayerRecord.KERNEL_H_OFFSET;
 import static io.archmeter.encoding.LayerRecord.KERNEL_W_OFFSET;
 import static io.archmeter.encoding.LayerRecord.PAD_H_OFFSET;
@@ -65,8 +71,10 @@ final class Scorer {
 
     /**
      * Scores layers {@code [from, to)} of {@code records} on an input of h×w×c and writes one
-     * {@link MetricRecord} at {@code out[o…]}. Allocates nothing on success.
+     * {@link MetricRecord} at {@code out[o…]}. Allocates nothing.
      *
+     * @param graph       true if the candidate has branches or joins ({@link io.archmeter.encoding.CandidateBatch#isGraph})
+     * @param scratch     for a graph, at least {@link GraphState#size}(to − from) longs; unused for a chain
      * @param macFactor   1 for {@code multiply} FLOPs, 2 for {@code strict}
      * @param elementwise whether element-wise layers add FLOPs
      * @param weightBytes bytes per weight
@@ -74,41 +82,65 @@ final class Scorer {
      * @param trace       if not null, receives a {@link LayerMetricsRecord} per layer from offset 0
      * @throws InvalidArchitectureException naming the layer, when a shape or a count is invalid
      */
-    static void score(int[] records, int from, int to, int h0, int w0, int c0,
+    static void score(int[] records, int from, int to, int h0, int w0, int c0, boolean graph, long[] scratch,
                       int macFactor, boolean elementwise, int weightBytes, int actBytes,
                       long[] out, int o, long[] trace) {
         long h = h0, w = w0, c = c0;
-        long live = 0;                          // elements of the tensor the next layer reads
+        long cur = 0;                           // elements of the tensor the next layer reads
+        long live = 0;                          // graphs: elements of every tensor alive
         long peak = 0;
         long total = 0;
         long macs = 0, flops = 0, params = 0;
         long rfH = 1, rfW = 1, jH = 1, jW = 1, padH = 0, padW = 0;
-        boolean global = false;
+        long rfFlags = 0;
         int i = from;
         try {
-            live = multiplyExact(multiplyExact((long) h0, w0), c0);
-            peak = live;
+            cur = multiplyExact(multiplyExact((long) h0, w0), c0);
+            peak = cur;
+            live = cur;
+            if (graph) {
+                GraphState.prepare(records, from, to, scratch);
+                final int s0 = GraphState.slot(-1);
+                scratch[s0 + GraphState.ELEMS] = cur;
+                store(scratch, s0, h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
+            }
             for (; i < to; i++) {
+                final int j = i - from;
                 final int r = i * LayerRecord.LENGTH;
                 final int op = records[r];
+                final int in0 = records[r + IN0_OFFSET];
+                if (in0 != PREVIOUS) {
+                    // a branch starts from an earlier tensor: only in graphs, once per branch
+                    final int s = GraphState.slot(j - in0);
+                    h = scratch[s + GraphState.H];
+                    w = scratch[s + GraphState.W];
+                    c = scratch[s + GraphState.C];
+                    rfH = scratch[s + GraphState.RF_H];
+                    rfW = scratch[s + GraphState.RF_W];
+                    jH = scratch[s + GraphState.JUMP_H];
+                    jW = scratch[s + GraphState.JUMP_W];
+                    padH = scratch[s + GraphState.PAD_H];
+                    padW = scratch[s + GraphState.PAD_W];
+                    rfFlags = scratch[s + GraphState.RF_FLAGS];
+                    cur = h * w * c;
+                }
                 long m = 0, f = 0, p = 0, alloc = 0;
                 switch (op) {
                     case OpCode.CONV:
                     case OpCode.DEPTHWISE: {
                         final int kh = records[r + KERNEL_H_OFFSET], kw = records[r + KERNEL_W_OFFSET];
                         final int groupsField = records[r + GROUPS_OFFSET];
-                        final int coutField = records[r + COUT_OFFSET];
                         final long g = groupsField == GROUPS_PER_CHANNEL ? c : groupsField;
-                        final long co = coutField == CHANNELS_FROM_INPUT ? multiplyExact(c, records[r + CMULT_OFFSET]) : coutField;
+                        final long co = LayerRecord.outChannels(records, r, c, 0);
                         // groups are 1 (dense) or C (depthwise) in practice: skip the 64-bit divide for both
-                        final long cinPerGroup = g == 1 ? c : g == c ? 1 : cinPerGroup(c, g, co, i - from, op);
+                        final long cinPerGroup = g == 1 ? c : g == c ? 1 : cinPerGroup(c, g, co, j, op);
                         if (g != 1 && co % g != 0) {
-                            throw groupsError(i - from, op, c, g, co);
+                            throw groupsError(j, op, c, g, co);
                         }
                         final long oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], false);
                         final long ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], false);
                         if (oh <= 0 || ow <= 0) {
-                            throw outputSizeError(i - from, records, r, h, w);
+                            throw outputSizeError(j, records, r, h, w);
                         }
                         final long perOutput = multiplyExact(multiplyExact((long) kh, kw), cinPerGroup);
                         alloc = multiplyExact(multiplyExact(oh, ow), co);
@@ -131,7 +163,7 @@ final class Scorer {
                         final long oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], ceil);
                         final long ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], ceil);
                         if (oh <= 0 || ow <= 0) {
-                            throw outputSizeError(i - from, records, r, h, w);
+                            throw outputSizeError(j, records, r, h, w);
                         }
                         alloc = multiplyExact(multiplyExact(oh, ow), c);
                         if (elementwise) {
@@ -144,17 +176,16 @@ final class Scorer {
                     case OpCode.GLOBAL_AVG_POOL:
                         alloc = c;
                         if (elementwise) {
-                            f = live;
+                            f = cur;
                         }
                         h = 1;
                         w = 1;
-                        global = true;
+                        rfFlags |= RF_GLOBAL;
                         break;
                     case OpCode.FC: {
-                        final long in = live;
                         final long co = records[r + COUT_OFFSET];
                         alloc = co;
-                        m = multiplyExact(in, co);
+                        m = multiplyExact(cur, co);
                         p = m;
                         if ((records[r + FLAGS_OFFSET] & FLAG_BIAS) != 0) {
                             f = co;
@@ -164,41 +195,91 @@ final class Scorer {
                         h = 1;
                         w = 1;
                         c = co;
-                        global = true;
+                        rfFlags |= RF_GLOBAL;
                         break;
                     }
                     case OpCode.BATCH_NORM:
                         p = multiplyExact(2L, c);
                         if (elementwise) {
-                            f = multiplyExact(2L, live);
+                            f = multiplyExact(2L, cur);
                         }
                         break;
                     case OpCode.LRN:
-                        alloc = live;
+                        alloc = cur;
                         if (elementwise) {
-                            f = multiplyExact(5L, live);
+                            f = multiplyExact(5L, cur);
                         }
                         break;
                     case OpCode.FLATTEN:
-                        c = live;
+                        c = cur;
                         h = 1;
                         w = 1;
-                        global = true;
+                        rfFlags |= RF_GLOBAL;
                         break;
                     case OpCode.DROPOUT:
                     case OpCode.IDENTITY:
                         break;
+                    case OpCode.ADD:
+                    case OpCode.CONCAT:
+                    case OpCode.MUL: {
+                        // joins: the second operand comes from the scratch state
+                        final int s = GraphState.slot(j - records[r + IN1_OFFSET]);
+                        final long h1 = scratch[s + GraphState.H], w1 = scratch[s + GraphState.W], c1 = scratch[s + GraphState.C];
+                        if (op == OpCode.CONCAT ? h1 != h || w1 != w : op == OpCode.ADD ? h1 != h || w1 != w || c1 != c
+                                : c1 != c || !(h1 == h && w1 == w || h1 == 1 && w1 == 1)) {
+                            throw joinShapeError(j, op, h, w, c, h1, w1, c1);
+                        }
+                        if (op == OpCode.CONCAT) {
+                            c = addExact(c, c1);
+                        }
+                        final long flags1 = scratch[s + GraphState.RF_FLAGS];
+                        if ((flags1 & RF_GLOBAL) != 0 && (rfFlags & RF_GLOBAL) == 0) {
+                            // a global branch (squeeze-excite) joins a spatial one: keep the spatial field, and say so
+                            rfFlags |= RF_GLOBAL_BRANCH | (flags1 & RF_UNALIGNED);
+                        } else if ((rfFlags & RF_GLOBAL) != 0 && (flags1 & RF_GLOBAL) == 0) {
+                            rfFlags = (rfFlags & ~RF_GLOBAL) | RF_GLOBAL_BRANCH | flags1;
+                            rfH = scratch[s + GraphState.RF_H];
+                            rfW = scratch[s + GraphState.RF_W];
+                            jH = scratch[s + GraphState.JUMP_H];
+                            jW = scratch[s + GraphState.JUMP_W];
+                            padH = scratch[s + GraphState.PAD_H];
+                            padW = scratch[s + GraphState.PAD_W];
+                        } else {
+                            // the union of the two fields, per axis; aligned if jumps and centres agree
+                            final long r1h = scratch[s + GraphState.RF_H], r1w = scratch[s + GraphState.RF_W];
+                            final long j1h = scratch[s + GraphState.JUMP_H], j1w = scratch[s + GraphState.JUMP_W];
+                            final long p1h = scratch[s + GraphState.PAD_H], p1w = scratch[s + GraphState.PAD_W];
+                            rfFlags |= flags1;
+                            if (jH != j1h || jW != j1w || rfH - 2 * padH != r1h - 2 * p1h || rfW - 2 * padW != r1w - 2 * p1w) {
+                                rfFlags |= RF_UNALIGNED;
+                            }
+                            final long rightH = Math.max(rfH - padH, r1h - p1h), rightW = Math.max(rfW - padW, r1w - p1w);
+                            padH = Math.max(padH, p1h);
+                            padW = Math.max(padW, p1w);
+                            rfH = rightH + padH;
+                            rfW = rightW + padW;
+                            jH = Math.max(jH, j1h);
+                            jW = Math.max(jW, j1w);
+                        }
+                        if ((records[r + FLAGS_OFFSET] & FLAG_FUSED) == 0) {
+                            alloc = multiplyExact(multiplyExact(h, w), c);
+                        }
+                        if (elementwise && op != OpCode.CONCAT) {
+                            f = multiplyExact(h, multiplyExact(w, c));
+                        }
+                        break;
+                    }
                     default:
                         // the activations: relu … gelu, one operation per element when counted
                         if (op < OpCode.RELU || op > OpCode.GELU) {
-                            throw unknownOp(i - from, op);
+                            throw unknownOp(j, op);
                         }
                         if (elementwise) {
-                            f = live;
+                            f = cur;
                         }
                         break;
                 }
-                if (!global && (op <= OpCode.AVG_POOL)) {
+                if ((rfFlags & RF_GLOBAL) == 0 && op <= OpCode.AVG_POOL) {
                     // conv, dw, maxpool, avgpool move the receptive field; the rest leave it as it is
                     rfH = addExact(rfH, multiplyExact((long) (records[r + KERNEL_H_OFFSET] - 1) * records[r + DILATION_H_OFFSET], jH));
                     rfW = addExact(rfW, multiplyExact((long) (records[r + KERNEL_W_OFFSET] - 1) * records[r + DILATION_W_OFFSET], jW));
@@ -207,17 +288,36 @@ final class Scorer {
                     jH = multiplyExact(jH, records[r + STRIDE_H_OFFSET]);
                     jW = multiplyExact(jW, records[r + STRIDE_W_OFFSET]);
                 }
-                if (alloc != 0) {
-                    peak = Math.max(peak, addExact(live, alloc));
-                    total = addExact(total, alloc);
-                    live = alloc;
+                if (!graph) {
+                    // a chain: a layer's input dies when it allocates its output
+                    if (alloc != 0) {
+                        peak = Math.max(peak, addExact(cur, alloc));
+                        total = addExact(total, alloc);
+                        cur = alloc;
+                    }
+                } else {
+                    final int s = GraphState.slot(j);
+                    if (alloc != 0) {
+                        total = addExact(total, alloc);
+                        live = addExact(live, alloc);
+                        peak = Math.max(peak, live);
+                        scratch[s + GraphState.ELEMS] = alloc;
+                        if (scratch[s + GraphState.LAST_USE] < 0) {
+                            live -= alloc;         // nothing reads it: freed at once
+                        }
+                    } else if (scratch[s + GraphState.TENSOR] == j) {
+                        scratch[s + GraphState.ELEMS] = 0;   // a fused join's partial result is no tensor of its own
+                    }
+                    live = free(records, from, i, j, scratch, live);
+                    cur = multiplyExact(multiplyExact(h, w), c);
+                    store(scratch, s, h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
                 }
                 macs = addExact(macs, m);
                 flops = addExact(flops, f);
                 params = addExact(params, p);
                 if (trace != null) {
-                    traceLayer(trace, i - from, h, w, c, rfH, rfW, jH, jW, padH, padW, m, f, p,
-                            multiplyExact(alloc, actBytes), global);
+                    traceLayer(trace, j, h, w, c, rfH, rfW, jH, jW, padH, padW, m, f, p,
+                            multiplyExact(alloc, actBytes), rfFlags);
                 }
             }
             out[o + MetricRecord.MACS_OFFSET] = macs;
@@ -235,11 +335,55 @@ final class Scorer {
             out[o + MetricRecord.OUT_H_OFFSET] = h;
             out[o + MetricRecord.OUT_W_OFFSET] = w;
             out[o + MetricRecord.OUT_C_OFFSET] = c;
+            out[o + MetricRecord.RF_FLAGS_OFFSET] = rfFlags & ~RF_GLOBAL;
             out[o + MetricRecord.STATUS_OFFSET] = MetricRecord.STATUS_OK;
         } catch (ArithmeticException e) {
-            // live is 0 only if the input's own element count overflowed
-            throw live == 0 ? inputOverflowError() : overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
+            // cur is 0 only if the input's own element count overflowed
+            throw cur == 0 ? inputOverflowError() : overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
         }
+    }
+
+    /** Receptive-field flag: the layer sees the whole input (global pooling, flatten, fc, and after them). */
+    static final long RF_GLOBAL = 1;
+
+    /** Frees the tensors whose last reader is layer j, with the inputs of the fused joins that end at j. */
+    private static long free(int[] records, int from, int i, int j, long[] scratch, long live) {
+        int k = i;
+        while (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
+            k--;
+        }
+        for (int q = k; q <= i; q++) {
+            final int r = q * LayerRecord.LENGTH;
+            final int jq = q - from;
+            live = freeIfLast(scratch, scratch[GraphState.slot(jq - records[r + IN0_OFFSET]) + GraphState.TENSOR], j, live);
+            if (records[r + IN1_OFFSET] != NO_INPUT) {
+                live = freeIfLast(scratch, scratch[GraphState.slot(jq - records[r + IN1_OFFSET]) + GraphState.TENSOR], j, live);
+            }
+        }
+        return live;
+    }
+
+    private static long freeIfLast(long[] scratch, long tensor, int j, long live) {
+        final int t = GraphState.slot((int) tensor);
+        if (scratch[t + GraphState.LAST_USE] == j) {
+            scratch[t + GraphState.LAST_USE] = -2;    // freed: an add of x and x frees it once
+            return live - scratch[t + GraphState.ELEMS];
+        }
+        return live;
+    }
+
+    private static void store(long[] s, int o, long h, long w, long c, long rfH, long rfW, long jH, long jW,
+                              long padH, long padW, long rfFlags) {
+        s[o + GraphState.H] = h;
+        s[o + GraphState.W] = w;
+        s[o + GraphState.C] = c;
+        s[o + GraphState.RF_H] = rfH;
+        s[o + GraphState.RF_W] = rfW;
+        s[o + GraphState.JUMP_H] = jH;
+        s[o + GraphState.JUMP_W] = jW;
+        s[o + GraphState.PAD_H] = padH;
+        s[o + GraphState.PAD_W] = padW;
+        s[o + GraphState.RF_FLAGS] = rfFlags;
     }
 
     /**
@@ -263,7 +407,7 @@ final class Scorer {
     }
 
     private static void traceLayer(long[] t, int j, long h, long w, long c, long rfH, long rfW, long jH, long jW,
-                                   long padH, long padW, long m, long f, long p, long actBytes, boolean global) {
+                                   long padH, long padW, long m, long f, long p, long actBytes, long rfFlags) {
         final int b = LayerMetricsRecord.offset(j);
         t[b + LayerMetricsRecord.OUT_H_OFFSET] = h;
         t[b + LayerMetricsRecord.OUT_W_OFFSET] = w;
@@ -278,7 +422,8 @@ final class Scorer {
         t[b + LayerMetricsRecord.FLOPS_OFFSET] = f;
         t[b + LayerMetricsRecord.PARAMS_OFFSET] = p;
         t[b + LayerMetricsRecord.ACT_BYTES_OFFSET] = actBytes;
-        t[b + LayerMetricsRecord.GLOBAL_OFFSET] = global ? 1 : 0;
+        t[b + LayerMetricsRecord.GLOBAL_OFFSET] = (rfFlags & RF_GLOBAL) != 0 ? 1 : 0;
+        t[b + LayerMetricsRecord.RF_FLAGS_OFFSET] = rfFlags & ~RF_GLOBAL;
     }
 
     // ---- slow paths: out of line so that the loop above stays small -------------------------
@@ -309,6 +454,14 @@ final class Scorer {
                 .append(", dilation ").append(records[r + DILATION_H_OFFSET]).append('x').append(records[r + DILATION_W_OFFSET])
                 .append(" (the dilated kernel d*(k-1)+1 must fit in the padded input n+2p)");
         return new InvalidArchitectureException(layer + 1, sb.toString());
+    }
+
+    private static InvalidArchitectureException joinShapeError(int layer, int op, long h, long w, long c, long h1, long w1, long c1) {
+        String rule = op == OpCode.CONCAT ? "equal height and width" : op == OpCode.ADD ? "equal shapes"
+                : "equal channels, the second 1x1 or of the same height and width";
+        return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (" + Op.ofCode(op).token() + "): inputs "
+                + h + "x" + w + "x" + c + " and " + h1 + "x" + w1 + "x" + c1 + " do not join: " + Op.ofCode(op).token()
+                + " needs " + rule);
     }
 
     private static InvalidArchitectureException overflowError(int layer, int op) {

@@ -9,7 +9,8 @@ import static io.archmeter.encoding.LayerRecord.*;
 /**
  * Writes layer records back as tokens of the architecture grammar, in canonical form: keys in
  * the order k, s, p, d, g, m, c, b, ceil, and only those that differ from their default. The
- * inverse of {@link ArchParser}: parsing a formatted candidate gives the same records.
+ * inverse of {@link ArchParser} for chains: parsing a formatted chain gives the same records. A
+ * join formats as the {@code )add}, {@code )cat} or {@code )mul} that closes its group.
  */
 public final class ArchFormatter {
     private ArchFormatter() {
@@ -67,6 +68,12 @@ public final class ArchFormatter {
                 if ((flags & FLAG_CEIL) != 0) {
                     sb.append("_ceil1");
                 }
+                break;
+            case OpCode.ADD:
+            case OpCode.CONCAT:
+            case OpCode.MUL:
+                // joins have no token of their own: the grammar writes them as the ")add" closing a group
+                sb.insert(0, ')');
                 break;
             case OpCode.FC:
                 sb.append("_c").append(records[offset + COUT_OFFSET]);

@@ -1,5 +1,7 @@
 package io.archmeter.grammar;
 
+import io.archmeter.encoding.Blocks;
+import io.archmeter.encoding.BranchStack;
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.encoding.LayerRecord;
 import io.archmeter.model.InputShape;
@@ -64,11 +66,11 @@ public final class ArchParser {
         batch.begin(h, w, c);
         try {
             parseLayers(arch, batch);
+            batch.end();
         } catch (RuntimeException e) {
             batch.abort();
             throw e;
         }
-        batch.end();
     }
 
     /** Appends the layers of {@code arch} to the candidate open in {@code batch}. */
@@ -76,6 +78,7 @@ public final class ArchParser {
         final int n = arch.length();
         int pos = 0;
         int position = 0;
+        BranchStack branches = null;     // created at the first group or block: chains never need one
         while (true) {
             while (pos < n && isSpace(arch.charAt(pos))) {
                 pos++;
@@ -88,12 +91,21 @@ public final class ArchParser {
                 end++;
             }
             position++;
-            parseToken(arch, pos, end, position, batch);
+            final char first = arch.charAt(pos);
+            if (first == '(' || first == '|' || first == ')') {
+                branches = structure(arch, pos, end, position, batch, branches);
+            } else {
+                branches = parseToken(arch, pos, end, position, batch, branches);
+            }
             pos = end;
         }
         if (position == 0) {
             throw new ArchSyntaxException(0, "", "empty architecture: expected layer tokens separated by spaces,"
                     + " e.g. 'conv_k3_c16 relu gap fc_c10'");
+        }
+        if (branches != null && branches.depth() > 0) {
+            throw new ArchSyntaxException(0, "", "end of architecture: " + branches.depth() + " branch group"
+                    + (branches.depth() == 1 ? " is" : "s are") + " not closed: expected ')add', ')cat' or ')mul'");
         }
     }
 
@@ -101,31 +113,74 @@ public final class ArchParser {
         return ch == ' ' || ch == '\t';
     }
 
-    private static void parseToken(CharSequence s, int start, int end, int position, CandidateBatch batch) {
+    /** The group tokens: {@code (} opens, {@code |} separates branches, {@code )add}, {@code )cat}, {@code )mul} join. */
+    private static BranchStack structure(CharSequence s, int start, int end, int position, CandidateBatch batch,
+                                         BranchStack branches) {
+        final BranchStack b = branches != null ? branches : new BranchStack();
+        final String token = s.subSequence(start, end).toString();
+        try {
+            switch (token) {
+                case "(" -> b.open(batch);
+                case "|" -> b.nextBranch(batch);
+                case ")add" -> b.close(batch, Op.ADD);
+                case ")cat" -> b.close(batch, Op.CONCAT);
+                case ")mul" -> b.close(batch, Op.MUL);
+                default -> throw error(s, start, end, position, token.charAt(0) == ')'
+                        ? "a group closes with ')add', ')cat' or ')mul'"
+                        : "'" + token.charAt(0) + "' stands alone, separated by spaces: '(' opens a group, '|' separates its branches");
+            }
+        } catch (IllegalStateException e) {
+            throw error(s, start, end, position, e.getMessage());
+        }
+        return b;
+    }
+
+    private static BranchStack parseToken(CharSequence s, int start, int end, int position, CandidateBatch batch,
+                                          BranchStack branches) {
         int opEnd = start;
         while (opEnd < end && s.charAt(opEnd) != '_') {
             opEnd++;
         }
-        final int op = lookupOp(s, start, opEnd);
+        int op = lookupOp(s, start, opEnd);
         if (op < 0) {
-            throw unknownOp(s, start, end, opEnd, position);
+            op = lookupBlock(s, start, opEnd);
+            if (op < 0) {
+                throw unknownOp(s, start, end, opEnd, position);
+            }
+        } else if (LayerRecord.isJoin(op)) {
+            throw error(s, start, end, position, "'" + Op.ofCode(op).token() + "' joins a branch group: write ( a | b )"
+                    + Op.ofCode(op).token());
         }
         final int allowed = OpSyntax.allowed(op);
-        // parsed values; 0 where the default depends on other keys
+        // parsed values; 0 or -1 where the default depends on other keys
         int kh = 0, kw = 0, sh = 0, sw = 0, ph = -1, pw = -1, dh = 1, dw = 1, g = 1, c = CHANNELS_FROM_INPUT, m = 1;
-        int bias = 1, ceil = 0;
+        int bias = 1, ceil = 0, expand = 1000, se = 0, seh = 0, repeats = 1, squeeze = 0, width = 0;
+        boolean noskip = false;
+        Op act = null;
         int seen = 0;
         int part = opEnd + 1;
-        while (part <= end) {
-            if (opEnd == end) {
-                break;
-            }
+        while (opEnd < end && part <= end) {
             int partEnd = part;
             while (partEnd < end && s.charAt(partEnd) != '_') {
                 partEnd++;
             }
             if (partEnd == part) {
                 throw error(s, start, end, position, "empty part between '_' separators: expected a key and a value, e.g. k3");
+            }
+            if (OpSyntax.takesFlags(op)) {
+                // blocks also take bare parts: an activation name, or noskip
+                final Op flag = lookupFlag(s, part, partEnd);
+                if (flag != null || regionIs(s, part, partEnd, "noskip")) {
+                    if (flag == null) {
+                        noskip = true;
+                    } else if (act != null) {
+                        throw error(s, start, end, position, "two activations given: " + act.token() + " and " + flag.token());
+                    } else {
+                        act = flag;
+                    }
+                    part = partEnd + 1;
+                    continue;
+                }
             }
             int keyEnd = part;
             while (keyEnd < partEnd && s.charAt(keyEnd) >= 'a' && s.charAt(keyEnd) <= 'z') {
@@ -145,7 +200,18 @@ public final class ArchParser {
             seen |= key.bit();
             if (keyEnd == partEnd) {
                 throw error(s, start, end, position, "key '" + key.name + "' has no value: expected " + key.meaning
-                        + (key.pair ? " as an integer or HxW, e.g. " + key.name + "3" : " as an integer, e.g. " + key.name + "1"));
+                        + (key.pair ? " as an integer or HxW, e.g. " + key.name + "3"
+                        : key.decimal() ? " as a decimal, e.g. " + key.name + "0.25" : " as an integer, e.g. " + key.name + "1"));
+            }
+            if (key.decimal()) {
+                final int milli = decimal(s, start, end, position, key, keyEnd, partEnd);
+                switch (key) {
+                    case E: expand = milli; break;
+                    case SE: se = milli; break;
+                    default: seh = milli; break;
+                }
+                part = partEnd + 1;
+                continue;
             }
             // value: digits, or digits 'x' digits for pair keys
             int v1End = digitsEnd(s, keyEnd, partEnd);
@@ -171,15 +237,34 @@ public final class ArchParser {
                 case C: c = a; break;
                 case M: m = a; break;
                 case B: bias = a; break;
+                case R: repeats = a; break;
+                case Q: squeeze = a; break;
+                case W: width = a; break;
                 default: ceil = a; break;
             }
             part = partEnd + 1;
         }
         final int missing = OpSyntax.required(op) & ~seen;
         if (missing != 0) {
-            throw error(s, start, end, position, "missing required key " + OpSyntax.list(missing) + " ("
-                    + (missing == Key.K.bit() ? "kernel size, e.g. " + Op.ofCode(op).token() + "_k3" : "output features, e.g. fc_c1000")
-                    + ")");
+            throw error(s, start, end, position, "missing required key " + OpSyntax.list(missing)
+                    + (missing == Key.K.bit() ? " (kernel size, e.g. " + OpSyntax.name(op) + "_k3)"
+                    : missing == Key.C.bit() && op == OpCode.FC ? " (output features, e.g. fc_c1000)" : ""));
+        }
+        if (OpSyntax.isBlock(op)) {
+            if (se != 0 && seh != 0) {
+                throw error(s, start, end, position, "se and seh are two flavours of squeeze-excite: give one");
+            }
+            if (kh != kw || sh != sw) {
+                throw error(s, start, end, position, "blocks take square kernels and strides");
+            }
+            final BranchStack b = branches != null ? branches : new BranchStack();
+            try {
+                expandBlock(op, batch, b, kh, sh == 0 ? 1 : sh, c, g, expand, se, seh, repeats, squeeze, width, noskip,
+                        act == null ? Op.RELU : act);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw error(s, start, end, position, e.getMessage());
+            }
+            return b;
         }
         final int offset = batch.reserveLayer();
         final int[] records = batch.records();
@@ -223,6 +308,88 @@ public final class ArchParser {
                 LayerRecord.putSimple(records, offset, op);
                 break;
         }
+        if (branches != null) {
+            branches.afterLayer(batch);
+        }
+        return branches;
+    }
+
+    private static void expandBlock(int op, CandidateBatch batch, BranchStack b, int k, int s, int c, int g, int expand,
+                                    int se, int seh, int repeats, int squeeze, int width, boolean noskip, Op act) {
+        final int seKind = se != 0 ? Blocks.SE_SIGMOID : seh != 0 ? Blocks.SE_HARD : Blocks.SE_NONE;
+        final int seMilli = se != 0 ? se : seh;
+        switch (op) {
+            case OpSyntax.BLOCK_CN -> Blocks.convBnAct(batch, b, k, s, c, act, repeats);
+            case OpSyntax.BLOCK_IR -> Blocks.invertedResidual(batch, b, k, s, expand, c, repeats, seKind, seMilli, noskip, act);
+            case OpSyntax.BLOCK_DS -> Blocks.depthwiseSeparable(batch, b, k, s, c, repeats, seKind, seMilli, noskip, false, act);
+            case OpSyntax.BLOCK_DSA -> Blocks.depthwiseSeparable(batch, b, k, s, c, repeats, seKind, seMilli, noskip, true, act);
+            case OpSyntax.BLOCK_RES -> Blocks.basicBlock(batch, b, s, c, repeats);
+            case OpSyntax.BLOCK_BOT -> Blocks.bottleneck(batch, b, s, c, width, g, repeats);
+            default -> Blocks.fire(batch, b, squeeze, c);
+        }
+    }
+
+    private static int lookupBlock(CharSequence s, int from, int to) {
+        for (int i = 0; i < OpSyntax.BLOCK_NAMES.length; i++) {
+            if (regionIs(s, from, to, OpSyntax.BLOCK_NAMES[i])) {
+                return OpSyntax.BLOCK_CN + i;
+            }
+        }
+        return -1;
+    }
+
+    private static Op lookupFlag(CharSequence s, int from, int to) {
+        for (Op op : OPS) {
+            if (op.isActivation() && regionIs(s, from, to, op.token())) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private static boolean regionIs(CharSequence s, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (s.charAt(from + i) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A decimal with at most three places, in thousandths: {@code 0.25} is 250, {@code 6} is 6000. */
+    private static int decimal(CharSequence s, int start, int end, int position, Key key, int from, int to) {
+        int dot = digitsEnd(s, from, to);
+        int fracEnd = dot;
+        if (dot < to && s.charAt(dot) == '.') {
+            fracEnd = digitsEnd(s, dot + 1, to);
+            if (fracEnd == dot + 1) {
+                fracEnd = -1;
+            }
+        }
+        if (dot == from || fracEnd != to || fracEnd - dot > 4) {
+            throw error(s, start, end, position, "value '" + s.subSequence(from, to) + "' of key '" + key.name
+                    + "' is not a decimal with at most 3 places (e.g. " + key.name + (key == Key.E ? "6 or e3.67)" : "0.25)"));
+        }
+        long milli = 0;
+        for (int i = from; i < dot; i++) {
+            milli = milli * 10 + (s.charAt(i) - '0');
+            if (milli > 1_000_000) {
+                throw error(s, start, end, position, key.meaning + " '" + key.name + "' is too large: at most 1000");
+            }
+        }
+        milli *= 1000;
+        int scale = 100;
+        for (int i = dot + 1; i < fracEnd; i++) {
+            milli += (long) (s.charAt(i) - '0') * scale;
+            scale /= 10;
+        }
+        if (milli < 1) {
+            throw error(s, start, end, position, key.meaning + " '" + key.name + "' is 0: expected more than 0");
+        }
+        return (int) milli;
     }
 
     private static int lookupOp(CharSequence s, int from, int to) {
@@ -254,11 +421,19 @@ public final class ArchParser {
                 case 'c': return Key.C;
                 case 'm': return Key.M;
                 case 'b': return Key.B;
+                case 'e': return Key.E;
+                case 'r': return Key.R;
+                case 'q': return Key.Q;
+                case 'w': return Key.W;
                 default: return null;
             }
         }
-        return to - from == 4 && s.charAt(from) == 'c' && s.charAt(from + 1) == 'e' && s.charAt(from + 2) == 'i'
-                && s.charAt(from + 3) == 'l' ? Key.CEIL : null;
+        for (Key key : Key.ALL) {
+            if (key.name.length() > 1 && regionIs(s, from, to, key.name)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     private static int digitsEnd(CharSequence s, int from, int to) {
@@ -304,10 +479,14 @@ public final class ArchParser {
 
     private static ArchSyntaxException unknownOp(CharSequence s, int start, int end, int opEnd, int position) {
         String name = s.subSequence(start, opEnd).toString();
-        String[] names = new String[OPS.length];
-        for (int i = 0; i < OPS.length; i++) {
-            names[i] = OPS[i].token();
+        java.util.List<String> list = new java.util.ArrayList<>();
+        for (Op op : OPS) {
+            if (!op.isJoin()) {
+                list.add(op.token());
+            }
         }
+        list.addAll(java.util.Arrays.asList(OpSyntax.BLOCK_NAMES));
+        String[] names = list.toArray(new String[0]);
         String near = Suggest.nearest(name, names);
         String problem = (name.isEmpty() ? "missing op before '_'" : "unknown op '" + name + "'")
                 + (near != null ? " (did you mean '" + near + "'?)" : "")
@@ -317,7 +496,7 @@ public final class ArchParser {
 
     private static ArchSyntaxException badKey(CharSequence s, int start, int end, int position, int op, int from, int to, Key key) {
         String name = s.subSequence(from, to).toString();
-        String opName = Op.ofCode(op).token();
+        String opName = OpSyntax.name(op);
         int allowed = OpSyntax.allowed(op);
         if (allowed == 0) {
             return error(s, start, end, position, opName + " takes no keys, but '" + name + "' was given");

@@ -3,7 +3,7 @@ package io.archmeter.grammar;
 /**
  * An architecture string that does not parse. The message names the token, its 1-based position
  * and what was expected, with the nearest valid name where one is close, e.g.
- * {@code token 3 'conv_k3_q2': unknown key 'q' for conv (expected one of k, s, p, d, g, c, b)}.
+ * {@code token 3 'conv_k3_z2': unknown key 'z' for conv (expected one of k, s, p, d, g, c, b)}.
  * Carries no stack trace: a filter run may reject many rows, and the trace would say nothing
  * about the row.
  */

@@ -22,7 +22,19 @@ enum Key {
     /** Bias, {@code b1} (default) or {@code b0}. */
     B("b", false, 0, "bias (0 or 1)"),
     /** Ceil rounding of pooling, {@code ceil1}. */
-    CEIL("ceil", false, 0, "ceil rounding (0 or 1)");
+    CEIL("ceil", false, 0, "ceil rounding (0 or 1)"),
+    /** Expansion ratio of an inverted residual, {@code e6} or {@code e3.67}: a decimal. */
+    E("e", false, 1, "expansion ratio"),
+    /** Squeeze-excite ratio, EfficientNet flavour, {@code se0.25}: a decimal. */
+    SE("se", false, 1, "squeeze-excite ratio"),
+    /** Squeeze-excite ratio, MobileNetV3 flavour, {@code seh0.25}: a decimal. */
+    SEH("seh", false, 1, "hard squeeze-excite ratio"),
+    /** Repeats of a block, {@code r3}. */
+    R("r", false, 1, "repeats"),
+    /** Squeeze channels of a fire module, {@code q16}. */
+    Q("q", false, 1, "squeeze channels"),
+    /** Width of a bottleneck, {@code w64}. */
+    W("w", false, 1, "bottleneck width");
 
     static final Key[] ALL = values();
 
@@ -36,6 +48,11 @@ enum Key {
         this.pair = pair;
         this.min = min;
         this.meaning = meaning;
+    }
+
+    /** True for keys whose value is a decimal, kept in thousandths. */
+    boolean decimal() {
+        return this == E || this == SE || this == SEH;
     }
 
     int bit() {

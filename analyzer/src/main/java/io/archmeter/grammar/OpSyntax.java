@@ -13,8 +13,19 @@ final class OpSyntax {
     private static final int AVGPOOL_KEYS = bits(Key.K, Key.S, Key.P, Key.CEIL);
     private static final int FC_KEYS = bits(Key.C, Key.B);
 
-    private static final int[] ALLOWED = new int[OpCode.COUNT];
-    private static final int[] REQUIRED = new int[OpCode.COUNT];
+    /** Pseudo op codes of the block tokens: they expand into several records, never stored themselves. */
+    static final int BLOCK_CN = OpCode.COUNT;
+    static final int BLOCK_IR = OpCode.COUNT + 1;
+    static final int BLOCK_DS = OpCode.COUNT + 2;
+    static final int BLOCK_DSA = OpCode.COUNT + 3;
+    static final int BLOCK_RES = OpCode.COUNT + 4;
+    static final int BLOCK_BOT = OpCode.COUNT + 5;
+    static final int BLOCK_FIRE = OpCode.COUNT + 6;
+    static final String[] BLOCK_NAMES = {"cn", "ir", "ds", "dsa", "res", "bot", "fire"};
+    private static final int ALL = OpCode.COUNT + BLOCK_NAMES.length;
+
+    private static final int[] ALLOWED = new int[ALL];
+    private static final int[] REQUIRED = new int[ALL];
 
     static {
         ALLOWED[OpCode.CONV] = CONV_KEYS;
@@ -27,6 +38,35 @@ final class OpSyntax {
         REQUIRED[OpCode.AVG_POOL] = Key.K.bit();
         ALLOWED[OpCode.FC] = FC_KEYS;
         REQUIRED[OpCode.FC] = Key.C.bit();
+        ALLOWED[BLOCK_CN] = bits(Key.K, Key.S, Key.C, Key.R);
+        REQUIRED[BLOCK_CN] = Key.K.bit();
+        ALLOWED[BLOCK_IR] = bits(Key.K, Key.S, Key.E, Key.C, Key.R, Key.SE, Key.SEH);
+        REQUIRED[BLOCK_IR] = bits(Key.K, Key.C);
+        ALLOWED[BLOCK_DS] = bits(Key.K, Key.S, Key.C, Key.R, Key.SE, Key.SEH);
+        REQUIRED[BLOCK_DS] = bits(Key.K, Key.C);
+        ALLOWED[BLOCK_DSA] = ALLOWED[BLOCK_DS];
+        REQUIRED[BLOCK_DSA] = REQUIRED[BLOCK_DS];
+        ALLOWED[BLOCK_RES] = bits(Key.S, Key.C, Key.R);
+        REQUIRED[BLOCK_RES] = Key.C.bit();
+        ALLOWED[BLOCK_BOT] = bits(Key.S, Key.C, Key.W, Key.G, Key.R);
+        REQUIRED[BLOCK_BOT] = Key.C.bit();
+        ALLOWED[BLOCK_FIRE] = bits(Key.Q, Key.C);
+        REQUIRED[BLOCK_FIRE] = bits(Key.Q, Key.C);
+    }
+
+    /** True for the block tokens. */
+    static boolean isBlock(int op) {
+        return op >= BLOCK_CN;
+    }
+
+    /** True for blocks that take an activation part and {@code noskip}. */
+    static boolean takesFlags(int op) {
+        return op == BLOCK_CN || op == BLOCK_IR || op == BLOCK_DS || op == BLOCK_DSA;
+    }
+
+    /** The token of an op or block code. */
+    static String name(int op) {
+        return isBlock(op) ? BLOCK_NAMES[op - BLOCK_CN] : Op.ofCode(op).token();
     }
 
     private OpSyntax() {
@@ -53,7 +93,7 @@ final class OpSyntax {
 
     static String describe(int op) {
         int a = ALLOWED[op];
-        return a == 0 ? Op.ofCode(op).token() + " takes no keys" : "keys of " + Op.ofCode(op).token() + ": " + list(a);
+        return a == 0 ? name(op) + " takes no keys" : "keys of " + name(op) + ": " + list(a);
     }
 
     private static int bits(Key... keys) {

@@ -14,6 +14,9 @@ import java.util.Locale;
  *   <li><b>in place</b> ({@link #BATCH_NORM}, the activations, {@link #DROPOUT}, {@link #FLATTEN}, {@link #IDENTITY}):
  *       allocate nothing; batch norm alone owns parameters (γ and β, 2·C);</li>
  *   <li>{@link #LRN}: no weights, allocates its output.</li>
+ *   <li><b>joins</b> ({@link #ADD}, {@link #CONCAT}, {@link #MUL}): two inputs, allocate their output;
+ *       written in architecture strings as the closing {@code )add}, {@code )cat} or {@code )mul} of a
+ *       branch group.</li>
  * </ul>
  */
 public enum Op {
@@ -35,7 +38,10 @@ public enum Op {
     LRN(OpCode.LRN, "lrn"),
     DROPOUT(OpCode.DROPOUT, "dropout"),
     FLATTEN(OpCode.FLATTEN, "flatten"),
-    IDENTITY(OpCode.IDENTITY, "id");
+    IDENTITY(OpCode.IDENTITY, "id"),
+    ADD(OpCode.ADD, "add"),
+    CONCAT(OpCode.CONCAT, "cat"),
+    MUL(OpCode.MUL, "mul");
 
     private static final Op[] BY_CODE = values();
 
@@ -79,6 +85,11 @@ public enum Op {
     /** True for the element-wise activation functions (relu … gelu). */
     public boolean isActivation() {
         return code >= OpCode.RELU && code <= OpCode.GELU;
+    }
+
+    /** True for the ops with two inputs: add, cat, mul. */
+    public boolean isJoin() {
+        return code >= OpCode.ADD;
     }
 
     /** True for a convolution or a fully-connected layer: the layers that cost MACs. */

@@ -33,8 +33,15 @@ public final class OpCode {
     public static final int FLATTEN = 17;
     public static final int IDENTITY = 18;
 
+    /** Join: element-wise sum of two tensors of one shape (a residual connection). */
+    public static final int ADD = 19;
+    /** Join: concatenation of two tensors of one height and width along the channels. */
+    public static final int CONCAT = 20;
+    /** Join: element-wise product, the second operand 1×1×C broadcast over H×W (squeeze-excite gating) or of the same shape. */
+    public static final int MUL = 21;
+
     /** One more than the largest code. */
-    public static final int COUNT = 19;
+    public static final int COUNT = 22;
 
     private OpCode() {
     }

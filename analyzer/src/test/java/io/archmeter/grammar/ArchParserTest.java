@@ -39,12 +39,12 @@ class ArchParserTest {
 
     @Test
     void convWithOnlyAKernelHasStride1SamePaddingOneGroupInputChannelsAndABias() {
-        assertArrayEquals(new int[] {0, 3, 3, 1, 1, 1, 1, 1, 1, 1, CHANNELS_FROM_INPUT, 1, FLAG_BIAS}, record("conv_k3"));
+        assertArrayEquals(new int[] {0, 3, 3, 1, 1, 1, 1, 1, 1, 1, CHANNELS_FROM_INPUT, 1, FLAG_BIAS, 1, 0}, record("conv_k3"));
     }
 
     @Test
     void convTakesEveryKeyInAnyOrder() {
-        assertArrayEquals(new int[] {0, 5, 3, 2, 1, 0, 4, 2, 3, 4, 64, 1, 0}, record("conv_c64_g4_b0_d2x3_p0x4_s2x1_k5x3"));
+        assertArrayEquals(new int[] {0, 5, 3, 2, 1, 0, 4, 2, 3, 4, 64, 1, 0, 1, 0}, record("conv_c64_g4_b0_d2x3_p0x4_s2x1_k5x3"));
     }
 
     @Test
@@ -56,25 +56,25 @@ class ArchParserTest {
 
     @Test
     void depthwiseTakesAMultiplierAndDerivesGroupsAndChannelsFromTheInput() {
-        assertArrayEquals(new int[] {1, 5, 5, 2, 2, 2, 2, 1, 1, GROUPS_PER_CHANNEL, CHANNELS_FROM_INPUT, 3, 0}, record("dw_k5_s2_m3_b0"));
-        assertArrayEquals(new int[] {1, 3, 3, 1, 1, 0, 0, 2, 2, GROUPS_PER_CHANNEL, CHANNELS_FROM_INPUT, 1, FLAG_BIAS}, record("dw_k3_p0_d2"));
+        assertArrayEquals(new int[] {1, 5, 5, 2, 2, 2, 2, 1, 1, GROUPS_PER_CHANNEL, CHANNELS_FROM_INPUT, 3, 0, 1, 0}, record("dw_k5_s2_m3_b0"));
+        assertArrayEquals(new int[] {1, 3, 3, 1, 1, 0, 0, 2, 2, GROUPS_PER_CHANNEL, CHANNELS_FROM_INPUT, 1, FLAG_BIAS, 1, 0}, record("dw_k3_p0_d2"));
     }
 
     @Test
     void poolingStrideDefaultsToItsKernelAndPaddingToZero() {
-        assertArrayEquals(new int[] {2, 3, 3, 3, 3, 0, 0, 1, 1, 1, CHANNELS_FROM_INPUT, 1, 0}, record("maxpool_k3"));
-        assertArrayEquals(new int[] {3, 2, 2, 1, 1, 1, 1, 1, 1, 1, CHANNELS_FROM_INPUT, 1, FLAG_CEIL}, record("avgpool_k2_s1_p1_ceil1"));
-        assertArrayEquals(new int[] {2, 3, 3, 2, 2, 0, 0, 2, 2, 1, CHANNELS_FROM_INPUT, 1, 0}, record("maxpool_k3_s2_d2_ceil0"));
+        assertArrayEquals(new int[] {2, 3, 3, 3, 3, 0, 0, 1, 1, 1, CHANNELS_FROM_INPUT, 1, 0, 1, 0}, record("maxpool_k3"));
+        assertArrayEquals(new int[] {3, 2, 2, 1, 1, 1, 1, 1, 1, 1, CHANNELS_FROM_INPUT, 1, FLAG_CEIL, 1, 0}, record("avgpool_k2_s1_p1_ceil1"));
+        assertArrayEquals(new int[] {2, 3, 3, 2, 2, 0, 0, 2, 2, 1, CHANNELS_FROM_INPUT, 1, 0, 1, 0}, record("maxpool_k3_s2_d2_ceil0"));
     }
 
     @Test
     void fcNeedsItsOutputFeaturesAndMayDropItsBias() {
-        assertArrayEquals(new int[] {5, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1000, 1, FLAG_BIAS}, record("fc_c1000"));
-        assertArrayEquals(new int[] {5, 1, 1, 1, 1, 0, 0, 1, 1, 1, 10, 1, 0}, record("fc_b0_c10"));
+        assertArrayEquals(new int[] {5, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1000, 1, FLAG_BIAS, 1, 0}, record("fc_c1000"));
+        assertArrayEquals(new int[] {5, 1, 1, 1, 1, 0, 0, 1, 1, 1, 10, 1, 0, 1, 0}, record("fc_b0_c10"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Op.class, names = {"CONV", "DEPTHWISE", "MAX_POOL", "AVG_POOL", "FC"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Op.class, names = {"CONV", "DEPTHWISE", "MAX_POOL", "AVG_POOL", "FC", "ADD", "CONCAT", "MUL"}, mode = EnumSource.Mode.EXCLUDE)
     void everyOpWithoutKeysParsesToANeutralRecord(Op op) {
         int[] r = record(op.token());
         assertEquals(op.code(), r[LayerRecord.OP_OFFSET]);
@@ -82,7 +82,7 @@ class ArchParserTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Op.class, names = {"CONV", "DEPTHWISE", "MAX_POOL", "AVG_POOL", "FC"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Op.class, names = {"CONV", "DEPTHWISE", "MAX_POOL", "AVG_POOL", "FC", "ADD", "CONCAT", "MUL"}, mode = EnumSource.Mode.EXCLUDE)
     void everyOpWithoutKeysRejectsAKey(Op op) {
         assertTrue(error(op.token() + "_k3").contains(op.token() + " takes no keys"));
     }
@@ -107,7 +107,7 @@ class ArchParserTest {
             convv_k3                             | unknown op 'convv' (did you mean 'conv'?)
             relu7                                | unknown op 'relu7' (did you mean 'relu'?)
             _k3                                  | missing op before '_'
-            conv_k3_q2                           | token 1 'conv_k3_q2': unknown key 'q' for conv
+            conv_k3_z2                           | token 1 'conv_k3_z2': unknown key 'z' for conv
             conv_k3_kk3                          | unknown key 'kk' for conv (did you mean 'k'?)
             conv_k3_m2                           | key 'm' does not apply to conv (expected one of k, s, p, d, g, c, b)
             avgpool_k3_d2                        | key 'd' does not apply to avgpool

@@ -1,0 +1,132 @@
+package io.archmeter.encoding;
+
+import io.archmeter.model.Op;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+/**
+ * Builds branches and joins into a candidate of a {@link CandidateBatch}: the bookkeeping behind
+ * the grammar's {@code ( a | b )add} groups, the library's {@link CandidateBuilder#beginGroup()},
+ * and the blocks ({@link Blocks}) that expand into groups.
+ *
+ * <p>A group starts from one tensor, its <em>input</em> (the output of the layer before the group).
+ * Each branch is a run of layers whose first layer reads that input; an empty branch is the input
+ * itself (an identity shortcut). Closing the group joins the ends of its branches, in order, with
+ * one n-ary join: a run of binary join records, all but the last {@link LayerRecord#FLAG_FUSED}.
+ * Groups nest.
+ *
+ * <pre>{@code
+ *   x ( conv_k3 bn relu conv_k3 bn | )add relu        a residual block: add(conv path, x)
+ * }</pre>
+ *
+ * <p>Layer positions are 0-based indices in the open candidate, -1 for the network input. Uses
+ * Eclipse Collections primitive lists, which grow as groups nest. Not thread-safe; reusable after
+ * {@link #clear()}.
+ */
+public final class BranchStack {
+    private static final int NONE = Integer.MIN_VALUE;
+
+    /** Per open group: its input position, then the end position of each finished branch. */
+    private final IntArrayList frames = new IntArrayList();
+    /** Index in {@link #frames} where each open group's entries start. */
+    private final IntArrayList frameStarts = new IntArrayList();
+    /** The position the next appended layer must read, or NONE for the previous layer. */
+    private int pending = NONE;
+
+    /** Forgets every open group. */
+    public void clear() {
+        frames.clear();
+        frameStarts.clear();
+        pending = NONE;
+    }
+
+    /** Number of groups open. */
+    public int depth() {
+        return frameStarts.size();
+    }
+
+    /** Opens a group on the current tensor; its first branch starts. */
+    public void open(CandidateBatch batch) {
+        int input = current(batch);
+        frameStarts.add(frames.size());
+        frames.add(input);
+        pending = input;
+    }
+
+    /** Ends the current branch of the innermost group and starts the next one. */
+    public void nextBranch(CandidateBatch batch) {
+        requireOpen("'|'");
+        frames.add(current(batch));
+        pending = groupInput();
+    }
+
+    /**
+     * Ends the last branch and closes the innermost group with a join of every branch's end.
+     *
+     * @throws IllegalStateException if the group has fewer than two branches
+     */
+    public void close(CandidateBatch batch, Op join) {
+        requireOpen("')" + join.token() + "'");
+        if (!join.isJoin()) {
+            throw new IllegalArgumentException(join.token() + " is not a join (add, cat, mul)");
+        }
+        frames.add(current(batch));
+        final int start = frameStarts.removeAtIndex(frameStarts.size() - 1);
+        final int branches = frames.size() - start - 1;
+        if (branches < 2) {
+            frames.removeAtIndex(frames.size() - 1);
+            frameStarts.add(start);
+            throw new IllegalStateException("a group needs at least two branches separated by '|' before ')"
+                    + join.token() + "'");
+        }
+        pending = NONE;
+        int here = batch.openLayers();
+        // the first join reads branches 1 and 2; each further join reads the join before it and the next branch
+        batch.appendJoin(join.code(), here - frames.get(start + 1), here - frames.get(start + 2), branches > 2);
+        for (int b = 3; b <= branches; b++) {
+            here++;
+            batch.appendJoin(join.code(), LayerRecord.PREVIOUS, here - frames.get(start + b), b < branches);
+        }
+        while (frames.size() > start) {
+            frames.removeAtIndex(frames.size() - 1);
+        }
+    }
+
+    /**
+     * Points the layer appended last at the branch input it must read, if it starts a branch.
+     * Call after every layer appended while a group may be open.
+     */
+    public void afterLayer(CandidateBatch batch) {
+        if (pending != NONE) {
+            int j = batch.openLayers() - 1;
+            batch.setLastInput(j - pending);
+            pending = NONE;
+        }
+    }
+
+    /** The position the next layer reads: a pending branch input, or the last layer. */
+    public int current(CandidateBatch batch) {
+        return pending != NONE ? pending : batch.openLayers() - 1;
+    }
+
+    /**
+     * Checks that every group is closed, at the end of a candidate.
+     *
+     * @throws IllegalStateException naming how many groups are open
+     */
+    public void requireClosed() {
+        if (depth() > 0) {
+            throw new IllegalStateException(depth() + " branch group" + (depth() == 1 ? " is" : "s are")
+                    + " not closed: expected ')add', ')cat' or ')mul'");
+        }
+    }
+
+    private int groupInput() {
+        return frames.get(frameStarts.getLast());
+    }
+
+    private void requireOpen(String what) {
+        if (depth() == 0) {
+            throw new IllegalStateException(what + " outside a branch group: open one with '('");
+        }
+    }
+}

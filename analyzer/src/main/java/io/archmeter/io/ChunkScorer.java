@@ -1,0 +1,154 @@
+package io.archmeter.io;
+
+import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.engine.BatchResults;
+import io.archmeter.engine.Engine;
+import io.archmeter.engine.Metric;
+import io.archmeter.engine.MetricRecord;
+import io.archmeter.grammar.ArchParser;
+import io.archmeter.model.InputShape;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The middle stage: parses the architectures of a chunk into one reusable {@link CandidateBatch},
+ * scores them with {@link Engine#scoreAll}, and judges each row against the constraints, leaving
+ * in the chunk per row either a reject reason or the mask of the constraints it fails.
+ *
+ * <p>A row is rejected, with the first reason that applies, when its {@code input} cell is not
+ * {@code HxWxC}, its architecture does not parse, its shapes are invalid, or a constrained input
+ * cell is not a number. An empty {@code input} cell means the default input.
+ *
+ * <p>One instance per run, used by one thread: the batch is the only big buffer, and it is
+ * needed only between parsing and scoring, so one suffices whatever the number of chunks in flight.
+ */
+final class ChunkScorer {
+    private final HeaderLayout layout;
+    private final Engine engine;
+    private final ForkJoinPool pool;
+    private final InputShape defaultInput;
+    private final CandidateBatch batch;
+    // constraints unpacked into arrays for the per-row loop
+    private final Metric[] metrics;
+    private final long[] longLimits;
+    private final boolean[] isMax;
+    private final Constraint[] constraints;
+    // the last input cell seen and its shape: a column is usually one shape repeated
+    private String lastInputCell;
+    private InputShape lastInput;
+
+    ChunkScorer(HeaderLayout layout, FilterSpec spec) {
+        this.layout = layout;
+        this.engine = new Engine(spec.conventions());
+        this.pool = spec.pool();
+        this.defaultInput = spec.defaultInput();
+        // starts small and grows to the largest chunk's needs: a tiny input should not cost megabytes
+        this.batch = new CandidateBatch(Math.min(spec.chunkSize(), 1024), Math.min(spec.chunkSize(), 1024) * 24);
+        List<Constraint> cs = spec.constraints();
+        int n = cs.size();
+        constraints = cs.toArray(new Constraint[0]);
+        metrics = new Metric[n];
+        longLimits = new long[n];
+        isMax = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            metrics[i] = cs.get(i).metric();
+            longLimits[i] = metrics[i] != null ? cs.get(i).longLimit() : 0;
+            isMax[i] = cs.get(i).bound() == Constraint.Bound.MAX;
+        }
+    }
+
+    void score(Chunk chunk) {
+        parse(chunk);
+        engine.scoreAll(batch, chunk.results, pool);
+        judge(chunk);
+    }
+
+    private void parse(Chunk chunk) {
+        batch.clear();
+        final int archIndex = layout.archIndex;
+        final int inputIndex = layout.inputIndex;
+        for (int r = 0; r < chunk.size; r++) {
+            String[] cells = chunk.rows[r];
+            InputShape in = defaultInput;
+            if (inputIndex >= 0 && !cells[inputIndex].isEmpty()) {
+                in = inputShape(cells[inputIndex]);
+                if (in == null) {
+                    chunk.reject(r, "input: '" + cells[inputIndex] + "' is not HxWxC with every dimension at least 1"
+                            + " (e.g. 224x224x3)");
+                    continue;
+                }
+            }
+            try {
+                ArchParser.parseCandidate(cells[archIndex], in.height(), in.width(), in.channels(), batch);
+                chunk.candidate[r] = batch.size() - 1;
+            } catch (IllegalArgumentException e) {
+                // ArchSyntaxException, the usual case
+                chunk.reject(r, "syntax: " + e.getMessage());
+            }
+        }
+    }
+
+    private void judge(Chunk chunk) {
+        final BatchResults results = chunk.results;
+        final long[] values = results.values();
+        final int n = metrics.length;
+        for (int r = 0; r < chunk.size; r++) {
+            final int k = chunk.candidate[r];
+            if (k < 0) {
+                continue;
+            }
+            if (!results.isValid(k)) {
+                chunk.reject(r, "invalid shapes: " + results.error(k));
+                continue;
+            }
+            final int o = MetricRecord.offset(k);
+            long failed = 0;
+            for (int i = 0; i < n; i++) {
+                if (metrics[i] == null) {
+                    failed |= judgeCell(chunk, r, i);
+                    continue;
+                }
+                long v = metrics[i].get(values, o);
+                if (isMax[i] ? v > longLimits[i] : v < longLimits[i]) {
+                    failed |= 1L << i;
+                }
+            }
+            if (chunk.rejectReason[r] == null) {
+                chunk.failed[r] = failed;
+            }
+        }
+    }
+
+    /** Judges input-column constraint {@code i} on row {@code r}: its bit if failed, 0 if met; rejects a non-number. */
+    private long judgeCell(Chunk chunk, int r, int i) {
+        String cell = chunk.rows[r][layout.constraintCells[i]];
+        BigDecimal value;
+        try {
+            value = new BigDecimal(cell.trim());
+        } catch (NumberFormatException e) {
+            if (chunk.rejectReason[r] == null) {
+                chunk.reject(r, "column '" + constraints[i].column() + "': '" + cell + "' is not a number (constrained by "
+                        + constraints[i] + ")");
+            }
+            return 0;
+        }
+        return constraints[i].accepts(value) ? 0 : 1L << i;
+    }
+
+    private InputShape inputShape(String cell) {
+        if (cell.equals(lastInputCell)) {
+            return lastInput;
+        }
+        InputShape shape;
+        try {
+            shape = InputShape.parse(cell);
+        } catch (IllegalArgumentException e) {
+            shape = null;
+        }
+        lastInputCell = cell;
+        lastInput = shape;
+        return shape;
+    }
+}

@@ -1,0 +1,128 @@
+package io.archmeter.io;
+
+import io.archmeter.engine.Metric;
+import io.archmeter.engine.MetricRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The last stage: writes the rows of each chunk, in input order, to the output (kept rows, or
+ * every valid row with {@code pass} in {@code --all} mode) or to the rejects, and keeps the counts.
+ *
+ * <p>Output format: Commons CSV {@link CSVFormat#RFC4180} with {@code \n} record separators:
+ * comma-separated, a field quoted only when it must be (it holds a comma, quote or line break,
+ * starts with a character up to {@code #}, or ends in a space), quotes doubled. Values pass through
+ * unchanged; only their quoting may differ from the input's.
+ */
+final class ChunkWriter {
+    /** The output format of {@code filter} (and of its rejects); see the class comment. */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final HeaderLayout layout;
+    private final FilterSpec spec;
+    private final Metric[] columns;
+    private final boolean all;
+    private final CSVPrinter out;
+    private final CSVPrinter rejects;
+    private final FilterListener listener;
+    private final long startNanos;
+    private long rowsRead;
+    private long kept;
+    private long filteredOut;
+    private long rejected;
+    private final long[] removedBy;
+
+    ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos)
+            throws IOException {
+        this.layout = layout;
+        this.spec = spec;
+        this.columns = spec.columns().toArray(new Metric[0]);
+        this.all = spec.all();
+        this.out = new CSVPrinter(out, FORMAT);
+        this.rejects = new CSVPrinter(rejects, FORMAT);
+        this.listener = listener;
+        this.startNanos = startNanos;
+        this.removedBy = new long[spec.constraints().size()];
+    }
+
+    void writeHeaders() throws IOException {
+        out.printRecord((Object[]) layout.outputHeader);
+        rejects.printRecord((Object[]) layout.rejectsHeader);
+    }
+
+    void write(Chunk chunk) throws IOException {
+        final long[] values = chunk.results.values();
+        for (int r = 0; r < chunk.size; r++) {
+            rowsRead++;
+            final String reason = chunk.rejectReason[r];
+            if (reason != null) {
+                reject(chunk, r, reason);
+                continue;
+            }
+            final long failed = chunk.failed[r];
+            if (failed == 0) {
+                kept++;
+            } else {
+                filteredOut++;
+                countFailures(failed);
+            }
+            if (failed == 0 || all) {
+                writeRow(chunk.rows[r], values, MetricRecord.offset(chunk.candidate[r]), failed == 0);
+            }
+        }
+        listener.progress(stats());
+    }
+
+    private void writeRow(String[] cells, long[] values, int o, boolean pass) throws IOException {
+        for (String cell : cells) {
+            out.print(cell);
+        }
+        for (Metric m : columns) {
+            out.print(m.format(values, o));
+        }
+        if (all) {
+            out.print(pass ? "true" : "false");
+        }
+        out.println();
+    }
+
+    private void countFailures(long failed) {
+        long bits = failed;
+        while (bits != 0) {
+            int i = Long.numberOfTrailingZeros(bits);
+            removedBy[i]++;
+            bits &= bits - 1;
+        }
+    }
+
+    private void reject(Chunk chunk, int r, String reason) throws IOException {
+        rejected++;
+        long line = chunk.startLine(r);
+        rejects.print(line);
+        rejects.print(reason);
+        for (String cell : chunk.rows[r]) {
+            rejects.print(cell);
+        }
+        rejects.println();
+        listener.rejected(line, reason);
+        if (spec.failFast()) {
+            flush();
+            throw new FailFastException(line, reason, stats());
+        }
+    }
+
+    void flush() throws IOException {
+        out.flush();
+        rejects.flush();
+    }
+
+    /** The counts so far. */
+    FilterStats stats() {
+        List<Constraint> cs = spec.constraints();
+        return new FilterStats(rowsRead, kept, filteredOut, rejected, cs, removedBy, -1, System.nanoTime() - startNanos);
+    }
+}

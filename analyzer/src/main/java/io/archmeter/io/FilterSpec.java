@@ -1,0 +1,177 @@
+package io.archmeter.io;
+
+import io.archmeter.engine.Metric;
+import io.archmeter.model.Conventions;
+import io.archmeter.model.InputShape;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * What {@link FilterPipeline} does: the conventions of the numbers, the input shape of rows without
+ * an {@code input} cell, where the architecture is, the constraints, the metric columns to append,
+ * and how to treat failures. Immutable; build it with {@link #builder()}.
+ *
+ * <pre>{@code
+ * FilterSpec spec = FilterSpec.builder()
+ *         .conventions(Conventions.DEFAULT.withActivationType(DType.INT8))
+ *         .constraint(Constraint.max("macs=600M"))
+ *         .constraint(Constraint.min("rf=224"))
+ *         .columns(Metric.MACS, Metric.RF)
+ *         .build();
+ * FilterStats stats = new FilterPipeline(spec).run(reader, writer, rejectsWriter);
+ * }</pre>
+ *
+ * @param conventions  how MACs, FLOPs and bytes are counted
+ * @param defaultInput the input shape of a row with no (or an empty) {@code input} cell
+ * @param archColumn   the header name of the architecture column
+ * @param constraints  the bounds a row must meet to be kept (all of them)
+ * @param columns      the metric columns appended to each output row, in order
+ * @param all          write every valid row, with a trailing {@code pass} column, instead of only the kept ones
+ * @param failFast     stop at the first rejected row with a {@link FailFastException}
+ * @param chunkSize    rows per chunk: the unit of reading, scoring and writing (memory is a few chunks)
+ * @param pool         the pool scoring large chunks in parallel, or {@code null} for the engine's default
+ */
+public record FilterSpec(Conventions conventions, InputShape defaultInput, String archColumn,
+                         List<Constraint> constraints, List<Metric> columns, boolean all, boolean failFast,
+                         int chunkSize, ForkJoinPool pool) {
+
+    public static final String DEFAULT_ARCH_COLUMN = "arch";
+    /** The optional column that overrides {@link #defaultInput()} per row, e.g. {@code 227x227x3}. */
+    public static final String INPUT_COLUMN = "input";
+    /** The trailing column of {@link #all()} mode. */
+    public static final String PASS_COLUMN = "pass";
+    public static final int DEFAULT_CHUNK_SIZE = 16384;
+    public static final InputShape DEFAULT_INPUT = new InputShape(224, 224, 3);
+    /** Constraints are tracked per row in a 64-bit mask. */
+    public static final int MAX_CONSTRAINTS = 64;
+
+    public FilterSpec {
+        Objects.requireNonNull(conventions, "conventions");
+        Objects.requireNonNull(defaultInput, "defaultInput");
+        Objects.requireNonNull(archColumn, "archColumn");
+        constraints = List.copyOf(constraints);
+        columns = List.copyOf(columns);
+        if (constraints.size() > MAX_CONSTRAINTS) {
+            throw new IllegalArgumentException("at most " + MAX_CONSTRAINTS + " constraints, not " + constraints.size());
+        }
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1, not " + chunkSize);
+        }
+        for (Metric m : columns) {
+            if (columns.indexOf(m) != columns.lastIndexOf(m)) {
+                throw new IllegalArgumentException("metric column '" + m.column() + "' is asked for twice");
+            }
+        }
+    }
+
+    /**
+     * The metrics named in {@code names}, e.g. {@code ["macs", "rf_h", "rf_w"]}.
+     *
+     * @throws IllegalArgumentException on an unknown name, listing the valid ones
+     */
+    public static List<Metric> parseColumns(List<String> names) {
+        List<Metric> metrics = new ArrayList<>();
+        for (String name : names) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Metric m = Metric.ofColumn(name);
+            if (m == null) {
+                throw new IllegalArgumentException("unknown metric column '" + name.trim() + "'; valid columns: "
+                        + String.join(", ", metricNames(false)));
+            }
+            metrics.add(m);
+        }
+        return metrics;
+    }
+
+    /** The metric column names, all of them or only the numeric ones (those a constraint can bound). */
+    static List<String> metricNames(boolean numericOnly) {
+        List<String> names = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            if (!numericOnly || m.isNumeric()) {
+                names.add(m.column());
+            }
+        }
+        return names;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from the defaults: fp32, multiply FLOPs, 224x224x3, column arch, default columns. */
+    public static final class Builder {
+        private Conventions conventions = Conventions.DEFAULT;
+        private InputShape defaultInput = DEFAULT_INPUT;
+        private String archColumn = DEFAULT_ARCH_COLUMN;
+        private final List<Constraint> constraints = new ArrayList<>();
+        private List<Metric> columns = Arrays.asList(Metric.DEFAULT_COLUMNS);
+        private boolean all;
+        private boolean failFast;
+        private int chunkSize = DEFAULT_CHUNK_SIZE;
+        private ForkJoinPool pool;
+
+        public Builder conventions(Conventions c) {
+            conventions = c;
+            return this;
+        }
+
+        public Builder defaultInput(InputShape input) {
+            defaultInput = input;
+            return this;
+        }
+
+        public Builder archColumn(String name) {
+            archColumn = name;
+            return this;
+        }
+
+        public Builder constraint(Constraint c) {
+            constraints.add(Objects.requireNonNull(c));
+            return this;
+        }
+
+        public Builder constraints(List<Constraint> cs) {
+            cs.forEach(this::constraint);
+            return this;
+        }
+
+        public Builder columns(Metric... metrics) {
+            return columns(Arrays.asList(metrics));
+        }
+
+        public Builder columns(List<Metric> metrics) {
+            columns = new ArrayList<>(metrics);
+            return this;
+        }
+
+        public Builder all(boolean on) {
+            all = on;
+            return this;
+        }
+
+        public Builder failFast(boolean on) {
+            failFast = on;
+            return this;
+        }
+
+        public Builder chunkSize(int rows) {
+            chunkSize = rows;
+            return this;
+        }
+
+        public Builder pool(ForkJoinPool p) {
+            pool = p;
+            return this;
+        }
+
+        public FilterSpec build() {
+            return new FilterSpec(conventions, defaultInput, archColumn, constraints, columns, all, failFast, chunkSize, pool);
+        }
+    }
+}
