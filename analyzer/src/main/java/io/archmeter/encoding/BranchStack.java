@@ -79,15 +79,26 @@ public final class BranchStack {
                     + join.token() + "'");
         }
         pending = NONE;
-        int here = batch.openLayers();
-        // the first join reads branches 1 and 2; each further join reads the join before it and the next branch
-        batch.appendJoin(join.code(), here - frames.get(start + 1), here - frames.get(start + 2), branches > 2);
-        for (int b = 3; b <= branches; b++) {
-            here++;
-            batch.appendJoin(join.code(), LayerRecord.PREVIOUS, here - frames.get(start + b), b < branches);
-        }
+        join(batch, join, frames.toArray(), start + 1, branches);
         while (frames.size() > start) {
             frames.removeAtIndex(frames.size() - 1);
+        }
+    }
+
+    /**
+     * Appends one n-ary join of the tensors at positions {@code ends[from … from+n)} (0-based layer
+     * indices in the open candidate, -1 for the input): the first join reads the first two, each
+     * further one the join before it and the next tensor; all but the last are fused.
+     */
+    public static void join(CandidateBatch batch, Op join, int[] ends, int from, int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("a join needs at least two tensors, not " + n);
+        }
+        int here = batch.openLayers();
+        batch.appendJoin(join.code(), here - ends[from], here - ends[from + 1], n > 2);
+        for (int b = 2; b < n; b++) {
+            here++;
+            batch.appendJoin(join.code(), LayerRecord.PREVIOUS, here - ends[from + b], b < n - 1);
         }
     }
 

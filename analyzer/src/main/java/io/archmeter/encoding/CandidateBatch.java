@@ -226,14 +226,20 @@ public final class CandidateBatch {
     /** Sets the input of the layer appended last to the tensor {@code back} layers before it. */
     public CandidateBatch setLastInput(int back) {
         requireOpen();
-        if (layerCount == firstLayer[size]) {
-            throw new IllegalStateException("no layer appended yet");
+        return setInput(layerCount - 1 - firstLayer[size], back);
+    }
+
+    /** Sets the input of layer {@code j} (0-based) of the open candidate to the tensor {@code back} layers before it. */
+    public CandidateBatch setInput(int j, int back) {
+        requireOpen();
+        if (j < 0 || j >= layerCount - firstLayer[size]) {
+            throw new IllegalStateException("layer " + j + " is not appended yet");
         }
-        if (back < 1) {
-            throw new IllegalArgumentException("input must be at least 1 layer back, not " + back);
+        if (back < 1 || back > j + 1) {
+            throw new IllegalArgumentException("layer " + (j + 1) + " must read 1 to " + (j + 1) + " layers back, not " + back);
         }
-        records[(layerCount - 1) * LayerRecord.LENGTH + LayerRecord.IN0_OFFSET] = back;
-        channelsKnown = Math.min(channelsKnown, layerCount - 1 - firstLayer[size]);
+        records[(firstLayer[size] + j) * LayerRecord.LENGTH + LayerRecord.IN0_OFFSET] = back;
+        channelsKnown = Math.min(channelsKnown, j);
         return this;
     }
 

@@ -30,6 +30,7 @@ import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
  */
 public final class CandidateBuilder {
     private final CandidateBatch batch;
+    private final BranchStack branches = new BranchStack();
 
     public CandidateBuilder(CandidateBatch batch) {
         this.batch = batch;
@@ -42,12 +43,56 @@ public final class CandidateBuilder {
     /** Starts a candidate on an H×W×C input. */
     public CandidateBuilder begin(int h, int w, int c) {
         batch.begin(h, w, c);
+        branches.clear();
         return this;
     }
 
     /** Ends the candidate. */
     public CandidateBuilder end() {
+        try {
+            branches.requireClosed();
+        } catch (IllegalStateException e) {
+            batch.abort();
+            throw e;
+        }
         batch.end();
+        return this;
+    }
+
+    /** Opens a branch group on the current tensor (the grammar's {@code (}); its first branch starts. */
+    public CandidateBuilder beginGroup() {
+        branches.open(batch);
+        return this;
+    }
+
+    /** Ends the current branch and starts the next from the group's input (the grammar's {@code |}). */
+    public CandidateBuilder nextBranch() {
+        branches.nextBranch(batch);
+        return this;
+    }
+
+    /** Joins the group's branches with {@code join}: {@link Op#ADD}, {@link Op#CONCAT} or {@link Op#MUL}. */
+    public CandidateBuilder endGroup(Op join) {
+        branches.close(batch, join);
+        return this;
+    }
+
+    /** An inverted residual (see {@link Blocks}): e in thousandths (6000 = 6), se in thousandths of the EfficientNet flavour. */
+    public CandidateBuilder invertedResidual(int k, int s, int expandMilli, int c, int seMilli, Op act) {
+        Blocks.invertedResidual(batch, branches, k, s, expandMilli, c, 1, seMilli == 0 ? Blocks.SE_NONE : Blocks.SE_SIGMOID,
+                seMilli, false, act);
+        return this;
+    }
+
+    /** A ResNet basic block (see {@link Blocks}). */
+    public CandidateBuilder basicBlock(int s, int c) {
+        Blocks.basicBlock(batch, branches, s, c, 1);
+        return this;
+    }
+
+    /** A ResNet bottleneck (see {@link Blocks}); width 0 is c/4. */
+    public CandidateBuilder bottleneck(int s, int c, int width, int groups) {
+        Blocks.bottleneck(batch, branches, s, c, width, groups, 1);
         return this;
     }
 
@@ -60,6 +105,7 @@ public final class CandidateBuilder {
     public CandidateBuilder conv(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                  int groups, int cout, boolean bias) {
         batch.appendLayer(OpCode.CONV, kh, kw, sh, sw, ph, pw, dh, dw, groups, cout, 1, bias ? FLAG_BIAS : 0);
+        branches.afterLayer(batch);
         return this;
     }
 
@@ -73,6 +119,7 @@ public final class CandidateBuilder {
                                       int multiplier, boolean bias) {
         batch.appendLayer(OpCode.DEPTHWISE, kh, kw, sh, sw, ph, pw, dh, dw, GROUPS_PER_CHANNEL, CHANNELS_FROM_INPUT,
                 multiplier, bias ? FLAG_BIAS : 0);
+        branches.afterLayer(batch);
         return this;
     }
 
@@ -92,6 +139,7 @@ public final class CandidateBuilder {
             throw new IllegalArgumentException(op.token() + " is not max or average pooling");
         }
         batch.appendLayer(op.code(), kh, kw, sh, sw, ph, pw, 1, 1, 1, CHANNELS_FROM_INPUT, 1, ceil ? FLAG_CEIL : 0);
+        branches.afterLayer(batch);
         return this;
     }
 
@@ -107,6 +155,7 @@ public final class CandidateBuilder {
 
     public CandidateBuilder fc(int out, boolean bias) {
         batch.appendLayer(OpCode.FC, 1, 1, 1, 1, 0, 0, 1, 1, 1, out, 1, bias ? FLAG_BIAS : 0);
+        branches.afterLayer(batch);
         return this;
     }
 
@@ -124,10 +173,12 @@ public final class CandidateBuilder {
 
     /** Any layer without parameters: bn, an activation, gap, lrn, dropout, flatten, id. */
     public CandidateBuilder simple(Op op) {
-        if (op == Op.CONV || op == Op.DEPTHWISE || op == Op.FC || op == Op.MAX_POOL || op == Op.AVG_POOL) {
-            throw new IllegalArgumentException(op.token() + " needs parameters: use its own method");
+        if (op == Op.CONV || op == Op.DEPTHWISE || op == Op.FC || op == Op.MAX_POOL || op == Op.AVG_POOL || op.isJoin()) {
+            throw new IllegalArgumentException(op.token() + (op.isJoin() ? " closes a group: use endGroup"
+                    : " needs parameters: use its own method"));
         }
         batch.appendSimple(op.code());
+        branches.afterLayer(batch);
         return this;
     }
 

@@ -58,14 +58,33 @@ public final class ArchParser {
         return batch;
     }
 
+    /** The classes of a NAS-Bench-201 / NATS-Bench network when none are given: CIFAR-10's. */
+    public static final int DEFAULT_CELL_CLASSES = 10;
+
     /**
      * Appends {@code arch} on an h×w×c input as the next candidate of {@code batch}. On a syntax
      * error the batch is left as it was and the exception is thrown.
      */
     public static void parseCandidate(CharSequence arch, int h, int w, int c, CandidateBatch batch) {
+        parseCandidate(arch, h, w, c, DEFAULT_CELL_CLASSES, batch);
+    }
+
+    /**
+     * As {@link #parseCandidate(CharSequence, int, int, int, CandidateBatch)}; also takes a
+     * NAS-Bench-201 cell string ({@code |nor_conv_3x3~0|+|…|}) or a NATS-Bench size string
+     * ({@code 8:16:32:48:64}), expanded by {@link NasBench201} with a classifier of
+     * {@code cellClasses} outputs.
+     */
+    public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch) {
         batch.begin(h, w, c);
         try {
-            parseLayers(arch, batch);
+            if (NasBench201.isCellString(arch)) {
+                NasBench201.appendTopologyNetwork(arch, cellClasses, batch);
+            } else if (arch.length() > 0 && arch.charAt(0) >= '0' && arch.charAt(0) <= '9' && NasBench201.isSizeString(arch)) {
+                NasBench201.appendSizeNetwork(arch, cellClasses, batch);
+            } else {
+                parseLayers(arch, batch);
+            }
             batch.end();
         } catch (RuntimeException e) {
             batch.abort();
