@@ -96,6 +96,12 @@ public final class FilterCommand implements Callable<Integer> {
             description = "Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
     String inputShape;
 
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
+            description = {"Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings",
+                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input",
+                "16x16x3; CIFAR is 32x32x3)."})
+    int classes;
+
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
             description = "The architecture column (default ${DEFAULT-VALUE}).")
     String archColumn;
@@ -151,6 +157,7 @@ public final class FilterCommand implements Callable<Integer> {
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
                 .defaultInput(InputShape.parse(inputShape))
+                .cellClasses(classes)
                 .archColumn(archColumn)
                 .constraints(constraints)
                 .columns(columns != null ? FilterSpec.parseColumns(columns) : List.of(Metric.DEFAULT_COLUMNS))

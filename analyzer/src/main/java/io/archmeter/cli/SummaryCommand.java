@@ -4,6 +4,7 @@ import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.LayerTable;
 import io.archmeter.grammar.ArchParser;
+import io.archmeter.grammar.NasBench201;
 import io.archmeter.model.InputShape;
 import io.archmeter.report.SummaryReport;
 import io.archmeter.zoo.Zoo;
@@ -32,8 +33,13 @@ public final class SummaryCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = "Input shape; default: the built-in model's own, or 224x224x3 for a string.")
+            description = {"Input shape; default: the built-in model's own, 32x32x3 for a NAS-Bench-201 cell or",
+                "NATS-Bench size string, 224x224x3 for any other string."})
     String input;
+
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
+            description = "Classes of a NAS-Bench-201 / NATS-Bench network: 10 (default), 100 or 120.")
+    int classes;
 
     @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
@@ -53,9 +59,10 @@ public final class SummaryCommand implements Callable<Integer> {
             arch = builtin.get().arch();
             shape = input != null ? InputShape.parse(input) : builtin.get().input();
         } else {
-            name = "architecture";
+            boolean benchmark = NasBench201.isCellString(model) || NasBench201.isSizeString(model);
+            name = benchmark ? "NAS-Bench-201 network" : "architecture";
             arch = model;
-            shape = InputShape.parse(input != null ? input : "224x224x3");
+            shape = InputShape.parse(input != null ? input : benchmark ? "32x32x3" : "224x224x3");
         }
         SummaryReport.Format f;
         try {
@@ -63,7 +70,8 @@ public final class SummaryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown format '" + format + "': expected text, csv or json", e);
         }
-        CandidateBatch batch = ArchParser.parse(arch, shape);
+        CandidateBatch batch = new CandidateBatch();
+        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch);
         Engine engine = new Engine(conventions.toConventions());
         LayerTable table = engine.trace(batch, 0);
         SummaryReport.write(name, table, f, out);

@@ -29,6 +29,7 @@ final class ChunkScorer {
     private final Engine engine;
     private final ForkJoinPool pool;
     private final InputShape defaultInput;
+    private final int cellClasses;
     private final CandidateBatch batch;
     // constraints unpacked into arrays for the per-row loop
     private final Metric[] metrics;
@@ -44,6 +45,7 @@ final class ChunkScorer {
         this.engine = new Engine(spec.conventions());
         this.pool = spec.pool();
         this.defaultInput = spec.defaultInput();
+        this.cellClasses = spec.cellClasses();
         // starts small and grows to the largest chunk's needs: a tiny input should not cost megabytes
         this.batch = new CandidateBatch(Math.min(spec.chunkSize(), 1024), Math.min(spec.chunkSize(), 1024) * 24);
         List<Constraint> cs = spec.constraints();
@@ -81,7 +83,7 @@ final class ChunkScorer {
                 }
             }
             try {
-                ArchParser.parseCandidate(cells[archIndex], in.height(), in.width(), in.channels(), batch);
+                ArchParser.parseCandidate(cells[archIndex], in.height(), in.width(), in.channels(), cellClasses, batch);
                 chunk.candidate[r] = batch.size() - 1;
             } catch (IllegalArgumentException e) {
                 // ArchSyntaxException, the usual case

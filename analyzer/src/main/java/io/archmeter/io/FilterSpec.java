@@ -34,10 +34,11 @@ import java.util.concurrent.ForkJoinPool;
  * @param failFast     stop at the first rejected row with a {@link FailFastException}
  * @param chunkSize    rows per chunk: the unit of reading, scoring and writing (memory is a few chunks)
  * @param pool         the pool scoring large chunks in parallel, or {@code null} for the engine's default
+ * @param cellClasses  classifier outputs of NAS-Bench-201 / NATS-Bench strings (10, 100 or 120)
  */
 public record FilterSpec(Conventions conventions, InputShape defaultInput, String archColumn,
                          List<Constraint> constraints, List<Metric> columns, boolean all, boolean failFast,
-                         int chunkSize, ForkJoinPool pool) {
+                         int chunkSize, ForkJoinPool pool, int cellClasses) {
 
     public static final String DEFAULT_ARCH_COLUMN = "arch";
     /** The optional column that overrides {@link #defaultInput()} per row, e.g. {@code 227x227x3}. */
@@ -57,6 +58,9 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         columns = List.copyOf(columns);
         if (constraints.size() > MAX_CONSTRAINTS) {
             throw new IllegalArgumentException("at most " + MAX_CONSTRAINTS + " constraints, not " + constraints.size());
+        }
+        if (cellClasses < 1) {
+            throw new IllegalArgumentException("classes must be at least 1, not " + cellClasses);
         }
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1, not " + chunkSize);
@@ -115,6 +119,13 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         private boolean failFast;
         private int chunkSize = DEFAULT_CHUNK_SIZE;
         private ForkJoinPool pool;
+        private int cellClasses = io.archmeter.grammar.ArchParser.DEFAULT_CELL_CLASSES;
+
+        /** Classes of the classifier of NAS-Bench-201 cell and NATS-Bench size strings (default 10). */
+        public Builder cellClasses(int classes) {
+            cellClasses = classes;
+            return this;
+        }
 
         public Builder conventions(Conventions c) {
             conventions = c;
@@ -171,7 +182,8 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         }
 
         public FilterSpec build() {
-            return new FilterSpec(conventions, defaultInput, archColumn, constraints, columns, all, failFast, chunkSize, pool);
+            return new FilterSpec(conventions, defaultInput, archColumn, constraints, columns, all, failFast, chunkSize, pool,
+                    cellClasses);
         }
     }
 }

@@ -204,4 +204,23 @@ class FilterCommandTest {
         assertTrue(cli.out().contains("KiB"), cli.out());
         assertFalse(cli.out().isBlank());
     }
+
+    @Test
+    void nasBench201CellsAndSizeStringsFilterWithTheirClassesAndInput() throws IOException {
+        Path in = write("nb201.csv", "id,arch\n"
+                + "a,|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|\n"
+                + "b,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n"
+                + "c,8:16:32:48:64\n");
+        Path out = tmp.resolve("out.csv");
+        Cli cli = Cli.run("filter", in.toString(), "-o", out.toString(), "--input", "32x32x3", "--columns", "flops,params",
+                "--max", "flops=100M", "--quiet");
+        assertEquals(0, cli.code(), cli.err());
+        assertEquals("id,arch,flops,params\nb,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|,7783050,73306\n"
+                + "c,8:16:32:48:64,26780298,251394\n", Files.readString(out));
+        Cli c100 = Cli.run("filter", in.toString(), "-o", out.toString(), "--input", "32x32x3", "--columns", "params",
+                "--classes", "100", "--quiet");
+        assertEquals(0, c100.code(), c100.err());
+        assertTrue(Files.readString(out).contains(",73306\n".replace("73306", Long.toString(73_306 + 64 * 90 + 90))),
+                Files.readString(out));
+    }
 }

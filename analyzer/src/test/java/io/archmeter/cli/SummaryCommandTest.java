@@ -90,4 +90,16 @@ class SummaryCommandTest {
         assertEquals(2, run("summary", "alexnet", "--weight-dtype", "fp8").exit());
         assertEquals(2, run("summary", "alexnet", "--input", "227x227").exit());
     }
+
+    @Test
+    void aNasBench201CellDefaultsToCifarInputAndTakesTheClasses() {
+        String cell = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+        Run r = run("summary", cell, "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"input\": \"32x32x3\""), r.out());
+        assertTrue(r.out().contains("\"flops\": 220119690"), r.out());
+        assertTrue(r.out().contains("\"params\": 1531546"), r.out());
+        Run r100 = run("summary", cell, "--classes", "100", "--format", "json");
+        assertTrue(r100.out().contains("\"params\": " + (1_531_546 + 64 * 90 + 90)), r100.out());
+    }
 }
