@@ -3,6 +3,7 @@ package io.archmeter.report;
 import io.archmeter.encoding.LayerRecord;
 import io.archmeter.engine.LayerMetricsRecord;
 import io.archmeter.engine.LayerTable;
+import io.archmeter.engine.MetricRecord;
 import io.archmeter.engine.Metrics;
 import io.archmeter.grammar.ArchFormatter;
 import io.archmeter.model.OpCode;
@@ -37,8 +38,19 @@ public final class SummaryReport {
         out.flush();
     }
 
+    /**
+     * The layer's canonical token; in a graph, followed by where its inputs come from when that is
+     * not the layer just above: {@code <-5} reads layer 5, {@code <-0} the network input,
+     * {@code )add <-12,7} joins layers 12 and 7.
+     */
     private static String layerToken(LayerTable t, int j) {
-        return ArchFormatter.token(t.records(), LayerRecord.offset(j));
+        String token = ArchFormatter.token(t.records(), LayerRecord.offset(j));
+        int in0 = t.record(j, LayerRecord.IN0_OFFSET);
+        int in1 = t.record(j, LayerRecord.IN1_OFFSET);
+        if (in1 != LayerRecord.NO_INPUT) {
+            return token + " <-" + (j + 1 - in0) + "," + (j + 1 - in1);
+        }
+        return in0 == LayerRecord.PREVIOUS ? token : token + " <-" + (j + 1 - in0);
     }
 
     private static String shape(LayerTable t, int j) {
@@ -102,12 +114,29 @@ public final class SummaryReport {
         out.printf(Locale.ROOT, "params              %s%n", grouped(m.params()));
         out.printf(Locale.ROOT, "%-20s%s bytes = %s KiB = %s MiB%n", "model size (" + t.conventions().weightType() + ")", grouped(bytes),
                 kib(bytes, 1024), kib(bytes, 1024 * 1024));
-        out.printf(Locale.ROOT, "activations peak    %s bytes (largest input + output of one layer, %s)%n",
-                grouped(m.activationPeakBytes()), t.conventions().activationType());
+        out.printf(Locale.ROOT, "activations peak    %s bytes (%s, %s)%n", grouped(m.activationPeakBytes()),
+                t.records().length == 0 || !isGraph(t) ? "largest input + output of one layer"
+                        : "most alive at once: inputs, output and every tensor still needed later",
+                t.conventions().activationType());
         out.printf(Locale.ROOT, "activations total   %s bytes (all layer outputs, input excluded)%n", grouped(m.activationTotalBytes()));
         out.printf(Locale.ROOT, "receptive field     r %s, S %s, P %s (last spatial map)%n",
                 axes(m.receptiveFieldH(), m.receptiveFieldW()), axes(m.strideH(), m.strideW()), axes(m.padH(), m.padW()));
+        if ((m.receptiveFieldFlags() & MetricRecord.RF_UNALIGNED) != 0) {
+            out.println("                    joined paths differ in effective stride or centre: r, S, P describe the union of their fields");
+        }
+        if ((m.receptiveFieldFlags() & MetricRecord.RF_GLOBAL_BRANCH) != 0) {
+            out.println("                    a branch that sees the whole input (squeeze-excite) joins in; it is left out of r");
+        }
         out.printf(Locale.ROOT, "output              %dx%dx%d%n", m.outHeight(), m.outWidth(), m.outChannels());
+    }
+
+    private static boolean isGraph(LayerTable t) {
+        for (int j = 0; j < t.size(); j++) {
+            if (t.record(j, LayerRecord.IN0_OFFSET) != LayerRecord.PREVIOUS || t.record(j, LayerRecord.IN1_OFFSET) != LayerRecord.NO_INPUT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kib(long bytes, long unit) {
@@ -177,6 +206,8 @@ public final class SummaryReport {
           .append(", \"rf_h\": ").append(m.receptiveFieldH()).append(", \"rf_w\": ").append(m.receptiveFieldW())
           .append(", \"stride_h\": ").append(m.strideH()).append(", \"stride_w\": ").append(m.strideW())
           .append(", \"pad_h\": ").append(m.padH()).append(", \"pad_w\": ").append(m.padW())
+          .append(", \"rf_unaligned\": ").append((m.receptiveFieldFlags() & MetricRecord.RF_UNALIGNED) != 0)
+          .append(", \"rf_global_branch\": ").append((m.receptiveFieldFlags() & MetricRecord.RF_GLOBAL_BRANCH) != 0)
           .append(", \"output\": ").append(quote(m.outHeight() + "x" + m.outWidth() + "x" + m.outChannels()))
           .append("}\n}");
         out.println(sb);
