@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code archmeter} command line. */
 @Command(name = "archmeter", mixinStandardHelpOptions = true, version = "archmeter 0.1.0",
         description = "Exact receptive field, MACs/FLOPs, parameters and activation memory of CNN architectures.",
-        subcommands = {SummaryCommand.class, FilterCommand.class, GenerateCommand.class})
+        subcommands = {SummaryCommand.class, FilterCommand.class, GenerateCommand.class, ZooCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -16,7 +16,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: summary, filter or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: summary, filter, zoo or generate");
     }
 
     /** Runs the command line and returns its exit code, without calling {@link System#exit}. */

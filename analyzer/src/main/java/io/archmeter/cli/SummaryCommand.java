@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = {"Per-layer table and totals of one network: output shape, receptive field r,",
             "effective stride S and padding P, MACs, FLOPs, parameters and activation bytes.",
-            "MODEL is a built-in name (alexnet, alexnet-tv, alexnet-v2, vgg16) or an architecture string,",
-            "e.g. 'conv_k3_s2_c32 bn relu gap fc_c10'."})
+            "MODEL is a built-in name (see 'archmeter zoo': alexnet, vgg16, resnet50, mobilenet_v2, ...), an",
+            "architecture string (e.g. 'conv_k3_s2_c32 bn relu gap fc_c10'), a NAS-Bench-201 cell string",
+            "(|nor_conv_3x3~0|+|...|) or a NATS-Bench size string (8:16:32:48:64)."})
 public final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -35,6 +35,48 @@ public final class CandidateGenerator {
         return new CandidateGenerator(random.split());
     }
 
+    private static final int[] EXPANSIONS = {1, 3, 4, 6, 6};
+
+    /**
+     * A MobileNet-style candidate of {@code blocks} inverted-residual blocks (a search-space point of
+     * the MobileNetV2 / ProxylessNAS / Once-for-All kind): a stride-2 stem, the blocks with kernel 3,
+     * 5 or 7, expansion 1, 3, 4 or 6, optional squeeze-excite, at most four stride-2 reductions
+     * with channels growing by 8 to 24, a 1×1 head, global pooling and a classifier. Valid on
+     * 224×224×3; a block with stride 1 and unchanged channels has a residual join, so these are graphs.
+     *
+     * <pre>{@code conv_k3_s2_c16_b0 bn relu6 ir_k3_e1_c16_relu6 ir_k5_s2_e6_c24_relu6 … conv_k1_c1280_b0 bn relu6 gap fc_c1000}</pre>
+     */
+    public String nextBlocks(int blocks) {
+        if (blocks < 1) {
+            throw new IllegalArgumentException("a block candidate needs at least 1 block, not " + blocks);
+        }
+        StringBuilder sb = new StringBuilder(blocks * 28 + 80);
+        String act = random.nextInt(3) == 0 ? "hswish" : "relu6";
+        int channels = STEM_CHANNELS[random.nextInt(STEM_CHANNELS.length)];
+        sb.append("conv_k3_s2_c").append(channels).append("_b0 bn ").append(act);
+        int reductions = 0;
+        for (int b = 0; b < blocks; b++) {
+            boolean reduce = reductions < 4 && random.nextInt(Math.max(1, blocks / 4)) == 0;
+            if (reduce) {
+                reductions++;
+                channels += 8 * (1 + random.nextInt(3));
+            } else if (random.nextInt(4) == 0) {
+                channels += 8;
+            }
+            sb.append(" ir_k").append(KERNELS[random.nextInt(KERNELS.length)]);
+            if (reduce) {
+                sb.append("_s2");
+            }
+            sb.append("_e").append(b == 0 ? 1 : EXPANSIONS[random.nextInt(EXPANSIONS.length)]).append("_c").append(channels);
+            if (random.nextInt(3) == 0) {
+                sb.append("_seh0.25");
+            }
+            sb.append('_').append(act);
+        }
+        sb.append(" conv_k1_c1280_b0 bn ").append(act).append(" gap fc_c1000");
+        return sb.toString();
+    }
+
     /**
      * A candidate of exactly {@code layers} layers (at least 5) that is valid on a 224×224×3 input:
      * at most five stride-2 reductions, channels that grow by steps of 8.

@@ -1,0 +1,186 @@
+package io.archmeter.cli;
+
+import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.engine.Engine;
+import io.archmeter.engine.Metrics;
+import io.archmeter.grammar.ArchParser;
+import io.archmeter.model.Conventions;
+import io.archmeter.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code archmeter zoo}: one row per built-in model with its totals. Every number comes from
+ * {@link Engine}, exactly as {@code archmeter summary NAME} computes it; this command only formats.
+ */
+@Command(name = "zoo", mixinStandardHelpOptions = true,
+        description = {"Totals of every built-in model (or of the NAMEs given), each on its usual input:",
+            "MACs, FLOPs, parameters, model size, activation peak and total bytes, receptive field r / effective stride S.",
+            "'archmeter summary NAME' shows one model layer by layer."})
+public final class ZooCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Built-in models to show (default: all, in zoo order).")
+    List<String> names;
+
+    @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Mixin
+    ConventionOptions conventions;
+
+    private static final String[] CSV_COLUMNS = {
+        "name", "input", "macs", "flops", "params", "weight_bytes", "model_mib", "act_peak_bytes", "act_total_bytes",
+        "rf_h", "rf_w", "stride_h", "stride_w"};
+
+    /** One scored model. */
+    private record Row(Zoo.Model model, Metrics metrics) {
+    }
+
+    @Override
+    public Integer call() {
+        final String f = format.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("text") && !f.equals("csv") && !f.equals("json")) {
+            throw new IllegalArgumentException("unknown format '" + format + "': expected text, csv or json");
+        }
+        List<Zoo.Model> models = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            models.addAll(Zoo.all().values());
+        } else {
+            for (String n : names) {
+                models.add(Zoo.find(n.trim()).orElseThrow(() -> new IllegalArgumentException("unknown model '" + n
+                        + "': expected one of " + String.join(", ", Zoo.all().keySet()))));
+            }
+        }
+        final Conventions c = conventions.toConventions();
+        final Engine engine = new Engine(c);
+        List<Row> rows = new ArrayList<>(models.size());
+        for (Zoo.Model m : models) {
+            CandidateBatch batch = ArchParser.parse(m.arch(), m.input());
+            rows.add(new Row(m, engine.score(batch, 0, new Metrics())));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (f) {
+            case "csv" -> csv(rows, out);
+            case "json" -> json(rows, c, out);
+            default -> text(rows, c, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String mib(long bytes) {
+        return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String grouped(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String axes(long h, long w) {
+        return h == w ? Long.toString(h) : h + "x" + w;
+    }
+
+    private static void text(List<Row> rows, Conventions c, PrintWriter out) {
+        out.printf(Locale.ROOT, "archmeter zoo (%s)%n%n", c.label());
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"model", "input", "MACs", "FLOPs", "params", "size MiB (" + c.weightType() + ")",
+            "act peak bytes", "act total bytes", "r / S"});
+        for (Row r : rows) {
+            Metrics m = r.metrics();
+            cells.add(new String[] {r.model().name(), r.model().input().toString(), grouped(m.macs()), grouped(m.flops()),
+                grouped(m.params()), mib(m.weightBytes()), grouped(m.activationPeakBytes()), grouped(m.activationTotalBytes()),
+                axes(m.receptiveFieldH(), m.receptiveFieldW()) + " / " + axes(m.strideH(), m.strideW())});
+        }
+        int[] width = new int[cells.get(0).length];
+        for (String[] r : cells) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (int k = 0; k < cells.size(); k++) {
+            String[] r = cells.get(k);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                String pad = " ".repeat(width[i] - r[i].length());
+                sb.append(i == 0 ? "" : "  ").append(i < 2 ? r[i] + pad : pad + r[i]);
+            }
+            String line = sb.toString().stripTrailing();
+            out.println(line);
+            if (k == 0) {
+                out.println("-".repeat(line.length()));
+            }
+        }
+    }
+
+    private static void csv(List<Row> rows, PrintWriter out) {
+        out.println(String.join(",", CSV_COLUMNS));
+        for (Row r : rows) {
+            Metrics m = r.metrics();
+            out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d%n", r.model().name(), r.model().input(),
+                    m.macs(), m.flops(), m.params(), m.weightBytes(), mib(m.weightBytes()),
+                    m.activationPeakBytes(), m.activationTotalBytes(),
+                    m.receptiveFieldH(), m.receptiveFieldW(), m.strideH(), m.strideW());
+        }
+    }
+
+    private static void json(List<Row> rows, Conventions c, PrintWriter out) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n  \"conventions\": {\"flops\": ").append(quote(c.flops().toString()))
+          .append(", \"elementwise\": ").append(c.countElementwise())
+          .append(", \"weight_dtype\": ").append(quote(c.weightType().toString()))
+          .append(", \"act_dtype\": ").append(quote(c.activationType().toString())).append("},\n");
+        sb.append("  \"models\": [\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            Metrics m = r.metrics();
+            sb.append("    {\"name\": ").append(quote(r.model().name()))
+              .append(", \"description\": ").append(quote(r.model().description()))
+              .append(", \"input\": ").append(quote(r.model().input().toString()))
+              .append(", \"macs\": ").append(m.macs())
+              .append(", \"flops\": ").append(m.flops())
+              .append(", \"params\": ").append(m.params())
+              .append(", \"weight_bytes\": ").append(m.weightBytes())
+              .append(", \"model_mib\": ").append(mib(m.weightBytes()))
+              .append(", \"act_peak_bytes\": ").append(m.activationPeakBytes())
+              .append(", \"act_total_bytes\": ").append(m.activationTotalBytes())
+              .append(", \"rf_h\": ").append(m.receptiveFieldH()).append(", \"rf_w\": ").append(m.receptiveFieldW())
+              .append(", \"stride_h\": ").append(m.strideH()).append(", \"stride_w\": ").append(m.strideW())
+              .append(i + 1 < rows.size() ? "},\n" : "}\n");
+        }
+        sb.append("  ]\n}");
+        out.println(sb);
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
