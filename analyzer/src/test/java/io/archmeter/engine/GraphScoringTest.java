@@ -85,6 +85,8 @@ class GraphScoringTest {
     void theWorkedExampleOfTheDocumentationPeaksAt24Elements() {
         Metrics m = score("( conv_k3_c2 bn relu conv_k3_c2 bn | )add relu", "2x2x2");
         assertEquals(24L * 4, m.activationPeakBytes());
+        assertEquals(24L * 4, m.activationTotalBytes());
+        assertEquals(16L * 4, score("conv_k3_c2 bn relu conv_k3_c2 bn relu", "2x2x2").activationPeakBytes());
     }
 
     @Test
