@@ -5,6 +5,7 @@ import io.archmeter.engine.Engine;
 import io.archmeter.engine.Metrics;
 import io.archmeter.grammar.ArchParser;
 import io.archmeter.model.Conventions;
+import io.archmeter.report.Formatting;
 import io.archmeter.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,18 +81,6 @@ public final class ZooCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String mib(long bytes) {
-        return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 2, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    private static String grouped(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
-
-    private static String axes(long h, long w) {
-        return h == w ? Long.toString(h) : h + "x" + w;
-    }
-
     private static void text(List<Row> rows, Conventions c, PrintWriter out) {
         out.printf(Locale.ROOT, "archmeter zoo (%s)%n%n", c.label());
         List<String[]> cells = new ArrayList<>();
@@ -101,9 +88,9 @@ public final class ZooCommand implements Callable<Integer> {
             "act peak bytes", "act total bytes", "r / S"});
         for (Row r : rows) {
             Metrics m = r.metrics();
-            cells.add(new String[] {r.model().name(), r.model().input().toString(), grouped(m.macs()), grouped(m.flops()),
-                grouped(m.params()), mib(m.weightBytes()), grouped(m.activationPeakBytes()), grouped(m.activationTotalBytes()),
-                axes(m.receptiveFieldH(), m.receptiveFieldW()) + " / " + axes(m.strideH(), m.strideW())});
+            cells.add(new String[] {r.model().name(), r.model().input().toString(), Formatting.grouped(m.macs()), Formatting.grouped(m.flops()),
+                Formatting.grouped(m.params()), Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2), Formatting.grouped(m.activationPeakBytes()), Formatting.grouped(m.activationTotalBytes()),
+                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()) + " / " + Formatting.axes(m.strideH(), m.strideW())});
         }
         int[] width = new int[cells.get(0).length];
         for (String[] r : cells) {
@@ -131,7 +118,7 @@ public final class ZooCommand implements Callable<Integer> {
         for (Row r : rows) {
             Metrics m = r.metrics();
             out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d%n", r.model().name(), r.model().input(),
-                    m.macs(), m.flops(), m.params(), m.weightBytes(), mib(m.weightBytes()),
+                    m.macs(), m.flops(), m.params(), m.weightBytes(), Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2),
                     m.activationPeakBytes(), m.activationTotalBytes(),
                     m.receptiveFieldH(), m.receptiveFieldW(), m.strideH(), m.strideW());
         }
@@ -139,22 +126,22 @@ public final class ZooCommand implements Callable<Integer> {
 
     private static void json(List<Row> rows, Conventions c, PrintWriter out) {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"conventions\": {\"flops\": ").append(quote(c.flops().toString()))
+        sb.append("{\n  \"conventions\": {\"flops\": ").append(Formatting.quote(c.flops().toString()))
           .append(", \"elementwise\": ").append(c.countElementwise())
-          .append(", \"weight_dtype\": ").append(quote(c.weightType().toString()))
-          .append(", \"act_dtype\": ").append(quote(c.activationType().toString())).append("},\n");
+          .append(", \"weight_dtype\": ").append(Formatting.quote(c.weightType().toString()))
+          .append(", \"act_dtype\": ").append(Formatting.quote(c.activationType().toString())).append("},\n");
         sb.append("  \"models\": [\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             Metrics m = r.metrics();
-            sb.append("    {\"name\": ").append(quote(r.model().name()))
-              .append(", \"description\": ").append(quote(r.model().description()))
-              .append(", \"input\": ").append(quote(r.model().input().toString()))
+            sb.append("    {\"name\": ").append(Formatting.quote(r.model().name()))
+              .append(", \"description\": ").append(Formatting.quote(r.model().description()))
+              .append(", \"input\": ").append(Formatting.quote(r.model().input().toString()))
               .append(", \"macs\": ").append(m.macs())
               .append(", \"flops\": ").append(m.flops())
               .append(", \"params\": ").append(m.params())
               .append(", \"weight_bytes\": ").append(m.weightBytes())
-              .append(", \"model_mib\": ").append(mib(m.weightBytes()))
+              .append(", \"model_mib\": ").append(Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2))
               .append(", \"act_peak_bytes\": ").append(m.activationPeakBytes())
               .append(", \"act_total_bytes\": ").append(m.activationTotalBytes())
               .append(", \"rf_h\": ").append(m.receptiveFieldH()).append(", \"rf_w\": ").append(m.receptiveFieldW())
@@ -163,24 +150,5 @@ public final class ZooCommand implements Callable<Integer> {
         }
         sb.append("  ]\n}");
         out.println(sb);
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -58,35 +58,27 @@ public final class SummaryReport {
                 + t.get(j, LayerMetricsRecord.OUT_C_OFFSET);
     }
 
-    private static String axes(long h, long w) {
-        return h == w ? Long.toString(h) : h + "x" + w;
-    }
-
-    private static String grouped(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
-
     private static void text(String name, LayerTable t, PrintWriter out) {
         Metrics m = t.totals();
         out.printf(Locale.ROOT, "%s on %s (%s)%n%n", name, t.input(), t.conventions().label());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "layer", "output", "r", "S", "P", "MACs", "FLOPs", "params", "act bytes"});
         rows.add(new String[] {"0", "input", t.input().toString(), "1", "1", "0", "", "", "",
-                grouped((long) t.input().height() * t.input().width() * t.input().channels()
+                Formatting.grouped((long) t.input().height() * t.input().width() * t.input().channels()
                         * t.conventions().activationType().bytes())});
         for (int j = 0; j < t.size(); j++) {
             boolean global = t.isGlobal(j);
             long rfH = t.get(j, LayerMetricsRecord.RF_H_OFFSET), rfW = t.get(j, LayerMetricsRecord.RF_W_OFFSET);
             rows.add(new String[] {
                 Integer.toString(j + 1), layerToken(t, j), shape(t, j),
-                global ? "whole" : axes(rfH, rfW),
-                global ? "-" : axes(t.get(j, LayerMetricsRecord.STRIDE_H_OFFSET), t.get(j, LayerMetricsRecord.STRIDE_W_OFFSET)),
-                global ? "-" : axes(t.get(j, LayerMetricsRecord.PAD_H_OFFSET), t.get(j, LayerMetricsRecord.PAD_W_OFFSET)),
-                grouped(t.get(j, LayerMetricsRecord.MACS_OFFSET)),
-                grouped(t.get(j, LayerMetricsRecord.FLOPS_OFFSET)),
-                grouped(t.get(j, LayerMetricsRecord.PARAMS_OFFSET)),
+                global ? "whole" : Formatting.axes(rfH, rfW),
+                global ? "-" : Formatting.axes(t.get(j, LayerMetricsRecord.STRIDE_H_OFFSET), t.get(j, LayerMetricsRecord.STRIDE_W_OFFSET)),
+                global ? "-" : Formatting.axes(t.get(j, LayerMetricsRecord.PAD_H_OFFSET), t.get(j, LayerMetricsRecord.PAD_W_OFFSET)),
+                Formatting.grouped(t.get(j, LayerMetricsRecord.MACS_OFFSET)),
+                Formatting.grouped(t.get(j, LayerMetricsRecord.FLOPS_OFFSET)),
+                Formatting.grouped(t.get(j, LayerMetricsRecord.PARAMS_OFFSET)),
                 t.record(j, LayerRecord.OP_OFFSET) == OpCode.IDENTITY || t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET) == 0
-                        ? "in place" : grouped(t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET))});
+                        ? "in place" : Formatting.grouped(t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET))});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -109,18 +101,18 @@ public final class SummaryReport {
         }
         long bytes = m.weightBytes();
         out.println();
-        out.printf(Locale.ROOT, "MACs                %s%n", grouped(m.macs()));
-        out.printf(Locale.ROOT, "%-20s%s%n", "FLOPs (" + t.conventions().flops() + ")", grouped(m.flops()));
-        out.printf(Locale.ROOT, "params              %s%n", grouped(m.params()));
-        out.printf(Locale.ROOT, "%-20s%s bytes = %s KiB = %s MiB%n", "model size (" + t.conventions().weightType() + ")", grouped(bytes),
-                kib(bytes, 1024), kib(bytes, 1024 * 1024));
-        out.printf(Locale.ROOT, "activations peak    %s bytes (%s, %s)%n", grouped(m.activationPeakBytes()),
+        out.printf(Locale.ROOT, "MACs                %s%n", Formatting.grouped(m.macs()));
+        out.printf(Locale.ROOT, "%-20s%s%n", "FLOPs (" + t.conventions().flops() + ")", Formatting.grouped(m.flops()));
+        out.printf(Locale.ROOT, "params              %s%n", Formatting.grouped(m.params()));
+        out.printf(Locale.ROOT, "%-20s%s bytes = %s KiB = %s MiB%n", "model size (" + t.conventions().weightType() + ")", Formatting.grouped(bytes),
+                Formatting.perUnit(bytes, 1024, 1), Formatting.perUnit(bytes, 1024 * 1024, 1));
+        out.printf(Locale.ROOT, "activations peak    %s bytes (%s, %s)%n", Formatting.grouped(m.activationPeakBytes()),
                 t.records().length == 0 || !isGraph(t) ? "largest input + output of one layer"
                         : "most alive at once: inputs, output and every tensor still needed later",
                 t.conventions().activationType());
-        out.printf(Locale.ROOT, "activations total   %s bytes (all layer outputs, input excluded)%n", grouped(m.activationTotalBytes()));
+        out.printf(Locale.ROOT, "activations total   %s bytes (all layer outputs, input excluded)%n", Formatting.grouped(m.activationTotalBytes()));
         out.printf(Locale.ROOT, "receptive field     r %s, S %s, P %s (last spatial map)%n",
-                axes(m.receptiveFieldH(), m.receptiveFieldW()), axes(m.strideH(), m.strideW()), axes(m.padH(), m.padW()));
+                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()), Formatting.axes(m.strideH(), m.strideW()), Formatting.axes(m.padH(), m.padW()));
         if ((m.receptiveFieldFlags() & MetricRecord.RF_UNALIGNED) != 0) {
             out.println("                    joined paths differ in effective stride or centre: r, S, P describe the union of their fields");
         }
@@ -137,11 +129,6 @@ public final class SummaryReport {
             }
         }
         return false;
-    }
-
-    private static String kib(long bytes, long unit) {
-        return new java.math.BigDecimal(bytes).divide(new java.math.BigDecimal(unit), 1, java.math.RoundingMode.HALF_EVEN)
-                .toPlainString();
     }
 
     private static String pad(String s, int w, boolean right) {
@@ -180,17 +167,17 @@ public final class SummaryReport {
     private static void json(String name, LayerTable t, PrintWriter out) {
         Metrics m = t.totals();
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"model\": ").append(quote(name))
-          .append(",\n  \"input\": ").append(quote(t.input().toString()))
-          .append(",\n  \"conventions\": {\"flops\": ").append(quote(t.conventions().flops().toString()))
+        sb.append("{\n  \"model\": ").append(Formatting.quote(name))
+          .append(",\n  \"input\": ").append(Formatting.quote(t.input().toString()))
+          .append(",\n  \"conventions\": {\"flops\": ").append(Formatting.quote(t.conventions().flops().toString()))
           .append(", \"elementwise\": ").append(t.conventions().countElementwise())
-          .append(", \"weight_dtype\": ").append(quote(t.conventions().weightType().toString()))
-          .append(", \"act_dtype\": ").append(quote(t.conventions().activationType().toString())).append("},\n");
+          .append(", \"weight_dtype\": ").append(Formatting.quote(t.conventions().weightType().toString()))
+          .append(", \"act_dtype\": ").append(Formatting.quote(t.conventions().activationType().toString())).append("},\n");
         sb.append("  \"layers\": [\n");
         for (int j = 0; j < t.size(); j++) {
             long[] r = row(t, j);
-            sb.append("    {\"index\": ").append(j + 1).append(", \"layer\": ").append(quote(layerToken(t, j)))
-              .append(", \"output\": ").append(quote(shape(t, j)));
+            sb.append("    {\"index\": ").append(j + 1).append(", \"layer\": ").append(Formatting.quote(layerToken(t, j)))
+              .append(", \"output\": ").append(Formatting.quote(shape(t, j)));
             for (int i = 0; i < r.length; i++) {
                 sb.append(", \"").append(COLUMNS[i + 3]).append("\": ").append(i == 6 ? Boolean.toString(r[i] != 0) : Long.toString(r[i]));
             }
@@ -208,27 +195,8 @@ public final class SummaryReport {
           .append(", \"pad_h\": ").append(m.padH()).append(", \"pad_w\": ").append(m.padW())
           .append(", \"rf_unaligned\": ").append((m.receptiveFieldFlags() & MetricRecord.RF_UNALIGNED) != 0)
           .append(", \"rf_global_branch\": ").append((m.receptiveFieldFlags() & MetricRecord.RF_GLOBAL_BRANCH) != 0)
-          .append(", \"output\": ").append(quote(m.outHeight() + "x" + m.outWidth() + "x" + m.outChannels()))
+          .append(", \"output\": ").append(Formatting.quote(m.outHeight() + "x" + m.outWidth() + "x" + m.outChannels()))
           .append("}\n}");
         out.println(sb);
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }
