@@ -76,6 +76,15 @@ public final class ArchParser {
      * {@code cellClasses} outputs.
      */
     public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch) {
+        parseCandidate(arch, h, w, c, cellClasses, batch, null);
+    }
+
+    /**
+     * As {@link #parseCandidate(CharSequence, int, int, int, int, CandidateBatch)}, appending tokens
+     * seen before from {@code cache} (one per thread; null for none). Same records, same errors.
+     */
+    public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch,
+                                      TokenCache cache) {
         batch.begin(h, w, c);
         try {
             if (NasBench201.isCellString(arch)) {
@@ -83,7 +92,7 @@ public final class ArchParser {
             } else if (arch.length() > 0 && arch.charAt(0) >= '0' && arch.charAt(0) <= '9' && NasBench201.isSizeString(arch)) {
                 NasBench201.appendSizeNetwork(arch, cellClasses, batch);
             } else {
-                parseLayers(arch, batch);
+                parseLayers(arch, batch, cache);
             }
             batch.end();
         } catch (RuntimeException e) {
@@ -94,6 +103,10 @@ public final class ArchParser {
 
     /** Appends the layers of {@code arch} to the candidate open in {@code batch}. */
     public static void parseLayers(CharSequence arch, CandidateBatch batch) {
+        parseLayers(arch, batch, null);
+    }
+
+    private static void parseLayers(CharSequence arch, CandidateBatch batch, TokenCache cache) {
         final int n = arch.length();
         int pos = 0;
         int position = 0;
@@ -106,15 +119,34 @@ public final class ArchParser {
                 break;
             }
             int end = pos;
-            while (end < n && !isSpace(arch.charAt(end))) {
+            int hash = 0;
+            char ch;
+            while (end < n && !isSpace(ch = arch.charAt(end))) {
+                hash = 31 * hash + ch;
                 end++;
             }
             position++;
             final char first = arch.charAt(pos);
             if (first == '(' || first == '|' || first == ')') {
                 branches = structure(arch, pos, end, position, batch, branches);
-            } else {
+            } else if (cache == null) {
                 branches = parseToken(arch, pos, end, position, batch, branches);
+            } else {
+                final int cached = cache.find(arch, pos, end, hash);
+                if (cached >= 0) {
+                    // a token seen before: copy its record (reserve first: it may grow the records array)
+                    final int offset = batch.reserveLayer();
+                    System.arraycopy(cache.recordsArray(), cached, batch.records(), offset, LayerRecord.LENGTH);
+                    if (branches != null) {
+                        branches.afterLayer(batch);
+                    }
+                } else {
+                    final int before = batch.layerCount();
+                    branches = parseToken(arch, pos, end, position, batch, branches);
+                    if (batch.layerCount() == before + 1) {
+                        cache.put(arch, pos, end, hash, batch.records(), LayerRecord.offset(before));
+                    }
+                }
             }
             pos = end;
         }
