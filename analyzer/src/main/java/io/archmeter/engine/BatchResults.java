@@ -33,13 +33,7 @@ public final class BatchResults {
         errors[i] = reason;
     }
 
-    void countInvalid() {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (values[MetricRecord.offset(i) + MetricRecord.STATUS_OFFSET] != MetricRecord.STATUS_OK) {
-                n++;
-            }
-        }
+    void setInvalidCount(int n) {
         invalid = n;
     }
 

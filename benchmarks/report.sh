@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The performance report of archmeter, in one command.
+#
+#   benchmarks/report.sh [quick|full]         build, run the JMH suite, render the report
+#   benchmarks/report.sh render RESULTS.json  render an existing result file again
+#   benchmarks/report.sh compare A.json B.json  print B's change over A per benchmark, in percent
+#
+# A run writes benchmarks/results/<date>-<profile>.json (JMH's -rf json), then renders
+# benchmarks/results/REPORT.md and benchmarks/results/report.svg from it. Every benchmark runs
+# with -prof gc, so the report also shows allocation per operation (gc.alloc.rate.norm).
+#
+#   quick  about 2 minutes on 2 cores: depth 20 (the layout comparison at 8, 20 and 60), short
+#          iterations (2 × 0.5 s warmup, 3 × 0.5 s measurement, one fork).
+#   full   about 10 minutes on 2 cores: every parameter of every benchmark, with the iterations
+#          and forks annotated on each class (3 × 1 s warmup, 5 × 1 s measurement, 1 or 3 forks).
+#
+# Thread scaling runs on 1, 2, 4, … threads up to the number of cores (nproc).
+# Set SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=benchmarks/target/benchmarks.jar
+RESULTS=benchmarks/results
+REPORT_MAIN=io.archmeter.bench.report.ReportMain
+
+usage() {
+  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+build() {
+  if [[ "${SKIP_BUILD:-0}" == "1" && -f "$JAR" ]]; then
+    return
+  fi
+  echo "building the analyzer and $JAR ..." >&2
+  mvn -B -q install -DskipTests -pl analyzer -am
+  mvn -B -q package -DskipTests -pl benchmarks
+}
+
+# 1,2,4,…,nproc
+thread_counts() {
+  local n t list
+  n=$(nproc)
+  list=1
+  t=2
+  while (( t < n )); do
+    list="$list,$t"
+    t=$(( t * 2 ))
+  done
+  (( n > 1 )) && list="$list,$n"
+  echo "$list"
+}
+
+profile=${1:-quick}
+case "$profile" in
+  compare)
+    [[ $# -eq 3 ]] || { usage; exit 2; }
+    [[ -f "$JAR" ]] || build
+    exec java -cp "$JAR" "$REPORT_MAIN" compare "$2" "$3"
+    ;;
+  render)
+    [[ $# -eq 2 ]] || { usage; exit 2; }
+    [[ -f "$JAR" ]] || build
+    exec java -cp "$JAR" "$REPORT_MAIN" render "$2" "$RESULTS"
+    ;;
+  quick)
+    jmh_args=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms
+              -p depth=20 -p threads="$(thread_counts)")
+    ;;
+  full)
+    jmh_args=(-p threads="$(thread_counts)")
+    ;;
+  -h|--help|help)
+    usage
+    exit 0
+    ;;
+  *)
+    usage
+    exit 2
+    ;;
+esac
+
+build
+mkdir -p "$RESULTS"
+json="$RESULTS/$(date +%F)-$profile.json"
+start=$(date +%s)
+java -jar "$JAR" "${jmh_args[@]}" -foe true -prof gc -rf json -rff "$json"
+if [[ "$profile" == "quick" ]]; then
+  # the quick run fixed depth=20 for everything; add the layout comparison at 8 and 60 layers
+  extra="$RESULTS/.$(date +%F)-$profile-depths.json"
+  java -jar "$JAR" -f 1 -wi 2 -w 500ms -i 3 -r 500ms -p depth=8,60 -foe true -prof gc -rf json -rff "$extra" \
+    'ObjectBaselineBenchmark'
+  java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$extra"
+  rm -f "$extra"
+fi
+echo "suite ran in $(( $(date +%s) - start )) s; results in $json" >&2
+java -cp "$JAR" "$REPORT_MAIN" render "$json" "$RESULTS"

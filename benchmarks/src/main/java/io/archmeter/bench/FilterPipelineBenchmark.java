@@ -1,0 +1,71 @@
+package io.archmeter.bench;
+
+import io.archmeter.io.Constraint;
+import io.archmeter.io.FilterPipeline;
+import io.archmeter.io.FilterSpec;
+import io.archmeter.io.FilterStats;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static io.archmeter.bench.BenchmarkDefaults.CSV_DEPTH;
+import static io.archmeter.bench.BenchmarkDefaults.CSV_ROWS;
+
+/**
+ * The whole {@code archmeter filter} on the {@link CsvFixture} file that {@link CsvReadBenchmark}
+ * reads: CSV in, parse, score, judge {@code --max macs=300M} (about half the rows pass), CSV out
+ * with the default metric columns. In <b>rows/s</b>; its ratio to {@link CsvReadBenchmark} (same
+ * run, same file) is the share of the CSV floor the filter reaches (target ≥ 60%).
+ *
+ * <p>Output and rejects go to {@link Writer#nullWriter()}: the rows are still formatted, but not
+ * written to disk, as the floor writes nothing either. The pipeline runs its reader and scorer
+ * on threads of its own, so on 2 cores it competes with nothing but itself.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class FilterPipelineBenchmark {
+    /** The constraint of the run: the median MACs of the generated 20-layer candidates is about 272 M. */
+    public static final String MAX_MACS = "macs=300M";
+
+    /** Rows of the file: {@value BenchmarkDefaults#CSV_ROWS}, as {@code @OperationsPerInvocation} says; tests lower it. */
+    int rows = CSV_ROWS;
+
+    Path file;
+    FilterPipeline pipeline;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        file = CsvFixture.write(rows, CSV_DEPTH, GeneratedCandidates.SEED);
+        pipeline = new FilterPipeline(FilterSpec.builder().constraint(Constraint.max(MAX_MACS)).build());
+    }
+
+    /** Filters the file; returns the run's counts. */
+    @Benchmark
+    @OperationsPerInvocation(CSV_ROWS)
+    public FilterStats filter() throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return pipeline.run(in, Writer.nullWriter(), Writer.nullWriter());
+        }
+    }
+}

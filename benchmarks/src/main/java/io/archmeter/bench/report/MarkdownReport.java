@@ -1,0 +1,332 @@
+package io.archmeter.bench.report;
+
+import io.archmeter.bench.parse.TokenStatistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Renders {@code REPORT.md}: the machine, the headline figures and ratios, a table per benchmark
+ * family, and every result with its error. Every ratio is between two results of the same run
+ * (the machine is noisy; ratios travel better than absolute numbers). A section whose benchmarks
+ * are missing from the results is left out, so a partial run still renders.
+ */
+public final class MarkdownReport {
+    static final String SCORING = "ScoringBenchmark.scoreAll";
+    static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
+    static final String SCALING = "ScalingBenchmark.scoreAllInPool";
+    static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
+    static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
+    static final String CHAIN = "ObjectBaselineBenchmark.chainRecords";
+    static final String OBJECTS = "ObjectBaselineBenchmark.objects";
+    static final String PARSE = "ParseBenchmark.archParser";
+    static final String TOKEN_CACHE = "ParseBenchmark.tokenCache";
+    static final String CSV_FLOOR = "CsvReadBenchmark.readAll";
+    static final String PIPELINE_CLASS = "FilterPipelineBenchmark";
+    static final String ALLOC = "gc.alloc.rate.norm";
+
+    private final ResultSet results;
+    private final MachineInfo machine;
+    private final String source;
+    private final List<TokenStatistics> tokens;
+    private final StringBuilder md = new StringBuilder();
+
+    /**
+     * @param source the results file name, shown in the report
+     * @param tokens token statistics of the generated data, or an empty list
+     */
+    public MarkdownReport(ResultSet results, MachineInfo machine, String source, List<TokenStatistics> tokens) {
+        this.results = results;
+        this.machine = machine;
+        this.source = source;
+        this.tokens = tokens;
+    }
+
+    public String render() {
+        md.setLength(0);
+        line("# archmeter benchmark report");
+        line("");
+        line("Results `" + source + "`, rendered " + machine.date() + ". Throughput is per second; "
+                + "± is JMH's 99.9% confidence half-interval as a share of the score (absent with a single iteration).");
+        line("");
+        machine();
+        headlines();
+        scoring();
+        scaling();
+        layouts();
+        parsing();
+        csv();
+        allResults();
+        tokenCache();
+        line("![throughput per benchmark](report.svg)");
+        return md.toString();
+    }
+
+    private void machine() {
+        line("## Machine");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + machine.cpuModel() + " |");
+        line("| cores | " + machine.cores() + " |");
+        line("| JDK | " + machine.jdk() + " |");
+        line("| OS | " + machine.os() + " |");
+        line("| date | " + machine.date() + " |");
+        line("");
+    }
+
+    private void headlines() {
+        List<String> h = new ArrayList<>();
+        int big = largest(SCORING, "batchSize");
+        double serial = results.score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(big), "mode", "serial"));
+        double parallel = results.score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(big), "mode", "parallel"));
+        if (!Double.isNaN(serial) || !Double.isNaN(parallel)) {
+            h.add("Scoring 20-layer chains (batch " + Formats.integer(big) + "): serial " + Formats.compact(serial)
+                    + " candidates/s, parallel " + Formats.compact(parallel) + " candidates/s (parallel/serial "
+                    + Formats.ratio(parallel / serial) + "; target ≥ 5 M candidates/s on 2 cores).");
+        }
+        List<Integer> threads = results.intParams(SCALING, "threads");
+        if (threads.size() > 1) {
+            int max = threads.get(threads.size() - 1);
+            double one = results.score(SCALING, Map.of("threads", "1"));
+            double n = results.score(SCALING, Map.of("threads", String.valueOf(max)));
+            h.add("Thread scaling: " + max + " threads score " + Formats.ratio(n / one) + " the 1-thread pool"
+                    + " (target ≥ 1.7× on 2 threads).");
+        }
+        double records = results.score(RECORDS, Map.of("depth", "20"));
+        double objects = results.score(OBJECTS, Map.of("depth", "20"));
+        double soa = results.score(SOA, Map.of("depth", "20"));
+        double chain = results.score(CHAIN, Map.of("depth", "20"));
+        if (!Double.isNaN(records) && !Double.isNaN(objects)) {
+            h.add("Engine vs object baseline (20 layers): " + Formats.ratio(records / objects)
+                    + " (structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain)
+                    + "; chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
+        }
+        double blocksSerial = results.score(BLOCKS, Map.of("blocks", "20", "mode", "serial"));
+        double blocksParallel = results.score(BLOCKS, Map.of("blocks", "20", "mode", "parallel"));
+        if (!Double.isNaN(blocksSerial)) {
+            h.add("Scoring 20-block MobileNet-style candidates (graphs of about 200 layers): serial "
+                    + Formats.compact(blocksSerial) + " candidates/s"
+                    + (Double.isNaN(blocksParallel) ? "" : ", parallel " + Formats.compact(blocksParallel) + " candidates/s") + ".");
+        }
+        results.find(PARSE, Map.of("depth", "20")).ifPresent(r -> h.add("Parsing 20-layer strings: "
+                + Formats.compact(r.primary().value()) + " candidates/s"
+                + (r.secondary().containsKey("bytes") ? ", " + mb(r.secondary().get("bytes").value()) + " MB/s" : "") + "."));
+        double floor = results.score(CSV_FLOOR, Map.of());
+        if (!Double.isNaN(floor)) {
+            h.add("CSV floor (Commons CSV, read only): " + Formats.compact(floor) + " rows/s.");
+        }
+        for (BenchmarkResult p : pipelines()) {
+            h.add("Filter pipeline " + p.method() + (p.paramsLabel().isEmpty() ? "" : " [" + p.paramsLabel() + "]") + ": "
+                    + Formats.compact(p.primary().value()) + " rows/s = " + Formats.percent(p.primary().value() / floor)
+                    + " of the CSV floor (target ≥ 60%).");
+        }
+        for (BenchmarkResult r : results.of(SCORING)) {
+            if ("serial".equals(r.param("mode")) && r.secondary().containsKey(ALLOC)) {
+                h.add("Scoring allocation (serial, " + r.paramsLabel() + ", -prof gc): "
+                        + Formats.number(r.secondary().get(ALLOC).value()) + " B per candidate.");
+            }
+        }
+        if (h.isEmpty()) {
+            return;
+        }
+        line("## Headlines");
+        line("");
+        h.forEach(s -> line("- " + s));
+        line("");
+    }
+
+    private void scoring() {
+        List<BenchmarkResult> rs = results.of(SCORING);
+        if (rs.isEmpty()) {
+            return;
+        }
+        line("## Scoring (ScoringBenchmark): candidates/s by depth and batch size");
+        line("");
+        line("The same 100,000 candidates per invocation, cut into batches of `batchSize`: flat rows mean the cost is"
+                + " linear in the number of candidates. Layers/s = candidates/s × depth.");
+        line("");
+        line("| depth | batch | serial | parallel | parallel/serial | serial layers/s |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (int depth : results.intParams(SCORING, "depth")) {
+            for (int batch : results.intParams(SCORING, "batchSize")) {
+                Map<String, String> p = Map.of("depth", String.valueOf(depth), "batchSize", String.valueOf(batch));
+                Score s = score(SCORING, with(p, "mode", "serial"));
+                Score q = score(SCORING, with(p, "mode", "parallel"));
+                if (s == null && q == null) {
+                    continue;
+                }
+                double sv = s == null ? Double.NaN : s.value();
+                double qv = q == null ? Double.NaN : q.value();
+                line("| " + depth + " | " + Formats.integer(batch) + " | " + (s == null ? "" : Formats.withError(s)) + " | "
+                        + (q == null ? "" : Formats.withError(q)) + " | " + Formats.ratio(qv / sv) + " | "
+                        + Formats.compact(sv * depth) + " |");
+            }
+        }
+        line("");
+    }
+
+    private void scaling() {
+        List<Integer> threads = results.intParams(SCALING, "threads");
+        if (threads.isEmpty()) {
+            return;
+        }
+        line("## Thread scaling (ScalingBenchmark): one batch in a ForkJoinPool of N threads");
+        line("");
+        line("| threads | candidates/s | speedup over 1 thread | efficiency |");
+        line("|---:|---:|---:|---:|");
+        double one = results.score(SCALING, Map.of("threads", "1"));
+        for (int t : threads) {
+            Score s = score(SCALING, Map.of("threads", String.valueOf(t)));
+            double speedup = s.value() / one;
+            line("| " + t + " | " + Formats.withError(s) + " | " + Formats.ratio(speedup) + " | "
+                    + Formats.percent(speedup / t) + " |");
+        }
+        line("");
+    }
+
+    private void layouts() {
+        TreeSet<Integer> depths = new TreeSet<>(results.intParams(RECORDS, "depth"));
+        depths.addAll(results.intParams(OBJECTS, "depth"));
+        if (depths.isEmpty()) {
+            return;
+        }
+        line("## Engine vs baselines (ObjectBaselineBenchmark): the same 1,000 candidates, serial, candidates/s");
+        line("");
+        line("records = the engine; chain records = the engine's chain path without its graph code, same records;"
+                + " SoA = that chain loop over one array per field; objects = baseline (a).");
+        line("");
+        line("| depth | records (engine) | chain records | SoA | objects | engine/objects | SoA/chain records | chain records/engine |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int d : depths) {
+            Map<String, String> p = Map.of("depth", String.valueOf(d));
+            Score r = score(RECORDS, p);
+            Score c = score(CHAIN, p);
+            Score s = score(SOA, p);
+            Score o = score(OBJECTS, p);
+            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + cell(s) + " | " + cell(o) + " | "
+                    + Formats.ratio(value(r) / value(o)) + " | " + Formats.ratio(value(s) / value(c)) + " | "
+                    + Formats.ratio(value(c) / value(r)) + " |");
+        }
+        line("");
+    }
+
+    private void parsing() {
+        TreeSet<Integer> depths = new TreeSet<>(results.intParams(PARSE, "depth"));
+        depths.addAll(results.intParams(TOKEN_CACHE, "depth"));
+        if (depths.isEmpty()) {
+            return;
+        }
+        line("## Parsing (ParseBenchmark): strings into the primitive encoding");
+        line("");
+        line("| depth | ArchParser candidates/s | ArchParser MB/s | token cache candidates/s | token cache/ArchParser |");
+        line("|---:|---:|---:|---:|---:|");
+        for (int d : depths) {
+            Map<String, String> p = Map.of("depth", String.valueOf(d));
+            BenchmarkResult a = results.find(PARSE, p).orElse(null);
+            Score c = score(TOKEN_CACHE, p);
+            Score as = a == null ? null : a.primary();
+            String mbs = a != null && a.secondary().containsKey("bytes") ? mb(a.secondary().get("bytes").value()) : "";
+            line("| " + d + " | " + cell(as) + " | " + mbs + " | " + cell(c) + " | " + Formats.ratio(value(c) / value(as)) + " |");
+        }
+        line("");
+    }
+
+    private void csv() {
+        double floor = results.score(CSV_FLOOR, Map.of());
+        List<BenchmarkResult> pipes = pipelines();
+        if (Double.isNaN(floor) && pipes.isEmpty()) {
+            return;
+        }
+        line("## CSV: the floor (CsvReadBenchmark) and the filter pipeline, rows/s");
+        line("");
+        line("| benchmark | rows/s | share of the floor |");
+        line("|---|---:|---:|");
+        results.find(CSV_FLOOR, Map.of()).ifPresent(r -> line("| " + CSV_FLOOR + " (floor) | " + Formats.withError(r.primary()) + " | 100% |"));
+        for (BenchmarkResult p : pipes) {
+            line("| " + p.key() + " | " + Formats.withError(p.primary()) + " | " + Formats.percent(p.primary().value() / floor) + " |");
+        }
+        if (pipes.isEmpty()) {
+            line("");
+            line("No FilterPipelineBenchmark in these results.");
+        }
+        line("");
+    }
+
+    private void allResults() {
+        boolean alloc = results.all().stream().anyMatch(r -> r.secondary().containsKey(ALLOC));
+        line("## All results");
+        line("");
+        line("| benchmark | params | score | ± | unit" + (alloc ? " | alloc B/op" : "") + " |");
+        line("|---|---|---:|---:|---|" + (alloc ? "---:|" : ""));
+        for (BenchmarkResult r : results.all()) {
+            Score s = r.primary();
+            String err = Double.isNaN(s.error()) ? "" : Formats.percent(s.relativeError());
+            String a = alloc ? " | " + (r.secondary().containsKey(ALLOC) ? Formats.number(r.secondary().get(ALLOC).value()) : "") : "";
+            line("| " + r.shortName() + " | " + r.paramsLabel() + " | " + Formats.number(s.value()) + " | " + err + " | "
+                    + r.operationUnit() + a + " |");
+        }
+        line("");
+    }
+
+    private void tokenCache() {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        line("## Would a per-token cache pay? Distinct tokens in generated data");
+        line("");
+        line("| depth | candidates | tokens | distinct | hit rate of an unbounded cache |");
+        line("|---:|---:|---:|---:|---:|");
+        for (TokenStatistics t : tokens) {
+            line("| " + t.depth() + " | " + Formats.integer(t.candidates()) + " | " + Formats.integer(t.tokens()) + " | "
+                    + Formats.integer(t.distinct()) + " | " + String.format(Locale.ROOT, "%.3f%%", 100 * t.hitRate()) + " |");
+        }
+        line("");
+        line("The measured answer is the token cache/ArchParser column of the parsing table.");
+        line("");
+    }
+
+    private List<BenchmarkResult> pipelines() {
+        List<BenchmarkResult> list = new ArrayList<>();
+        for (BenchmarkResult r : results.all()) {
+            if (r.className().equals(PIPELINE_CLASS)) {
+                list.add(r);
+            }
+        }
+        return list;
+    }
+
+    private int largest(String shortName, String param) {
+        List<Integer> v = results.intParams(shortName, param);
+        return v.isEmpty() ? 0 : v.get(v.size() - 1);
+    }
+
+    private Score score(String shortName, Map<String, String> params) {
+        return results.find(shortName, params).map(BenchmarkResult::primary).orElse(null);
+    }
+
+    private static Map<String, String> with(Map<String, String> p, String k, String v) {
+        Map<String, String> m = new java.util.HashMap<>(p);
+        m.put(k, v);
+        return m;
+    }
+
+    private static String cell(Score s) {
+        return s == null ? "" : Formats.withError(s);
+    }
+
+    private static double value(Score s) {
+        return s == null ? Double.NaN : s.value();
+    }
+
+    private static String mb(double bytesPerSecond) {
+        return String.format(Locale.ROOT, "%.1f", bytesPerSecond / 1e6);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+}

@@ -1,0 +1,161 @@
+package io.archmeter.bench;
+
+import io.archmeter.bench.baseline.ObjectArchParser;
+import io.archmeter.bench.baseline.ObjectMetrics;
+import io.archmeter.bench.baseline.ObjectScorer;
+import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.engine.BatchResults;
+import io.archmeter.engine.Engine;
+import io.archmeter.io.FilterStats;
+import io.archmeter.model.Conventions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the body of every benchmark once on a small input and checks its result against a value
+ * computed independently, in the manner of RoaringBitmap's {@code RealDataBenchmarkAndTest}: a
+ * benchmark that silently measured the wrong work (an empty batch, a parse that dropped layers,
+ * a CSV read that skipped rows) fails here, in {@code mvn verify}, not in a report.
+ *
+ * <p>The independent value is the object baseline's ({@link ObjectScorer}, its own parser and its
+ * own formulas) for scoring and parsing, and the generator's own values for the CSV file.
+ */
+class BenchmarkBodiesTest {
+
+    /** The object baseline's checksum of {@code count} generated candidates of {@code depth} layers. */
+    static long expectedChecksum(int count, int depth) {
+        ObjectScorer scorer = new ObjectScorer(Conventions.DEFAULT);
+        List<ObjectMetrics> metrics = new ArrayList<>();
+        for (String arch : GeneratedCandidates.strings(GeneratedCandidates.SEED, count, depth)) {
+            metrics.add(scorer.score(ObjectArchParser.parse(arch), GeneratedCandidates.HEIGHT, GeneratedCandidates.WIDTH,
+                    GeneratedCandidates.CHANNELS));
+        }
+        return MetricsChecksum.of(metrics);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"8, 1, serial", "8, 1000, serial", "20, 1000, parallel", "20, 2000, parallel", "60, 1, parallel", "60, 2000, serial"})
+    void scoringScoresEveryCandidateRight(int depth, int batchSize, String mode) {
+        ScoringBenchmark b = new ScoringBenchmark();
+        b.depth = depth;
+        b.batchSize = batchSize;
+        b.mode = mode;
+        b.candidates = 2000;
+        b.setup();
+        BatchResults[] results = b.scoreAll();
+        assertEquals(2000 / batchSize, results.length);
+        int scored = 0;
+        for (BatchResults r : results) {
+            scored += r.size();
+            assertEquals(0, r.invalidCount());
+        }
+        assertEquals(2000, scored);
+        assertEquals(expectedChecksum(2000, depth), MetricsChecksum.of(results));
+        assertEquals(mode.equals("serial") ? Integer.MAX_VALUE : 1, b.engine.parallelThreshold());
+    }
+
+    @Test
+    void scalingScoresEveryCandidateRight() {
+        ScalingBenchmark b = new ScalingBenchmark();
+        b.threads = 2;
+        b.depth = 20;
+        b.candidates = 3000;
+        b.setup();
+        try {
+            BatchResults r = b.scoreAllInPool();
+            assertEquals(3000, r.size());
+            assertEquals(expectedChecksum(3000, 20), MetricsChecksum.of(r));
+            assertEquals(2, b.pool.getParallelism());
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void theFourImplementationsComputeTheSameMetrics() {
+        ObjectBaselineBenchmark b = new ObjectBaselineBenchmark();
+        b.depth = 20;
+        b.setup();
+        long expected = expectedChecksum(BenchmarkDefaults.COMPARED_CANDIDATES, 20);
+        assertEquals(expected, MetricsChecksum.of(b.primitiveRecords()));
+        assertEquals(expected, new MetricsChecksum().add(b.chainRecords(), 0, BenchmarkDefaults.COMPARED_CANDIDATES).value());
+        assertEquals(expected, new MetricsChecksum().add(b.structureOfArrays(), 0, BenchmarkDefaults.COMPARED_CANDIDATES).value());
+        List<ObjectMetrics> objects = b.objects();
+        assertEquals(BenchmarkDefaults.COMPARED_CANDIDATES, objects.size());
+        assertEquals(expected, MetricsChecksum.of(objects));
+    }
+
+    @Test
+    void parsingEncodesEveryLayerOfEveryString() {
+        ParseBenchmark b = new ParseBenchmark();
+        b.depth = 20;
+        b.setup();
+        long chars = 0;
+        for (String a : GeneratedCandidates.strings(GeneratedCandidates.SEED, BenchmarkDefaults.PARSED_CANDIDATES, 20)) {
+            chars += a.length();
+        }
+        long expected = expectedChecksum(BenchmarkDefaults.PARSED_CANDIDATES, 20);
+        Engine engine = new Engine(Conventions.DEFAULT, Integer.MAX_VALUE);
+        for (int round = 0; round < 2; round++) {            // twice: the batch is cleared and reused, the cache warm
+            ParseBenchmark.ParsedBytes bytes = new ParseBenchmark.ParsedBytes();
+            CandidateBatch parsed = b.archParser(bytes);
+            assertEquals(BenchmarkDefaults.PARSED_CANDIDATES, parsed.size());
+            assertEquals(BenchmarkDefaults.PARSED_CANDIDATES * 20, parsed.layerCount());
+            assertEquals(expected, MetricsChecksum.of(engine.scoreAll(parsed, new BatchResults())));
+            assertEquals(chars, bytes.bytes);
+
+            CandidateBatch cached = b.tokenCache(bytes);
+            assertSame(parsed, cached);
+            assertEquals(BenchmarkDefaults.PARSED_CANDIDATES * 20, cached.layerCount());
+            assertEquals(expected, MetricsChecksum.of(engine.scoreAll(cached, new BatchResults())));
+            assertEquals(2 * chars, bytes.bytes);
+        }
+    }
+
+    @Test
+    void pipelineKeepsTheRowsTheObjectBaselineKeeps() throws Exception {
+        FilterPipelineBenchmark b = new FilterPipelineBenchmark();
+        b.rows = 3000;
+        b.setup();
+        ObjectScorer scorer = new ObjectScorer(Conventions.DEFAULT);
+        long expectedKept = 0;
+        for (String[] row : CsvFixture.values(3000, BenchmarkDefaults.CSV_DEPTH, GeneratedCandidates.SEED)) {
+            ObjectMetrics m = scorer.score(ObjectArchParser.parse(row[1]), 224, 224, 3);
+            if (m.macs() <= 300_000_000L) {
+                expectedKept++;
+            }
+        }
+        assertTrue(expectedKept > 1000 && expectedKept < 2000, "about half pass: " + expectedKept);
+        for (int round = 0; round < 2; round++) {
+            FilterStats stats = b.filter();
+            assertEquals(3000, stats.rowsRead());
+            assertEquals(0, stats.rejected());
+            assertEquals(expectedKept, stats.kept());
+            assertEquals(3000 - expectedKept, stats.filteredOut());
+        }
+    }
+
+    @Test
+    void csvFloorReadsEveryValue() throws Exception {
+        CsvReadBenchmark b = new CsvReadBenchmark();
+        b.rows = 500;
+        b.setup();
+        long expected = 0;
+        for (String[] row : CsvFixture.values(500, BenchmarkDefaults.CSV_DEPTH, GeneratedCandidates.SEED)) {
+            for (String v : row) {
+                expected += v.length();
+            }
+        }
+        assertTrue(expected > 500 * 100);
+        assertEquals(expected, b.readAll());
+        assertEquals(expected, b.readAll());
+    }
+}
