@@ -83,10 +83,16 @@ public enum Metric {
 
     /** The value as it appears in a CSV column. */
     public String format(long[] m, int o) {
+        return appendTo(new StringBuilder(24), m, o).toString();
+    }
+
+    /** Appends the value as it appears in a CSV column, without allocating once {@code sb} has grown. */
+    public StringBuilder appendTo(StringBuilder sb, long[] m, int o) {
         if (this == OUT_SHAPE) {
-            return m[o + MetricRecord.OUT_H_OFFSET] + "x" + m[o + MetricRecord.OUT_W_OFFSET] + "x" + m[o + MetricRecord.OUT_C_OFFSET];
+            return sb.append(m[o + MetricRecord.OUT_H_OFFSET]).append('x').append(m[o + MetricRecord.OUT_W_OFFSET]).append('x')
+                    .append(m[o + MetricRecord.OUT_C_OFFSET]);
         }
-        return Long.toString(get(m, o));
+        return sb.append(get(m, o));
     }
 
     /** The metric whose column is {@code name}, or null. */

@@ -125,6 +125,10 @@ public final class TokenCache {
         if (t.length() != end - start) {
             return false;
         }
+        if (s instanceof String str) {
+            // the usual case (a CSV cell): String.regionMatches compares the Latin-1 bytes in bulk
+            return t.regionMatches(0, str, start, end - start);
+        }
         for (int i = 0; i < t.length(); i++) {
             if (t.charAt(i) != s.charAt(start + i)) {
                 return false;

@@ -35,6 +35,7 @@ final class ChunkWriter {
     private long filteredOut;
     private long rejected;
     private final long[] removedBy;
+    private final StringBuilder cell = new StringBuilder(24);
 
     ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos)
             throws IOException {
@@ -82,7 +83,9 @@ final class ChunkWriter {
             out.print(cell);
         }
         for (Metric m : columns) {
-            out.print(m.format(values, o));
+            // one reused buffer per value: CSVPrinter prints a CharSequence as it is, so no String per number
+            cell.setLength(0);
+            out.print(m.appendTo(cell, values, o));
         }
         if (all) {
             out.print(pass ? "true" : "false");

@@ -41,9 +41,9 @@ import static io.archmeter.bench.BenchmarkDefaults.CSV_ROWS;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class FilterPipelineBenchmark {
     /** The constraint of the run: the median MACs of the generated 20-layer candidates is about 272 M. */
     public static final String MAX_MACS = "macs=300M";
