@@ -109,9 +109,16 @@ final class Scorer {
                 final int r = i * LayerRecord.LENGTH;
                 final int op = records[r];
                 final int in0 = records[r + IN0_OFFSET];
-                if (in0 != PREVIOUS) {
-                    // a branch starts from an earlier tensor: only in graphs, once per branch
-                    final int s = GraphState.slot(j - in0);
+                long m = 0, f = 0, p = 0, alloc = 0;
+                int src = in0 == PREVIOUS ? NONE : j - in0;
+                if (op >= OpCode.ADD) {
+                    // a join (graphs only): computed out of line into its own slot, then loaded below
+                    alloc = join(records, r, j, scratch);
+                    src = j;
+                }
+                if (src != NONE) {
+                    // a branch starts from an earlier tensor, or a join's result: graphs only
+                    final int s = GraphState.slot(src);
                     h = scratch[s + GraphState.H];
                     w = scratch[s + GraphState.W];
                     c = scratch[s + GraphState.C];
@@ -124,7 +131,6 @@ final class Scorer {
                     rfFlags = scratch[s + GraphState.RF_FLAGS];
                     cur = h * w * c;
                 }
-                long m = 0, f = 0, p = 0, alloc = 0;
                 switch (op) {
                     case OpCode.CONV:
                     case OpCode.DEPTHWISE: {
@@ -220,55 +226,14 @@ final class Scorer {
                     case OpCode.IDENTITY:
                         break;
                     case OpCode.ADD:
-                    case OpCode.CONCAT:
-                    case OpCode.MUL: {
-                        // joins: the second operand comes from the scratch state
-                        final int s = GraphState.slot(j - records[r + IN1_OFFSET]);
-                        final long h1 = scratch[s + GraphState.H], w1 = scratch[s + GraphState.W], c1 = scratch[s + GraphState.C];
-                        if (op == OpCode.CONCAT ? h1 != h || w1 != w : op == OpCode.ADD ? h1 != h || w1 != w || c1 != c
-                                : c1 != c || !(h1 == h && w1 == w || h1 == 1 && w1 == 1)) {
-                            throw joinShapeError(j, op, h, w, c, h1, w1, c1);
-                        }
-                        if (op == OpCode.CONCAT) {
-                            c = addExact(c, c1);
-                        }
-                        final long flags1 = scratch[s + GraphState.RF_FLAGS];
-                        if ((flags1 & RF_GLOBAL) != 0 && (rfFlags & RF_GLOBAL) == 0) {
-                            // a global branch (squeeze-excite) joins a spatial one: keep the spatial field, and say so
-                            rfFlags |= RF_GLOBAL_BRANCH | (flags1 & RF_UNALIGNED);
-                        } else if ((rfFlags & RF_GLOBAL) != 0 && (flags1 & RF_GLOBAL) == 0) {
-                            rfFlags = (rfFlags & ~RF_GLOBAL) | RF_GLOBAL_BRANCH | flags1;
-                            rfH = scratch[s + GraphState.RF_H];
-                            rfW = scratch[s + GraphState.RF_W];
-                            jH = scratch[s + GraphState.JUMP_H];
-                            jW = scratch[s + GraphState.JUMP_W];
-                            padH = scratch[s + GraphState.PAD_H];
-                            padW = scratch[s + GraphState.PAD_W];
-                        } else {
-                            // the union of the two fields, per axis; aligned if jumps and centres agree
-                            final long r1h = scratch[s + GraphState.RF_H], r1w = scratch[s + GraphState.RF_W];
-                            final long j1h = scratch[s + GraphState.JUMP_H], j1w = scratch[s + GraphState.JUMP_W];
-                            final long p1h = scratch[s + GraphState.PAD_H], p1w = scratch[s + GraphState.PAD_W];
-                            rfFlags |= flags1;
-                            if (jH != j1h || jW != j1w || rfH - 2 * padH != r1h - 2 * p1h || rfW - 2 * padW != r1w - 2 * p1w) {
-                                rfFlags |= RF_UNALIGNED;
-                            }
-                            final long rightH = Math.max(rfH - padH, r1h - p1h), rightW = Math.max(rfW - padW, r1w - p1w);
-                            padH = Math.max(padH, p1h);
-                            padW = Math.max(padW, p1w);
-                            rfH = rightH + padH;
-                            rfW = rightW + padW;
-                            jH = Math.max(jH, j1h);
-                            jW = Math.max(jW, j1w);
-                        }
-                        if ((records[r + FLAGS_OFFSET] & FLAG_FUSED) == 0) {
-                            alloc = multiplyExact(multiplyExact(h, w), c);
-                        }
-                        if (elementwise && op != OpCode.CONCAT) {
+                    case OpCode.MUL:
+                        // shapes and receptive field were joined out of line above; one operation per element
+                        if (elementwise) {
                             f = multiplyExact(h, multiplyExact(w, c));
                         }
                         break;
-                    }
+                    case OpCode.CONCAT:
+                        break;
                     default:
                         // the activations: relu … gelu, one operation per element when counted
                         if (op < OpCode.RELU || op > OpCode.GELU) {
@@ -288,29 +253,19 @@ final class Scorer {
                     jH = multiplyExact(jH, records[r + STRIDE_H_OFFSET]);
                     jW = multiplyExact(jW, records[r + STRIDE_W_OFFSET]);
                 }
+                total = addExact(total, alloc);
                 if (!graph) {
                     // a chain: a layer's input dies when it allocates its output
                     if (alloc != 0) {
                         peak = Math.max(peak, addExact(cur, alloc));
-                        total = addExact(total, alloc);
                         cur = alloc;
                     }
                 } else {
-                    final int s = GraphState.slot(j);
-                    if (alloc != 0) {
-                        total = addExact(total, alloc);
-                        live = addExact(live, alloc);
-                        peak = Math.max(peak, live);
-                        scratch[s + GraphState.ELEMS] = alloc;
-                        if (scratch[s + GraphState.LAST_USE] < 0) {
-                            live -= alloc;         // nothing reads it: freed at once
-                        }
-                    } else if (scratch[s + GraphState.TENSOR] == j) {
-                        scratch[s + GraphState.ELEMS] = 0;   // a fused join's partial result is no tensor of its own
-                    }
-                    live = free(records, from, i, j, scratch, live);
+                    live = addExact(live, alloc);
+                    peak = Math.max(peak, live);
+                    live = afterLayer(records, from, i, j, scratch, live, alloc);
                     cur = multiplyExact(multiplyExact(h, w), c);
-                    store(scratch, s, h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
+                    store(scratch, GraphState.slot(j), h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
                 }
                 macs = addExact(macs, m);
                 flops = addExact(flops, f);
@@ -345,6 +300,79 @@ final class Scorer {
 
     /** Receptive-field flag: the layer sees the whole input (global pooling, flatten, fc, and after them). */
     static final long RF_GLOBAL = 1;
+
+    /** {@code src} of a layer that reads the previous one. */
+    private static final int NONE = Integer.MIN_VALUE;
+
+    /**
+     * A join (graphs only, out of the loop to keep it small): checks the shapes of its two inputs,
+     * joins their receptive fields (per axis the union; flags for unaligned paths and global
+     * branches), writes its output state into its slot and returns the elements it allocates
+     * (none for a fused join: the last join of the run allocates the whole output).
+     */
+    private static long join(int[] records, int r, int j, long[] scratch) {
+        final int op = records[r];
+        final int a = GraphState.slot(j - records[r + IN0_OFFSET]);
+        final int b = GraphState.slot(j - records[r + IN1_OFFSET]);
+        final long h = scratch[a + GraphState.H], w = scratch[a + GraphState.W], c = scratch[a + GraphState.C];
+        final long h1 = scratch[b + GraphState.H], w1 = scratch[b + GraphState.W], c1 = scratch[b + GraphState.C];
+        if (op == OpCode.CONCAT ? h1 != h || w1 != w : op == OpCode.ADD ? h1 != h || w1 != w || c1 != c
+                : c1 != c || !(h1 == h && w1 == w || h1 == 1 && w1 == 1)) {
+            throw joinShapeError(j, op, h, w, c, h1, w1, c1);
+        }
+        final long cOut = op == OpCode.CONCAT ? addExact(c, c1) : c;
+        final long flags0 = scratch[a + GraphState.RF_FLAGS], flags1 = scratch[b + GraphState.RF_FLAGS];
+        final int o = GraphState.slot(j);
+        long rfFlags;
+        int from;       // the input whose field the output keeps, when one of them is global
+        if ((flags1 & RF_GLOBAL) != 0 && (flags0 & RF_GLOBAL) == 0) {
+            // a global branch (squeeze-excite) joins a spatial one: keep the spatial field, and say so
+            rfFlags = flags0 | RF_GLOBAL_BRANCH | (flags1 & RF_UNALIGNED);
+            from = a;
+        } else if ((flags0 & RF_GLOBAL) != 0 && (flags1 & RF_GLOBAL) == 0) {
+            rfFlags = flags1 | RF_GLOBAL_BRANCH | (flags0 & RF_UNALIGNED);
+            from = b;
+        } else {
+            from = NONE;
+            rfFlags = flags0 | flags1;
+        }
+        if (from != NONE) {
+            System.arraycopy(scratch, from + GraphState.RF_H, scratch, o + GraphState.RF_H, GraphState.PAD_W - GraphState.RF_H + 1);
+        } else {
+            // the union of the two fields, per axis; aligned if jumps and centres agree
+            for (int axis = 0; axis < 2; axis++) {
+                final long r0 = scratch[a + GraphState.RF_H + axis], r1 = scratch[b + GraphState.RF_H + axis];
+                final long j0 = scratch[a + GraphState.JUMP_H + axis], j1 = scratch[b + GraphState.JUMP_H + axis];
+                final long p0 = scratch[a + GraphState.PAD_H + axis], p1 = scratch[b + GraphState.PAD_H + axis];
+                if (j0 != j1 || r0 - 2 * p0 != r1 - 2 * p1) {
+                    rfFlags |= RF_UNALIGNED;
+                }
+                final long pad = Math.max(p0, p1);
+                scratch[o + GraphState.RF_H + axis] = Math.max(r0 - p0, r1 - p1) + pad;
+                scratch[o + GraphState.JUMP_H + axis] = Math.max(j0, j1);
+                scratch[o + GraphState.PAD_H + axis] = pad;
+            }
+        }
+        scratch[o + GraphState.H] = h;
+        scratch[o + GraphState.W] = w;
+        scratch[o + GraphState.C] = cOut;
+        scratch[o + GraphState.RF_FLAGS] = rfFlags;
+        return (records[r + FLAGS_OFFSET] & FLAG_FUSED) == 0 ? multiplyExact(multiplyExact(h, w), cOut) : 0;
+    }
+
+    /** Graph memory after layer j allocated {@code alloc}: records its tensor, frees what dies here. */
+    private static long afterLayer(int[] records, int from, int i, int j, long[] scratch, long live, long alloc) {
+        final int s = GraphState.slot(j);
+        if (alloc != 0) {
+            scratch[s + GraphState.ELEMS] = alloc;
+            if (scratch[s + GraphState.LAST_USE] < 0) {
+                live -= alloc;         // nothing reads it: freed at once
+            }
+        } else if (scratch[s + GraphState.TENSOR] == j) {
+            scratch[s + GraphState.ELEMS] = 0;   // a fused join's partial result is no tensor of its own
+        }
+        return free(records, from, i, j, scratch, live);
+    }
 
     /** Frees the tensors whose last reader is layer j, with the inputs of the fused joins that end at j. */
     private static long free(int[] records, int from, int i, int j, long[] scratch, long live) {
