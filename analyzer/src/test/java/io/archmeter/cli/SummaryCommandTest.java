@@ -2,10 +2,7 @@ package io.archmeter.cli;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,23 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("archmeter summary")
 class SummaryCommandTest {
 
-    /** Exit code, stdout and stderr of one run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static InProcessRun run(String... args) {
+        return InProcessRun.of(args);
     }
 
     @Test
     void printsTheCaffeAlexnetTableWithTotalsAndModelSize() {
-        Run r = run("summary", "alexnet");
+        InProcessRun r = run("summary", "alexnet");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("conv_k11_s4_p0_c96   55x55x96      11   4   0  105,415,200  105,705,600      34,944"), r.out());
         assertTrue(r.out().contains("MACs                724,406,816"), r.out());
@@ -42,7 +29,7 @@ class SummaryCommandTest {
 
     @Test
     void writesCsvWithOneRowPerLayerAndATotalRow() {
-        Run r = run("summary", "alexnet", "--format", "csv");
+        InProcessRun r = run("summary", "alexnet", "--format", "csv");
         String[] lines = r.out().split("\n");
         assertEquals("index,layer,output,rf_h,rf_w,stride_h,stride_w,pad_h,pad_w,global,macs,flops,params,act_bytes", lines[0]);
         assertEquals("1,conv_k11_s4_p0_c96,55x55x96,11,11,4,4,0,0,0,105415200,105705600,34944,1161600", lines[1]);
@@ -52,7 +39,7 @@ class SummaryCommandTest {
 
     @Test
     void writesJsonWithConventionsLayersAndTotals() {
-        Run r = run("summary", "vgg16", "--format", "json", "--flops", "strict", "--weight-dtype", "fp16");
+        InProcessRun r = run("summary", "vgg16", "--format", "json", "--flops", "strict", "--weight-dtype", "fp16");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"flops\": \"strict\""), r.out());
         assertTrue(r.out().contains("\"macs\": 15470264320"), r.out());
@@ -63,14 +50,14 @@ class SummaryCommandTest {
 
     @Test
     void acceptsAnArchitectureStringWithAnInput() {
-        Run r = run("summary", "conv_k3_s2_c8 bn relu gap fc_c10", "--input", "32x32x3", "--format", "csv");
+        InProcessRun r = run("summary", "conv_k3_s2_c8 bn relu gap fc_c10", "--input", "32x32x3", "--format", "csv");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("1,conv_k3_s2_c8,16x16x8,3,3,2,2,1,1,0,55296,57344,224,8192"), r.out());
     }
 
     @Test
     void aBadArchitectureIsOneClearLineAndExitCode2() {
-        Run r = run("summary", "conv_k3_c8 rleu");
+        InProcessRun r = run("summary", "conv_k3_c8 rleu");
         assertEquals(2, r.exit());
         assertEquals("archmeter: token 2 'rleu': unknown op 'rleu' (did you mean 'relu'?); expected one of conv, dw, maxpool,"
                 + " avgpool, gap, fc, bn, relu, relu6, sigmoid, swish, hswish, hsigmoid, tanh, gelu, lrn, dropout, flatten, id, cn, ir, ds, dsa, res, bot, fire",
@@ -79,7 +66,7 @@ class SummaryCommandTest {
 
     @Test
     void anInvalidShapeNamesTheLayer() {
-        Run r = run("summary", "conv_k5_p0_c8 conv_k5_p0_c8", "--input", "6x6x3");
+        InProcessRun r = run("summary", "conv_k5_p0_c8 conv_k5_p0_c8", "--input", "6x6x3");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("archmeter: layer 2 (conv): output size 0x0 is not positive: input 2x2, kernel 5x5"), r.err());
     }
@@ -94,12 +81,12 @@ class SummaryCommandTest {
     @Test
     void aNasBench201CellDefaultsToCifarInputAndTakesTheClasses() {
         String cell = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
-        Run r = run("summary", cell, "--format", "json");
+        InProcessRun r = run("summary", cell, "--format", "json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"input\": \"32x32x3\""), r.out());
         assertTrue(r.out().contains("\"flops\": 220119690"), r.out());
         assertTrue(r.out().contains("\"params\": 1531546"), r.out());
-        Run r100 = run("summary", cell, "--classes", "100", "--format", "json");
+        InProcessRun r100 = run("summary", cell, "--classes", "100", "--format", "json");
         assertTrue(r100.out().contains("\"params\": " + (1_531_546 + 64 * 90 + 90)), r100.out());
     }
 }

@@ -8,10 +8,7 @@ import io.archmeter.model.FlopsConvention;
 import io.archmeter.zoo.Zoo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,22 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("archmeter zoo")
 class ZooCommandTest {
 
-    /** Exit code, stdout and stderr of one in-process run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    static InProcessRun run(String... args) {
+        return InProcessRun.of(args);
     }
 
     @Test
     void printsOneTextRowPerModelInZooOrder() {
-        Run r = run("zoo");
+        InProcessRun r = run("zoo");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].startsWith("archmeter zoo (flops=multiply elementwise=free weights=fp32 activations=fp32)"), lines[0]);
@@ -55,7 +43,7 @@ class ZooCommandTest {
 
     @Test
     void csvHasEveryTotalAsTheEngineScoresIt() {
-        Run r = run("zoo", "--format", "csv");
+        InProcessRun r = run("zoo", "--format", "csv");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals("name,input,macs,flops,params,weight_bytes,model_mib,act_peak_bytes,act_total_bytes,rf_h,rf_w,stride_h,stride_w",
@@ -79,7 +67,7 @@ class ZooCommandTest {
 
     @Test
     void namesSelectModelsAndConventionsApply() {
-        Run r = run("zoo", "mobilenet_v2", "alexnet", "--format", "csv", "--flops", "strict",
+        InProcessRun r = run("zoo", "mobilenet_v2", "alexnet", "--format", "csv", "--flops", "strict",
                 "--weight-dtype", "int8", "--act-dtype", "fp16", "--count-elementwise");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
@@ -98,7 +86,7 @@ class ZooCommandTest {
 
     @Test
     void jsonListsEveryModelWithItsDescription() {
-        Run r = run("zoo", "--format", "json");
+        InProcessRun r = run("zoo", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"conventions\": {\"flops\": \"multiply\", \"elementwise\": false,"
                 + " \"weight_dtype\": \"fp32\", \"act_dtype\": \"fp32\"}"), r.out());
@@ -112,7 +100,7 @@ class ZooCommandTest {
 
     @Test
     void unknownNamesAndFormatsAreOneLineErrors() {
-        Run r = run("zoo", "resnet19");
+        InProcessRun r = run("zoo", "resnet19");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("archmeter: unknown model 'resnet19': expected one of alexnet, alexnet-tv,"), r.err());
         assertEquals(2, run("zoo", "--format", "xml").exit());
