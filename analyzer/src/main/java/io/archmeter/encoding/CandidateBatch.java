@@ -144,6 +144,38 @@ public final class CandidateBatch {
         return this;
     }
 
+    /**
+     * Appends every candidate of {@code other} after this batch's, as they are: how batches parsed
+     * by several threads (or on several machines) become one to score.
+     *
+     * @throws IllegalStateException if either batch has a candidate open
+     */
+    public CandidateBatch appendAll(CandidateBatch other) {
+        if (open || other.open) {
+            throw new IllegalStateException("a candidate is open: end it before appending batches");
+        }
+        final int n = other.size;
+        final int layers = other.layerCount;
+        if (size + n + 1 > firstLayer.length) {
+            int cap = Math.max(size + n + 1, firstLayer.length * 2);
+            firstLayer = Arrays.copyOf(firstLayer, cap);
+            inputs = Arrays.copyOf(inputs, cap * INPUT_LENGTH);
+            shapes = Arrays.copyOf(shapes, cap);
+        }
+        if ((layerCount + layers) * LayerRecord.LENGTH > records.length) {
+            records = Arrays.copyOf(records, Math.max((layerCount + layers) * LayerRecord.LENGTH, records.length * 2));
+        }
+        System.arraycopy(other.records, 0, records, layerCount * LayerRecord.LENGTH, layers * LayerRecord.LENGTH);
+        System.arraycopy(other.inputs, 0, inputs, size * INPUT_LENGTH, n * INPUT_LENGTH);
+        System.arraycopy(other.shapes, 0, shapes, size, n);
+        for (int i = 0; i <= n; i++) {
+            firstLayer[size + i] = layerCount + other.firstLayer[i];
+        }
+        size += n;
+        layerCount += layers;
+        return this;
+    }
+
     /** Number of layers appended so far to the open candidate. */
     public int openLayers() {
         requireOpen();

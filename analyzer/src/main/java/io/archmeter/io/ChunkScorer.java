@@ -12,6 +12,7 @@ import io.archmeter.model.InputShape;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * The middle stage: parses the architectures of a chunk into one reusable {@link CandidateBatch},
@@ -32,16 +33,13 @@ final class ChunkScorer {
     private final InputShape defaultInput;
     private final int cellClasses;
     private final CandidateBatch batch;
-    /** Tokens repeat across rows: ParseBenchmark measures the cache at ~1.8x the plain parser. */
-    private final TokenCache tokens = new TokenCache();
+    /** One per thread that parses a part of a chunk; the first also parses small chunks alone. */
+    private final RowParser[] parsers;
     // constraints unpacked into arrays for the per-row loop
     private final Metric[] metrics;
     private final long[] longLimits;
     private final boolean[] isMax;
     private final Constraint[] constraints;
-    // the last input cell seen and its shape: a column is usually one shape repeated
-    private String lastInputCell;
-    private InputShape lastInput;
 
     ChunkScorer(HeaderLayout layout, FilterSpec spec) {
         this.layout = layout;
@@ -51,6 +49,15 @@ final class ChunkScorer {
         this.cellClasses = spec.cellClasses();
         // starts small and grows to the largest chunk's needs: a tiny input should not cost megabytes
         this.batch = new CandidateBatch(Math.min(spec.chunkSize(), 1024), Math.min(spec.chunkSize(), 1024) * 24);
+        // one parser per thread that can run one (the pool's workers and this thread) less one, the
+        // reader's: measured on 2 cores (FilterPipelineBenchmark), two parsers competing with the
+        // reader thread ran at 54% of the CSV floor against 66-71% for one, so there a chunk is
+        // parsed whole; with more cores its parts are parsed in parallel
+        int threads = (pool != null ? pool.getParallelism() : ForkJoinPool.getCommonPoolParallelism()) + 1;
+        this.parsers = new RowParser[Math.max(1, threads - 1)];
+        for (int k = 0; k < parsers.length; k++) {
+            parsers[k] = new RowParser();
+        }
         List<Constraint> cs = spec.constraints();
         int n = cs.size();
         constraints = cs.toArray(new Constraint[0]);
@@ -65,33 +72,106 @@ final class ChunkScorer {
     }
 
     void score(Chunk chunk) {
-        parse(chunk);
-        engine.scoreAll(batch, chunk.results, pool);
+        engine.scoreAll(parse(chunk), chunk.results, pool);
         judge(chunk);
     }
 
-    private void parse(Chunk chunk) {
+    /**
+     * Parses the chunk's architectures; returns the batch to score. A large chunk is cut into one
+     * part per parser, parsed in parallel, and the parts' batches are appended into one (a copy of
+     * primitive arrays, a fraction of the parse); chunk.candidate then indexes the merged batch.
+     */
+    private CandidateBatch parse(Chunk chunk) {
+        final int n = chunk.size;
+        final int parts = n < PARALLEL_PARSE_ROWS ? 1 : parsers.length;
+        if (parts == 1) {
+            parsers[0].parse(chunk, 0, n);
+        } else {
+            Runnable work = () -> IntStream.range(0, parts).parallel()
+                    .forEach(k -> parsers[k].parse(chunk, (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
+            if (pool == null) {
+                work.run();
+            } else {
+                pool.submit(work).join();
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            if (chunk.rejectReason[r] != null) {
+                chunk.rejectedRows.add(r);
+            }
+        }
+        if (parts == 1) {
+            return parsers[0].batch;
+        }
         batch.clear();
-        final int archIndex = layout.archIndex;
-        final int inputIndex = layout.inputIndex;
-        for (int r = 0; r < chunk.size; r++) {
-            String[] cells = chunk.rows[r];
-            InputShape in = defaultInput;
-            if (inputIndex >= 0 && !cells[inputIndex].isEmpty()) {
-                in = inputShape(cells[inputIndex]);
-                if (in == null) {
-                    chunk.reject(r, "input: '" + cells[inputIndex] + "' is not HxWxC with every dimension at least 1"
-                            + " (e.g. 224x224x3)");
-                    continue;
+        for (int k = 0; k < parts; k++) {
+            final int offset = batch.size();
+            batch.appendAll(parsers[k].batch);
+            for (int r = (int) ((long) n * k / parts), end = (int) ((long) n * (k + 1) / parts); r < end; r++) {
+                if (chunk.candidate[r] >= 0) {
+                    chunk.candidate[r] += offset;
                 }
             }
-            try {
-                ArchParser.parseCandidate(cells[archIndex], in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
-                chunk.candidate[r] = batch.size() - 1;
-            } catch (IllegalArgumentException e) {
-                // ArchSyntaxException, the usual case
-                chunk.reject(r, "syntax: " + e.getMessage());
+        }
+        return batch;
+    }
+
+    /** Below this many rows a chunk is parsed on one thread: forking costs more than it saves. */
+    static final int PARALLEL_PARSE_ROWS = 2048;
+
+    /**
+     * Parses a range of a chunk's rows into its own batch, with its own token cache: one per
+     * thread, so parts of a chunk parse in parallel without sharing anything but the chunk's
+     * per-row arrays, each part writing only its own rows.
+     */
+    private final class RowParser {
+        final CandidateBatch batch = new CandidateBatch(256, 256 * 24);
+        /** Tokens repeat across rows: ParseBenchmark measures the cache at ~1.7x the plain parser. */
+        final TokenCache tokens = new TokenCache();
+        // the last input cell seen and its shape: a column is usually one shape repeated
+        private String lastInputCell;
+        private InputShape lastInput;
+
+        /** Parses rows [from, to): candidate index (in this batch) or a reject reason per row. */
+        void parse(Chunk chunk, int from, int to) {
+            batch.clear();
+            final int archIndex = layout.archIndex;
+            final int inputIndex = layout.inputIndex;
+            for (int r = from; r < to; r++) {
+                String[] cells = chunk.rows[r];
+                InputShape in = defaultInput;
+                chunk.candidate[r] = -1;
+                if (inputIndex >= 0 && !cells[inputIndex].isEmpty()) {
+                    in = inputShape(cells[inputIndex]);
+                    if (in == null) {
+                        chunk.rejectReason[r] = "input: '" + cells[inputIndex] + "' is not HxWxC with every dimension at least 1"
+                                + " (e.g. 224x224x3)";
+                        continue;
+                    }
+                }
+                try {
+                    ArchParser.parseCandidate(cells[archIndex], in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
+                    chunk.candidate[r] = batch.size() - 1;
+                } catch (IllegalArgumentException e) {
+                    // ArchSyntaxException, the usual case
+                    chunk.rejectReason[r] = "syntax: " + e.getMessage();
+                }
             }
+        }
+
+        private InputShape inputShape(String cell) {
+            if (cell.equals(lastInputCell)) {
+                return lastInput;
+            }
+            InputShape shape;
+            try {
+                shape = InputShape.parse(cell);
+            } catch (IllegalArgumentException e) {
+                shape = null;
+            }
+            lastInputCell = cell;
+            lastInput = shape;
+            return shape;
         }
     }
 
@@ -140,20 +220,5 @@ final class ChunkScorer {
             return 0;
         }
         return constraints[i].accepts(value) ? 0 : 1L << i;
-    }
-
-    private InputShape inputShape(String cell) {
-        if (cell.equals(lastInputCell)) {
-            return lastInput;
-        }
-        InputShape shape;
-        try {
-            shape = InputShape.parse(cell);
-        } catch (IllegalArgumentException e) {
-            shape = null;
-        }
-        lastInputCell = cell;
-        lastInput = shape;
-        return shape;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,5 +104,23 @@ class CandidateBatchTest {
             }
         }
         assertTrue(sum > 0);
+    }
+
+    @Test
+    void appendingBatchesKeepsEveryCandidateAsItWas() {
+        CandidateBatch a = new CandidateBatch(1, 1);
+        CandidateBatch b = new CandidateBatch(1, 1);
+        ArchParser.parseCandidate("conv_k3_c8 relu", 8, 8, 3, a);
+        ArchParser.parseCandidate("( conv_k3_c4 | )add", 9, 9, 4, b);
+        ArchParser.parseCandidate("gap fc_c10", 5, 6, 7, b);
+        CandidateBatch all = new CandidateBatch(1, 1).appendAll(a).appendAll(b);
+        assertEquals(3, all.size());
+        assertEquals(2 + 2 + 2, all.layerCount());
+        assertEquals(List.of(0, 2, 4), List.of(all.firstLayer(0), all.firstLayer(1), all.firstLayer(2)));
+        assertTrue(all.isGraph(1));
+        assertEquals(6, all.inputWidth(2));
+        Engine e = new Engine(Conventions.DEFAULT);
+        assertEquals(e.score(b, 0, new Metrics()).toString(), e.score(all, 1, new Metrics()).toString());
+        assertEquals(e.score(a, 0, new Metrics()).toString(), e.score(all, 0, new Metrics()).toString());
     }
 }

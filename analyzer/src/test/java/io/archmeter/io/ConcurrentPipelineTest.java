@@ -46,6 +46,36 @@ class ConcurrentPipelineTest {
     }
 
     @Test
+    void chunksParsedInParallelPartsGiveTheSameOutputAsChunksParsedWhole() throws IOException {
+        CandidateGenerator g = new CandidateGenerator(17);
+        StringBuilder csv = new StringBuilder("id,arch,input\n");
+        for (int i = 0; i < 60_000; i++) {
+            String arch = i % 499 == 0 ? "conv_k3_z2" : i % 3 == 0 ? g.nextBlocks(1 + i % 12) : g.next(6 + i % 30);
+            String input = i % 701 == 0 ? "32x32" : i % 5 == 0 ? "160x160x3" : "";
+            csv.append(i).append(',').append(arch).append(',').append(input).append('\n');
+        }
+        String[] outputs = new String[2];
+        String[] rejected = new String[2];
+        int[] chunks = {ChunkScorer.PARALLEL_PARSE_ROWS - 1, 4 * ChunkScorer.PARALLEL_PARSE_ROWS};
+        // a pool of 4 workers: 4 parsers, so the large chunks are parsed in parallel parts
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
+        for (int k = 0; k < 2; k++) {
+            FilterSpec spec = FilterSpec.builder().constraint(Constraint.max("macs=300M")).all(true).chunkSize(chunks[k])
+                    .pool(pool).build();
+            StringWriter out = new StringWriter();
+            StringWriter rejects = new StringWriter();
+            FilterStats s = new FilterPipeline(spec).run(new StringReader(csv.toString()), out, rejects);
+            assertEquals(60_000, s.rowsRead());
+            outputs[k] = out.toString();
+            rejected[k] = rejects.toString();
+        }
+        pool.shutdown();
+        assertEquals(outputs[0], outputs[1]);
+        assertEquals(rejected[0], rejected[1]);
+        assertTrue(rejected[1].contains("input: '32x32'") && rejected[1].contains("syntax: token"), rejected[1].substring(0, 300));
+    }
+
+    @Test
     void aSlowWriterStillGetsEveryRowInOrder() throws IOException {
         StringBuilder csv = new StringBuilder("id,arch\n");
         for (int i = 0; i < 20_000; i++) {
