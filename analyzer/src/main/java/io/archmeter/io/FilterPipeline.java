@@ -33,10 +33,11 @@ import java.util.concurrent.BlockingQueue;
  * </pre>
  * A fixed set of {@value #CHUNKS_IN_FLIGHT} chunks circulates, so memory is bounded by that many
  * chunks of rows whatever the input's length, and the chunks' arrays are reused. With one scorer
- * the chunks stay in order without reordering; {@link io.archmeter.engine.Engine#scoreAll} spreads
- * a large chunk over the fork-join pool. On two cores the CSV reading dominates (measured: the
- * arch parse and scoring of a 20-layer row take about a tenth of its CSV read and write), so more
- * scorers would not help.
+ * stage the chunks stay in order without reordering; inside it, a large chunk's architectures are
+ * parsed in parallel parts when there are cores beyond the reader's (one parser per such core,
+ * each with its own token cache), and {@link io.archmeter.engine.Engine#scoreAll} spreads the
+ * scoring over the fork-join pool. On two cores the single reader thread is the limit (measured:
+ * a second parser competing with it made the pipeline slower), so there a chunk is parsed whole.
  *
  * <p>The pipeline knows nothing of files: the caller opens, decompresses, counts and closes the
  * streams, so the same code can run on any source of rows. It flushes {@code out} and
