@@ -1,0 +1,92 @@
+package io.archmeter.spaces.mobile;
+
+import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.Op;
+
+/**
+ * The layer patterns every MobileNet-family space is made of, written through the library's
+ * {@link CandidateBuilder} (the one way to write layers): convolution without bias followed by
+ * batch norm, activations, squeeze-excite gates and residual adds. The spaces
+ * ({@code timm}, {@code ofa}, {@code proxyless}) compute their channel counts by their own
+ * reference rules and call these with the results, so that each rule lives with its space and
+ * each layer pattern here.
+ *
+ * <p>Padding is symmetric, PyTorch's: {@link #pad} is timm's {@code get_padding}, which equals
+ * OFA's and ProxylessNAS's {@code get_same_padding(k)·d} for the odd kernels they use.
+ */
+public final class MobileLayers {
+    private MobileLayers() {
+    }
+
+    /**
+     * timm's {@code get_padding(k, s, d)} = ((s − 1) + d·(k − 1)) / 2, rounded down: the PyTorch
+     * symmetric padding of every timm, OFA and ProxylessNAS convolution. For odd k and s ≤ 2 it is
+     * d·(k − 1)/2; for even kernels at stride 2 it is one more than that (k = 2: 1, not 0).
+     */
+    public static int pad(int k, int s, int d) {
+        return ((s - 1) + d * (k - 1)) / 2;
+    }
+
+    /** k×k convolution, stride s, dilation d, {@code groups} groups (1 dense), to {@code cout}, timm padding; no bias unless asked. */
+    public static void conv(CandidateBuilder b, int k, int s, int d, int groups, int cout, boolean bias) {
+        int p = pad(k, s, d);
+        b.conv(k, k, s, s, p, p, d, d, groups, cout, bias);
+    }
+
+    /** Depthwise k×k convolution, stride s, dilation d, timm padding, no bias. */
+    public static void depthwise(CandidateBuilder b, int k, int s, int d) {
+        int p = pad(k, s, d);
+        b.depthwise(k, k, s, s, p, p, d, d, 1, false);
+    }
+
+    /** Convolution (no bias), batch norm, then {@code act} unless it is null. */
+    public static void convBnAct(CandidateBuilder b, int k, int s, int d, int groups, int cout, Op act) {
+        conv(b, k, s, d, groups, cout, false);
+        b.bn();
+        if (act != null) {
+            b.simple(act);
+        }
+    }
+
+    /** Depthwise convolution (no bias), batch norm, {@code act}. */
+    public static void depthwiseBnAct(CandidateBuilder b, int k, int s, int d, Op act) {
+        depthwise(b, k, s, d);
+        b.bn();
+        b.simple(act);
+    }
+
+    /**
+     * Squeeze-excite on a tensor of {@code channels}: the input times
+     * gate(conv 1×1 (bias) to channels (inner(conv 1×1 (bias) to {@code squeeze} (global average pool)))),
+     * as timm's {@code SqueezeExcite}, OFA's {@code SEModule} and torchvision's
+     * {@code SqueezeExcitation} compute it.
+     */
+    public static void squeezeExcite(CandidateBuilder b, int channels, int squeeze, Op inner, Op gate) {
+        if (squeeze < 1) {
+            throw new NotationException("squeeze-excite: " + squeeze + " squeeze channels: expected at least 1");
+        }
+        b.beginGroup();
+        b.nextBranch();
+        b.gap();
+        b.conv(1, 1, 1, 1, 0, 0, 1, 1, 1, squeeze, true);
+        b.simple(inner);
+        b.conv(1, 1, 1, 1, 0, 0, 1, 1, 1, channels, true);
+        b.simple(gate);
+        b.endGroup(Op.MUL);
+    }
+
+    /** Opens a residual block when {@code skip}: the block's layers follow, then {@link #endResidual}. */
+    public static void beginResidual(CandidateBuilder b, boolean skip) {
+        if (skip) {
+            b.beginGroup();
+        }
+    }
+
+    /** Closes a residual block opened by {@link #beginResidual}: the sum of the block's output and its input. */
+    public static void endResidual(CandidateBuilder b, boolean skip) {
+        if (skip) {
+            b.nextBranch();
+            b.endGroup(Op.ADD);
+        }
+    }
+}

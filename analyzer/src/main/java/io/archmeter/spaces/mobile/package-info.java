@@ -1,0 +1,11 @@
+/**
+ * What the MobileNet-family search spaces share: the layer patterns they are made of
+ * ({@link io.archmeter.spaces.mobile.MobileLayers}, written through
+ * {@link io.archmeter.encoding.CandidateBuilder}), their channel rounding in their reference code's
+ * float arithmetic ({@link io.archmeter.spaces.mobile.Divisible}), a reader for the JSON and Python
+ * literals their configurations come in ({@link io.archmeter.spaces.mobile.Literal}) and the
+ * exception that refuses a notation with its reason.
+ *
+ * <p>May use: model, encoding. Used by the {@code timm}, {@code ofa} and {@code proxyless} spaces.
+ */
+package io.archmeter.spaces.mobile;

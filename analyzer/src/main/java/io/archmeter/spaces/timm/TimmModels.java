@@ -1,0 +1,350 @@
+package io.archmeter.spaces.timm;
+
+import io.archmeter.model.Op;
+import io.archmeter.spaces.mobile.Divisible;
+import io.archmeter.spaces.mobile.NotationException;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * timm's registered efficient-net family models that archmeter builds exactly: each one's
+ * generator settings ({@code _gen_*} of timm's {@code efficientnet.py} and {@code mobilenetv3.py})
+ * and its arch_def, as written in timm. {@code timm:NAME} costs the model; {@code timm:NAME:ARCH_DEF}
+ * costs another arch_def under NAME's settings (what the same strings mean depends on them:
+ * see {@link TimmSettings}).
+ *
+ * <p>Refused, with the reason: {@code tf_*} (TF "SAME" padding), {@code mixnet_*} (mixed kernels
+ * split channels), {@code efficientnet_cc_*} (CondConv), {@code efficientnet_x_*}/{@code _h_*}
+ * (space-to-depth), {@code mobilenetv4_*} (universal inverted residuals, attention), the
+ * {@code _gn}/{@code _evos}/{@code _ln} norm variants, {@code _blur}/{@code _aa} anti-aliased
+ * variants, {@code _pruned} (channel counts from a file), {@code gc_} (global context).
+ */
+public final class TimmModels {
+    /** A model: its settings and its arch_def (Python list syntax, as in timm). */
+    public record Model(String name, TimmSettings settings, String archDef) {
+    }
+
+    private static final Map<String, Model> MODELS = new LinkedHashMap<>();
+
+    private static final String MNASNET_B1 = "[['ds_r1_k3_s1_c16_noskip'], ['ir_r3_k3_s2_e3_c24'], ['ir_r3_k5_s2_e3_c40'],"
+            + " ['ir_r3_k5_s2_e6_c80'], ['ir_r2_k3_s1_e6_c96'], ['ir_r4_k5_s2_e6_c192'], ['ir_r1_k3_s1_e6_c320_noskip']]";
+    private static final String MNASNET_A1 = "[['ds_r1_k3_s1_e1_c16_noskip'], ['ir_r2_k3_s2_e6_c24'], ['ir_r3_k5_s2_e3_c40_se0.25'],"
+            + " ['ir_r4_k3_s2_e6_c80'], ['ir_r2_k3_s1_e6_c112_se0.25'], ['ir_r3_k5_s2_e6_c160_se0.25'], ['ir_r1_k3_s1_e6_c320']]";
+    private static final String MNASNET_SMALL = "[['ds_r1_k3_s1_c8'], ['ir_r1_k3_s2_e3_c16'], ['ir_r2_k3_s2_e6_c16'],"
+            + " ['ir_r4_k5_s2_e6_c32_se0.25'], ['ir_r3_k3_s1_e6_c32_se0.25'], ['ir_r3_k5_s2_e6_c88_se0.25'], ['ir_r1_k3_s1_e6_c144']]";
+    private static final String MOBILENET_V1 = "[['dsa_r1_k3_s1_c64'], ['dsa_r2_k3_s2_c128'], ['dsa_r2_k3_s2_c256'],"
+            + " ['dsa_r6_k3_s2_c512'], ['dsa_r2_k3_s2_c1024']]";
+    private static final String MOBILENET_V2 = "[['ds_r1_k3_s1_c16'], ['ir_r2_k3_s2_e6_c24'], ['ir_r3_k3_s2_e6_c32'],"
+            + " ['ir_r4_k3_s2_e6_c64'], ['ir_r3_k3_s1_e6_c96'], ['ir_r3_k3_s2_e6_c160'], ['ir_r1_k3_s1_e6_c320']]";
+    private static final String FBNETC = "[['ir_r1_k3_s1_e1_c16'], ['ir_r1_k3_s2_e6_c24', 'ir_r2_k3_s1_e1_c24'],"
+            + " ['ir_r1_k5_s2_e6_c32', 'ir_r1_k5_s1_e3_c32', 'ir_r1_k5_s1_e6_c32', 'ir_r1_k3_s1_e6_c32'],"
+            + " ['ir_r1_k5_s2_e6_c64', 'ir_r1_k5_s1_e3_c64', 'ir_r2_k5_s1_e6_c64'], ['ir_r3_k5_s1_e6_c112', 'ir_r1_k5_s1_e3_c112'],"
+            + " ['ir_r4_k5_s2_e6_c184'], ['ir_r1_k3_s1_e6_c352']]";
+    private static final String SPNASNET = "[['ds_r1_k3_s1_c16_noskip'], ['ir_r3_k3_s2_e3_c24'], ['ir_r1_k5_s2_e6_c40', 'ir_r3_k3_s1_e3_c40'],"
+            + " ['ir_r1_k5_s2_e6_c80', 'ir_r3_k3_s1_e3_c80'], ['ir_r1_k5_s1_e6_c96', 'ir_r3_k5_s1_e3_c96'], ['ir_r4_k5_s2_e6_c192'],"
+            + " ['ir_r1_k3_s1_e6_c320_noskip']]";
+    private static final String EFFICIENTNET = "[['ds_r1_k3_s1_e1_c16_se0.25'], ['ir_r2_k3_s2_e6_c24_se0.25'], ['ir_r2_k5_s2_e6_c40_se0.25'],"
+            + " ['ir_r3_k3_s2_e6_c80_se0.25'], ['ir_r3_k5_s1_e6_c112_se0.25'], ['ir_r4_k5_s2_e6_c192_se0.25'], ['ir_r1_k3_s1_e6_c320_se0.25']]";
+    private static final String EFFICIENTNET_EDGE = "[['er_r1_k3_s1_e4_c24_fc24_noskip'], ['er_r2_k3_s2_e8_c32'], ['er_r4_k3_s2_e8_c48'],"
+            + " ['ir_r5_k5_s2_e8_c96'], ['ir_r4_k5_s1_e8_c144'], ['ir_r2_k5_s2_e8_c192']]";
+    private static final String EFFICIENTNET_LITE = "[['ds_r1_k3_s1_e1_c16'], ['ir_r2_k3_s2_e6_c24'], ['ir_r2_k5_s2_e6_c40'],"
+            + " ['ir_r3_k3_s2_e6_c80'], ['ir_r3_k5_s1_e6_c112'], ['ir_r4_k5_s2_e6_c192'], ['ir_r1_k3_s1_e6_c320']]";
+    private static final String EFFICIENTNETV2_S = "[['cn_r2_k3_s1_e1_c24_skip'], ['er_r4_k3_s2_e4_c48'], ['er_r4_k3_s2_e4_c64'],"
+            + " ['ir_r6_k3_s2_e4_c128_se0.25'], ['ir_r9_k3_s1_e6_c160_se0.25'], ['ir_r15_k3_s2_e6_c256_se0.25']]";
+    private static final String EFFICIENTNETV2_RW_S = "[['er_r2_k3_s1_e1_c24'], ['er_r4_k3_s2_e4_c48'], ['er_r4_k3_s2_e4_c64'],"
+            + " ['ir_r6_k3_s2_e4_c128_se0.25'], ['ir_r9_k3_s1_e6_c160_se0.25'], ['ir_r15_k3_s2_e6_c272_se0.25']]";
+    private static final String EFFICIENTNETV2_M = "[['cn_r3_k3_s1_e1_c24_skip'], ['er_r5_k3_s2_e4_c48'], ['er_r5_k3_s2_e4_c80'],"
+            + " ['ir_r7_k3_s2_e4_c160_se0.25'], ['ir_r14_k3_s1_e6_c176_se0.25'], ['ir_r18_k3_s2_e6_c304_se0.25'],"
+            + " ['ir_r5_k3_s1_e6_c512_se0.25']]";
+    private static final String EFFICIENTNETV2_L = "[['cn_r4_k3_s1_e1_c32_skip'], ['er_r7_k3_s2_e4_c64'], ['er_r7_k3_s2_e4_c96'],"
+            + " ['ir_r10_k3_s2_e4_c192_se0.25'], ['ir_r19_k3_s1_e6_c224_se0.25'], ['ir_r25_k3_s2_e6_c384_se0.25'],"
+            + " ['ir_r7_k3_s1_e6_c640_se0.25']]";
+    private static final String EFFICIENTNETV2_XL = "[['cn_r4_k3_s1_e1_c32_skip'], ['er_r8_k3_s2_e4_c64'], ['er_r8_k3_s2_e4_c96'],"
+            + " ['ir_r16_k3_s2_e4_c192_se0.25'], ['ir_r24_k3_s1_e6_c256_se0.25'], ['ir_r32_k3_s2_e6_c512_se0.25'],"
+            + " ['ir_r8_k3_s1_e6_c640_se0.25']]";
+    private static final String TEST_EFFICIENTNET = "[['cn_r1_k3_s1_e1_c16_skip'], ['er_r1_k3_s2_e4_c24'], ['er_r1_k3_s2_e4_c32'],"
+            + " ['ir_r1_k3_s2_e4_c48_se0.25'], ['ir_r1_k3_s2_e4_c64_se0.25']]";
+    private static final String EDGETPU_V1 = "[['cn_r1_k1_s1_c16'], ['er_r1_k3_s2_e8_c32', 'er_r3_k3_s1_e4_c32'],"
+            + " ['er_r1_k3_s2_e8_c48', 'er_r3_k3_s1_e4_c48'], ['ir_r1_k3_s2_e8_c96', 'ir_r3_k3_s1_e4_c96'],"
+            + " ['ir_r1_k3_s1_e8_c96_noskip', 'ir_r3_k3_s1_e4_c96'], ['ir_r1_k5_s2_e8_c160', 'ir_r3_k5_s1_e4_c160'], ['ir_r1_k3_s1_e8_c192']]";
+    /** {@code _gen_mobilenet_v3} large (hard_swish default, relu stages marked nre). */
+    public static final String MOBILENETV3_LARGE = "[['ds_r1_k3_s1_e1_c16_nre'], ['ir_r1_k3_s2_e4_c24_nre', 'ir_r1_k3_s1_e3_c24_nre'],"
+            + " ['ir_r3_k5_s2_e3_c40_se0.25_nre'], ['ir_r1_k3_s2_e6_c80', 'ir_r1_k3_s1_e2.5_c80', 'ir_r2_k3_s1_e2.3_c80'],"
+            + " ['ir_r2_k3_s1_e6_c112_se0.25'], ['ir_r3_k5_s2_e6_c160_se0.25'], ['cn_r1_k1_s1_c960']]";
+    /** {@code _gen_mobilenet_v3} large minimal (only timm's tf_ port registers it). */
+    public static final String MOBILENETV3_LARGE_MINIMAL = "[['ds_r1_k3_s1_e1_c16'], ['ir_r1_k3_s2_e4_c24', 'ir_r1_k3_s1_e3_c24'],"
+            + " ['ir_r3_k3_s2_e3_c40'], ['ir_r1_k3_s2_e6_c80', 'ir_r1_k3_s1_e2.5_c80', 'ir_r2_k3_s1_e2.3_c80'], ['ir_r2_k3_s1_e6_c112'],"
+            + " ['ir_r3_k3_s2_e6_c160'], ['cn_r1_k1_s1_c960']]";
+    /** {@code _gen_mobilenet_v3} small minimal (only timm's tf_ port registers it). */
+    public static final String MOBILENETV3_SMALL_MINIMAL = "[['ds_r1_k3_s2_e1_c16'], ['ir_r1_k3_s2_e4.5_c24', 'ir_r1_k3_s1_e3.67_c24'],"
+            + " ['ir_r1_k3_s2_e4_c40', 'ir_r2_k3_s1_e6_c40'], ['ir_r2_k3_s1_e3_c48'], ['ir_r3_k3_s2_e6_c96'], ['cn_r1_k1_s1_c576']]";
+    private static final String MOBILENETV3_SMALL = "[['ds_r1_k3_s2_e1_c16_se0.25_nre'], ['ir_r1_k3_s2_e4.5_c24_nre', 'ir_r1_k3_s1_e3.67_c24_nre'],"
+            + " ['ir_r1_k5_s2_e4_c40_se0.25', 'ir_r2_k5_s1_e6_c40_se0.25'], ['ir_r2_k5_s1_e3_c48_se0.25'], ['ir_r3_k5_s2_e6_c96_se0.25'],"
+            + " ['cn_r1_k1_s1_c576']]";
+    private static final String MOBILENETV3_RW = "[['ds_r1_k3_s1_e1_c16_nre_noskip'], ['ir_r1_k3_s2_e4_c24_nre', 'ir_r1_k3_s1_e3_c24_nre'],"
+            + " ['ir_r3_k5_s2_e3_c40_se0.25_nre'], ['ir_r1_k3_s2_e6_c80', 'ir_r1_k3_s1_e2.5_c80', 'ir_r2_k3_s1_e2.3_c80'],"
+            + " ['ir_r2_k3_s1_e6_c112_se0.25'], ['ir_r3_k5_s2_e6_c160_se0.25'], ['cn_r1_k1_s1_c960']]";
+    private static final String FBNETV3_B = "[['ds_r2_k3_s1_e1_c16'], ['ir_r1_k5_s2_e4_c24', 'ir_r3_k5_s1_e2_c24'],"
+            + " ['ir_r1_k5_s2_e5_c40_se0.25', 'ir_r4_k5_s1_e3_c40_se0.25'], ['ir_r1_k5_s2_e5_c72', 'ir_r4_k3_s1_e3_c72'],"
+            + " ['ir_r1_k3_s1_e5_c120_se0.25', 'ir_r5_k5_s1_e3_c120_se0.25'],"
+            + " ['ir_r1_k3_s2_e6_c184_se0.25', 'ir_r5_k5_s1_e4_c184_se0.25', 'ir_r1_k5_s1_e6_c224_se0.25'], ['cn_r1_k1_s1_c1344']]";
+    private static final String FBNETV3_D = "[['ds_r2_k3_s1_e1_c16'], ['ir_r1_k3_s2_e5_c24', 'ir_r5_k3_s1_e2_c24'],"
+            + " ['ir_r1_k5_s2_e4_c40_se0.25', 'ir_r4_k3_s1_e3_c40_se0.25'], ['ir_r1_k3_s2_e5_c72', 'ir_r4_k3_s1_e3_c72'],"
+            + " ['ir_r1_k3_s1_e5_c128_se0.25', 'ir_r6_k5_s1_e3_c128_se0.25'],"
+            + " ['ir_r1_k3_s2_e6_c208_se0.25', 'ir_r5_k5_s1_e5_c208_se0.25', 'ir_r1_k5_s1_e6_c240_se0.25'], ['cn_r1_k1_s1_c1440']]";
+    private static final String FBNETV3_G = "[['ds_r3_k3_s1_e1_c24'], ['ir_r1_k5_s2_e4_c40', 'ir_r4_k5_s1_e2_c40'],"
+            + " ['ir_r1_k5_s2_e4_c56_se0.25', 'ir_r4_k5_s1_e3_c56_se0.25'], ['ir_r1_k5_s2_e5_c104', 'ir_r4_k3_s1_e3_c104'],"
+            + " ['ir_r1_k3_s1_e5_c160_se0.25', 'ir_r8_k5_s1_e3_c160_se0.25'],"
+            + " ['ir_r1_k3_s2_e6_c264_se0.25', 'ir_r6_k5_s1_e5_c264_se0.25', 'ir_r2_k5_s1_e6_c288_se0.25'], ['cn_r1_k1_s1_c1728']]";
+    private static final String LCNET = "[['dsa_r1_k3_s1_c32'], ['dsa_r2_k3_s2_c64'], ['dsa_r2_k3_s2_c128'],"
+            + " ['dsa_r1_k3_s2_c256', 'dsa_r1_k5_s1_c256'], ['dsa_r4_k5_s1_c256'], ['dsa_r2_k5_s2_c512_se0.25']]";
+
+    static {
+        for (double cm : new double[] {0.5, 0.75, 1.0, 1.4}) {
+            String w = width(cm);
+            add("mnasnet_" + w, effnet("mnasnet_" + w, 32, cm, Op.RELU).build(), MNASNET_B1);
+            add("semnasnet_" + w, effnet("semnasnet_" + w, 32, cm, Op.RELU).build(), MNASNET_A1);
+        }
+        add("mnasnet_small", effnet("mnasnet_small", 8, 1.0, Op.RELU).build(), MNASNET_SMALL);
+        add("mobilenetv1_100", effnet("mobilenetv1_100", 32, 1.0, Op.RELU6).features(0).build(), MOBILENET_V1);
+        add("mobilenetv1_100h", effnet("mobilenetv1_100h", 32, 1.0, Op.RELU6).features(1024).build(), MOBILENET_V1);
+        add("mobilenetv1_125", effnet("mobilenetv1_125", 32, 1.25, Op.RELU6).features(0).build(), MOBILENET_V1);
+        for (double cm : new double[] {0.35, 0.5, 0.75, 1.0, 1.4}) {
+            Spec s = effnet("mobilenetv2_" + width(cm), 32, cm, Op.RELU6);
+            add(s.name, s.features(Math.max(1280, s.round(1280))).build(), MOBILENET_V2);
+        }
+        add("mobilenetv2_110d", effnet("mobilenetv2_110d", 32, 1.1, Op.RELU6).depth(1.2).fixStem().fixFirstLast().build(), MOBILENET_V2);
+        add("mobilenetv2_120d", effnet("mobilenetv2_120d", 32, 1.2, Op.RELU6).depth(1.4).fixStem().fixFirstLast().build(), MOBILENET_V2);
+        add("fbnetc_100", effnet("fbnetc_100", 16, 1.0, Op.RELU).features(1984).build(), FBNETC);
+        add("spnasnet_100", effnet("spnasnet_100", 32, 1.0, Op.RELU).build(), SPNASNET);
+        double[][] b = {{1.0, 1.0}, {1.0, 1.1}, {1.1, 1.2}, {1.2, 1.4}, {1.4, 1.8}, {1.6, 2.2}, {1.8, 2.6}, {2.0, 3.1}, {2.2, 3.6}};
+        for (int i = 0; i < b.length; i++) {
+            Spec s = effnet("efficientnet_b" + i, 32, b[i][0], Op.SWISH).depth(b[i][1]);
+            add(s.name, s.features(s.round(1280)).build(), EFFICIENTNET);
+        }
+        Spec l2 = effnet("efficientnet_l2", 32, 4.3, Op.SWISH).depth(5.3);
+        add(l2.name, l2.features(l2.round(1280)).build(), EFFICIENTNET);
+        double[][] edge = {{1.0, 1.0}, {1.0, 1.1}, {1.2, 1.4}};
+        String[] edgeNames = {"efficientnet_es", "efficientnet_em", "efficientnet_el"};
+        for (int i = 0; i < edge.length; i++) {
+            Spec s = effnet(edgeNames[i], 32, edge[i][0], Op.RELU).depth(edge[i][1]);
+            add(s.name, s.features(s.round(1280)).build(), EFFICIENTNET_EDGE);
+        }
+        double[][] lite = {{1.0, 1.0}, {1.0, 1.1}, {1.1, 1.2}, {1.2, 1.4}, {1.4, 1.8}};
+        for (int i = 0; i < lite.length; i++) {
+            add("efficientnet_lite" + i, effnet("efficientnet_lite" + i, 32, lite[i][0], Op.RELU6).depth(lite[i][1]).fixStem()
+                    .fixFirstLast().build(), EFFICIENTNET_LITE);
+        }
+        Spec t = effnet("efficientnetv2_rw_t", 24, 0.8, Op.SWISH).depth(0.9);
+        add(t.name, t.features(t.round(1280)).build(), EFFICIENTNETV2_S);
+        Spec rws = effnet("efficientnetv2_rw_s", 24, 1.0, Op.SWISH);
+        add(rws.name, rws.features(rws.round(1792)).build(), EFFICIENTNETV2_RW_S);
+        Spec rwm = effnet("efficientnetv2_rw_m", 24, 1.2, Op.SWISH).depth(1.2, 1.2, 1.2, 1.2, 1.6, 1.6);
+        add(rwm.name, rwm.features(rwm.round(1792)).build(), EFFICIENTNETV2_RW_S);
+        Spec v2s = effnet("efficientnetv2_s", 24, 1.0, Op.SWISH);
+        add(v2s.name, v2s.features(v2s.round(1280)).build(), EFFICIENTNETV2_S);
+        add("efficientnetv2_m", effnet("efficientnetv2_m", 24, 1.0, Op.SWISH).features(1280).build(), EFFICIENTNETV2_M);
+        add("efficientnetv2_l", effnet("efficientnetv2_l", 32, 1.0, Op.SWISH).features(1280).build(), EFFICIENTNETV2_L);
+        add("efficientnetv2_xl", effnet("efficientnetv2_xl", 32, 1.0, Op.SWISH).features(1280).build(), EFFICIENTNETV2_XL);
+        add("test_efficientnet", effnet("test_efficientnet", 24, 1.0, Op.SWISH).roundLimit(0).features(256).build(), TEST_EFFICIENTNET);
+        double[][] tiny = {{1.0, 1.2}, {0.75, 1.1}, {0.54, 0.85}, {0.54, 0.695}, {0.51, 0.6}};
+        for (int i = 0; i < tiny.length; i++) {
+            String name = "tinynet_" + (char) ('a' + i);
+            add(name, effnet(name, 32, tiny[i][0], Op.SWISH).depth(tiny[i][1]).depthRound().fixStem()
+                    .features(Math.max(1280, Divisible.makeDivisible(1280 * tiny[i][0], 8))).build(), EFFICIENTNET);
+        }
+        add("mobilenet_edgetpu_100", effnet("mobilenet_edgetpu_100", 32, 1.0, Op.RELU).features(1280).build(), EDGETPU_V1);
+        addEdgeTpuV2("xs", 32, 3, 64, 1280, 16, 32, 48, 96, 144, 160, 192);
+        addEdgeTpuV2("s", 64, 5, 64, 1280, 24, 48, 64, 128, 160, 192, 256);
+        addEdgeTpuV2("m", 64, 5, 64, 1344, 32, 64, 80, 160, 192, 240, 320);
+        addEdgeTpuV2("l", 64, 7, 128, 1408, 32, 64, 96, 192, 240, 256, 384);
+        addMobileNetV3();
+    }
+
+    private static void addMobileNetV3() {
+        for (double cm : new double[] {0.75, 1.0}) {
+            String name = "mobilenetv3_large_" + width(cm);
+            add(name, mnv3(name, 16, cm, Op.HSWISH).fixStemIf(cm < 0.75).features(1280).build(), MOBILENETV3_LARGE);
+        }
+        add("mobilenetv3_large_150d", mnv3("mobilenetv3_large_150d", 16, 1.5, Op.HSWISH).depth(1.2).features(1280).build(),
+                MOBILENETV3_LARGE);
+        for (double cm : new double[] {0.5, 0.75, 1.0}) {
+            String name = "mobilenetv3_small_" + width(cm);
+            add(name, mnv3(name, 16, cm, Op.HSWISH).fixStemIf(cm < 0.75).features(1024).build(), MOBILENETV3_SMALL);
+        }
+        Spec rw = new Spec("mobilenetv3_rw", TimmSettings.Head.MOBILENETV3, 16, 1.0, Op.HSWISH);
+        rw.headBias = false;
+        rw.seGate = Op.HSIGMOID;
+        add(rw.name, rw.features(1280).build(), MOBILENETV3_RW);
+        String[] fbv3 = {FBNETV3_B, FBNETV3_D, FBNETV3_G};
+        int[] fbStem = {16, 24, 32};
+        String[] fbName = {"fbnetv3_b", "fbnetv3_d", "fbnetv3_g"};
+        for (int i = 0; i < 3; i++) {
+            Spec s = new Spec(fbName[i], TimmSettings.Head.MOBILENETV3, fbStem[i], 1.0, Op.HSWISH);
+            s.roundLimit = 0.95;
+            s.headBias = false;
+            s.seFromExp = false;
+            s.seGate = Op.HSIGMOID;
+            s.seRoundMultiplier = 1.0;
+            s.seRoundLimit = 0.95;
+            add(s.name, s.features(1984).build(), fbv3[i]);
+        }
+        for (double cm : new double[] {0.35, 0.5, 0.75, 1.0, 1.5}) {
+            Spec s = new Spec("lcnet_" + width(cm), TimmSettings.Head.MOBILENETV3, 16, cm, Op.HSWISH);
+            s.seGate = Op.HSIGMOID;
+            s.seForceAct = Op.RELU;
+            add(s.name, s.features(1280).build(), LCNET);
+        }
+    }
+
+    private static void addEdgeTpuV2(String size, int stem, int stemKernel, int gs, int features, int... c) {
+        String name = "mobilenet_edgetpu_v2_" + size;
+        String arch = "[['cn_r1_k1_s1_c" + c[0] + "'], ['er_r1_k3_s2_e8_c" + c[1] + "', 'er_r1_k3_s1_e4_gs" + gs + "_c" + c[1] + "'],"
+                + " ['er_r1_k3_s2_e8_c" + c[2] + "', 'er_r1_k3_s1_e4_gs" + gs + "_c" + c[2] + "', 'er_r1_k3_s1_e4_c" + c[2] + "',"
+                + " 'er_r1_k3_s1_e4_gs" + gs + "_c" + c[2] + "'], ['er_r1_k3_s2_e8_c" + c[3] + "', 'ir_r3_k3_s1_e4_c" + c[3] + "'],"
+                + " ['ir_r1_k3_s1_e8_c" + c[4] + "', 'ir_r3_k3_s1_e4_c" + c[4] + "'], ['ir_r1_k3_s2_e8_c" + c[5] + "', 'ir_r3_k3_s1_e4_c"
+                + c[5] + "'], ['ir_r1_k3_s1_e8_c" + c[6] + "']]";
+        Spec s = effnet(name, stem, 1.0, Op.RELU).features(features);
+        s.stemKernel = stemKernel;
+        add(name, s.build(), arch);
+    }
+
+    private TimmModels() {
+    }
+
+    /** The model called {@code name} (timm's registered name), or a refusal saying why archmeter does not build it. */
+    public static Model get(String name) {
+        Model m = MODELS.get(name);
+        if (m != null) {
+            return m;
+        }
+        throw new NotationException("timm model '" + name + "': " + whyNot(name));
+    }
+
+    /** Every model archmeter builds, in a stable order. */
+    public static Map<String, Model> all() {
+        return Collections.unmodifiableMap(MODELS);
+    }
+
+    private static String whyNot(String name) {
+        if (name.startsWith("tf_")) {
+            return "timm's TF ports use TF \"SAME\" padding (asymmetric at stride 2), which archmeter does not build yet";
+        }
+        if (name.startsWith("mixnet") || name.startsWith("tf_mixnet")) {
+            return "MixNet's mixed convolutions split channels among kernels, which archmeter does not build yet";
+        }
+        if (name.startsWith("efficientnet_cc")) {
+            return "CondConv (routed expert kernels) is not supported";
+        }
+        if (name.startsWith("efficientnet_x") || name.startsWith("efficientnet_h")) {
+            return "space-to-depth blocks are not supported";
+        }
+        if (name.startsWith("mobilenetv4")) {
+            return "MobileNetV4's universal inverted residuals and attention blocks are not supported";
+        }
+        if (name.contains("_gn") || name.contains("_evos") || name.contains("_ln") || name.contains("blur") || name.contains("_aa")
+                || name.contains("pruned") || name.startsWith("gc_")) {
+            return "this variant changes the normalisation, adds anti-aliasing or global-context layers, or reads its channels"
+                    + " from a file: not built";
+        }
+        return "not a timm efficient-net family model archmeter knows (see TimmModels.all())";
+    }
+
+    private static String width(double cm) {
+        return String.format(java.util.Locale.ROOT, "%03d", Math.round(cm * 100));
+    }
+
+    private static Spec effnet(String name, int stem, double cm, Op act) {
+        return new Spec(name, TimmSettings.Head.EFFICIENTNET, stem, cm, act);
+    }
+
+    private static Spec mnv3(String name, int stem, double cm, Op act) {
+        Spec s = new Spec(name, TimmSettings.Head.MOBILENETV3, stem, cm, act);
+        s.seGate = Op.HSIGMOID;
+        s.seForceAct = Op.RELU;
+        s.seRoundMultiplier = 1.0;
+        s.seRoundLimit = 0.9;
+        return s;
+    }
+
+    private static void add(String name, TimmSettings settings, String archDef) {
+        MODELS.put(name, new Model(name, settings, archDef));
+    }
+
+    /** A mutable draft of {@link TimmSettings} with each generator's defaults. */
+    private static final class Spec {
+        final String name;
+        final TimmSettings.Head head;
+        final int stem;
+        final double cm;
+        final Op act;
+        int stemKernel = 3;
+        boolean fixStem;
+        int features = 1280;
+        boolean headBias = true;
+        boolean seFromExp;
+        Op seGate = Op.SIGMOID;
+        Op seForceAct;
+        double seRoundMultiplier;
+        double seRoundLimit = 0.9;
+        double roundLimit = 0.9;
+        double[] depth = {1.0};
+        boolean depthRound;
+        boolean fixFirstLast;
+
+        Spec(String name, TimmSettings.Head head, int stem, double cm, Op act) {
+            this.name = name;
+            this.head = head;
+            this.stem = stem;
+            this.cm = cm;
+            this.act = act;
+            this.seFromExp = head == TimmSettings.Head.MOBILENETV3;
+        }
+
+        int round(int c) {
+            return Divisible.makeDivisible(c * cm, 8, 0, roundLimit);
+        }
+
+        Spec features(int f) {
+            features = f;
+            return this;
+        }
+
+        Spec depth(double... d) {
+            depth = d;
+            return this;
+        }
+
+        Spec depthRound() {
+            depthRound = true;
+            return this;
+        }
+
+        Spec fixStem() {
+            fixStem = true;
+            return this;
+        }
+
+        Spec fixStemIf(boolean f) {
+            fixStem = f;
+            return this;
+        }
+
+        Spec fixFirstLast() {
+            fixFirstLast = true;
+            return this;
+        }
+
+        Spec roundLimit(double r) {
+            roundLimit = r;
+            return this;
+        }
+
+        TimmSettings build() {
+            return new TimmSettings(name, head, stem, stemKernel, fixStem, features, headBias, act, seFromExp, seGate, seForceAct,
+                    seRoundMultiplier, seRoundLimit, cm, 8, roundLimit, depth, depthRound, fixFirstLast);
+        }
+    }
+}
