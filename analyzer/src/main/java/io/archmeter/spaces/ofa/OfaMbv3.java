@@ -1,0 +1,238 @@
+package io.archmeter.spaces.ofa;
+
+import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.Op;
+import io.archmeter.spaces.mobile.Divisible;
+import io.archmeter.spaces.mobile.Literal;
+import io.archmeter.spaces.mobile.MobileLayers;
+import io.archmeter.spaces.mobile.NotationException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The Once-for-All MobileNetV3 space ({@code OFAMobileNetV3}, {@code ofa_mbv3_d234_e346_k357_w1.0}
+ * and {@code _w1.2}) and its sub-networks as OFA's {@code get_active_subnet} builds them.
+ *
+ * <h2>Notation</h2>
+ * The dict OFA prints ({@code sample_active_subnet()}, the evolution finder's {@code net_config}),
+ * JSON or Python, with 20 kernel sizes {@code ks} ∈ {3, 5, 7}, 20 expansions {@code e} ∈ {3, 4, 6}
+ * (4 per stage; a stage of depth d uses its first d), 5 depths {@code d} ∈ {2, 3, 4}, the
+ * resolution {@code r} (an int or OFA's one-element list; 128 … 224 in steps of 4) and, an
+ * archmeter extension, the width {@code w} (1.0 or 1.2; default 1.0). In a CSV cell it is written
+ * after {@code ofa-mbv3:}.
+ * <pre>
+ *   ofa-mbv3:{"ks": [3,5,7,3, 5,5,3,7, 3,3,5,5, 7,7,3,3, 5,3,5,7], "e": [3,4,6,3, …], "d": [2,3,4,2,3], "r": [224]}
+ * </pre>
+ *
+ * <h2>Network (OFA's code, {@code ofa_mbv3.py} and {@code dynamic_layers.py})</h2>
+ * widths make_divisible(base·w, 8) of [16, 16, 24, 40, 80, 112, 160, 960, 1280]; first conv 3×3/2
+ * to 16, BN, h-swish; first block dw 3×3, BN, ReLU, conv 1×1 to 16, BN (+ input when the widths
+ * agree); five stages of strides 2, 2, 2, 1, 2, activations ReLU, ReLU, h-swish, h-swish, h-swish,
+ * SE in stages 2, 4, 5; block: conv 1×1 to mid = make_divisible(round(C_in·e), 8), BN, act,
+ * dw k×k, BN, act, [SE: squeeze make_divisible(mid // 4, 8), ReLU, h-sigmoid], conv 1×1, BN,
+ * residual when stride 1 and C_in = C_out; final expand conv 1×1 to 960, BN, h-swish; global
+ * pool; feature mix conv 1×1 to 1280 (no bias, no BN), h-swish; dropout; fc (bias). All
+ * convolutions without bias, "same" padding k // 2.
+ *
+ * <h2>Size</h2>
+ * (Σ_{d ∈ D} (|K|·|E|)^d)^5 = (9² + 9³ + 9⁴)^5 = 7371^5 ≈ 2.18·10^19 sub-networks per resolution
+ * and width ({@link #size()}): distinct configs, counting only the kernels and expansions of
+ * active blocks (OFA ignores the others).
+ */
+public final class OfaMbv3 {
+    /** Kernel choices. */
+    public static final int[] KERNELS = {3, 5, 7};
+    /** Expansion choices. */
+    public static final int[] EXPANSIONS = {3, 4, 6};
+    /** Depth choices. */
+    public static final int[] DEPTHS = {2, 3, 4};
+    /** Stages and blocks per stage at most. */
+    public static final int STAGES = 5;
+    public static final int MAX_DEPTH = 4;
+    /** Resolutions of OFA's elastic-resolution search: 128 to 224 in steps of 4. */
+    public static final int MIN_RESOLUTION = 128;
+    public static final int MAX_RESOLUTION = 224;
+    /** The prefix of the notation in a CSV cell. */
+    public static final String PREFIX = "ofa-mbv3:";
+
+    private static final int[] BASE_WIDTH = {16, 16, 24, 40, 80, 112, 160, 960, 1280};
+    private static final int[] STRIDES = {2, 2, 2, 1, 2};
+    private static final Op[] ACTS = {Op.RELU, Op.RELU, Op.HSWISH, Op.HSWISH, Op.HSWISH};
+    private static final boolean[] SE = {false, true, false, true, true};
+
+    /** A sub-network: kernels and expansions of the 20 block slots, 5 depths, resolution, width in tenths (10 or 12). */
+    public record Config(int[] ks, int[] e, int[] d, int resolution, int widthTenths) {
+    }
+
+    private OfaMbv3() {
+    }
+
+    /** The exact number of sub-networks per resolution and width: (Σ_d (|K|·|E|)^d)^stages. */
+    public static BigInteger size() {
+        BigInteger perStage = BigInteger.ZERO;
+        BigInteger choices = BigInteger.valueOf((long) KERNELS.length * EXPANSIONS.length);
+        for (int d : DEPTHS) {
+            perStage = perStage.add(choices.pow(d));
+        }
+        return perStage.pow(STAGES);
+    }
+
+    /** The number of resolutions of the space (25). */
+    public static int resolutions() {
+        return (MAX_RESOLUTION - MIN_RESOLUTION) / 4 + 1;
+    }
+
+    /** Reads a config from OFA's dict (JSON or Python), with or without the {@code ofa-mbv3:} prefix. */
+    public static Config parse(String text) {
+        String t = text.strip();
+        if (t.startsWith(PREFIX)) {
+            t = t.substring(PREFIX.length());
+        }
+        if (!(Literal.parse(t) instanceof Map<?, ?> map)) {
+            throw new NotationException("ofa-mbv3: expected a dict {\"ks\": [...], \"e\": [...], \"d\": [...], \"r\": [...]}");
+        }
+        for (Object key : map.keySet()) {
+            if (!List.of("ks", "e", "d", "r", "w").contains(key)) {
+                throw new NotationException("ofa-mbv3: unknown key '" + key + "' (expected ks, e, d, r and optionally w)");
+            }
+        }
+        int[] ks = ints(map, "ks", STAGES * MAX_DEPTH, KERNELS);
+        int[] e = ints(map, "e", STAGES * MAX_DEPTH, EXPANSIONS);
+        int[] d = ints(map, "d", STAGES, DEPTHS);
+        Object r = map.get("r");
+        if (r instanceof List<?> l && l.size() == 1) {
+            r = l.get(0);
+        }
+        if (!(r instanceof BigDecimal rd) || rd.stripTrailingZeros().scale() > 0) {
+            throw new NotationException("ofa-mbv3: 'r' must be the resolution, an integer or a one-element list, got " + r);
+        }
+        int res = rd.intValue();
+        checkResolution(res);
+        int w = 10;
+        if (map.containsKey("w")) {
+            Object wv = map.get("w");
+            if (!(wv instanceof BigDecimal wd) || (wd.compareTo(BigDecimal.ONE) != 0 && wd.compareTo(new BigDecimal("1.2")) != 0)) {
+                throw new NotationException("ofa-mbv3: width 'w' " + wv + " is not one of OFA's released supernets' widths 1.0, 1.2");
+            }
+            w = wd.compareTo(BigDecimal.ONE) == 0 ? 10 : 12;
+        }
+        return new Config(ks, e, d, res, w);
+    }
+
+    /** Refuses a resolution outside OFA's 128, 132, …, 224. */
+    public static void checkResolution(int res) {
+        if (res < MIN_RESOLUTION || res > MAX_RESOLUTION || res % 4 != 0) {
+            throw new NotationException("ofa-mbv3: resolution " + res + " is not one of OFA's 128, 132, ..., 224");
+        }
+    }
+
+    /** Writes the config as OFA's dict, in JSON, after the {@code ofa-mbv3:} prefix. */
+    public static String format(Config c) {
+        StringBuilder sb = new StringBuilder(PREFIX).append("{\"ks\":");
+        list(sb, c.ks());
+        sb.append(",\"e\":");
+        list(sb, c.e());
+        sb.append(",\"d\":");
+        list(sb, c.d());
+        sb.append(",\"r\":[").append(c.resolution()).append(']');
+        if (c.widthTenths() != 10) {
+            sb.append(",\"w\":").append(c.widthTenths() / 10).append('.').append(c.widthTenths() % 10);
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Draws a config as OFA's {@code sample_active_subnet} does: every kernel, expansion and depth uniformly. */
+    public static Config sample(SplittableRandom rnd, int resolution, int widthTenths, int[] ks, int[] e, int[] d) {
+        for (int i = 0; i < ks.length; i++) {
+            ks[i] = KERNELS[rnd.nextInt(KERNELS.length)];
+            e[i] = EXPANSIONS[rnd.nextInt(EXPANSIONS.length)];
+        }
+        for (int i = 0; i < d.length; i++) {
+            d[i] = DEPTHS[rnd.nextInt(DEPTHS.length)];
+        }
+        return new Config(ks, e, d, resolution, widthTenths);
+    }
+
+    /** Writes the sub-network on its resolution with {@code classes} outputs as the next candidate. */
+    public static void append(CandidateBuilder b, Config c, int classes) {
+        final double w = c.widthTenths() / 10.0;
+        final int[] width = new int[BASE_WIDTH.length];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = Divisible.makeDivisible(BASE_WIDTH[i] * w, 8);
+        }
+        b.begin(c.resolution(), c.resolution(), 3);
+        MobileLayers.convBnAct(b, 3, 2, 1, 1, width[0], Op.HSWISH);
+        final boolean firstSkip = width[0] == width[1];
+        MobileLayers.beginResidual(b, firstSkip);
+        MobileLayers.depthwiseBnAct(b, 3, 1, 1, Op.RELU);
+        MobileLayers.convBnAct(b, 1, 1, 1, 1, width[1], null);
+        MobileLayers.endResidual(b, firstSkip);
+        int in = width[1];
+        for (int s = 0; s < STAGES; s++) {
+            final int out = width[s + 2];
+            for (int j = 0; j < c.d()[s]; j++) {
+                final int slot = s * MAX_DEPTH + j;
+                final int stride = j == 0 ? STRIDES[s] : 1;
+                final int mid = Divisible.makeDivisible(in * c.e()[slot], 8);
+                final boolean skip = stride == 1 && in == out;
+                MobileLayers.beginResidual(b, skip);
+                MobileLayers.convBnAct(b, 1, 1, 1, 1, mid, ACTS[s]);
+                MobileLayers.depthwiseBnAct(b, c.ks()[slot], stride, 1, ACTS[s]);
+                if (SE[s]) {
+                    MobileLayers.squeezeExcite(b, mid, Divisible.makeDivisible(mid / 4, 8), Op.RELU, Op.HSIGMOID);
+                }
+                MobileLayers.convBnAct(b, 1, 1, 1, 1, out, null);
+                MobileLayers.endResidual(b, skip);
+                in = out;
+            }
+        }
+        MobileLayers.convBnAct(b, 1, 1, 1, 1, width[7], Op.HSWISH);
+        b.gap();
+        MobileLayers.conv(b, 1, 1, 1, 1, width[8], false);
+        b.simple(Op.HSWISH);
+        b.simple(Op.FLATTEN);
+        b.fc(classes);
+        b.end();
+    }
+
+    private static int[] ints(Map<?, ?> map, String key, int length, int[] choices) {
+        Object v = map.get(key);
+        if (!(v instanceof List<?> list)) {
+            throw new NotationException("ofa-mbv3: '" + key + "' must be a list of " + length + " integers" + (v == null ? ", missing" : ""));
+        }
+        if (list.size() != length) {
+            throw new NotationException("ofa-mbv3: '" + key + "' has " + list.size() + " entries, expected " + length
+                    + (length == STAGES ? " (one depth per stage)" : " (4 block slots per stage x 5 stages)"));
+        }
+        int[] out = new int[length];
+        for (int i = 0; i < length; i++) {
+            Object x = list.get(i);
+            int value = x instanceof BigDecimal bd && bd.stripTrailingZeros().scale() <= 0 ? bd.intValue() : -1;
+            boolean known = false;
+            for (int c : choices) {
+                known |= c == value;
+            }
+            if (!known) {
+                throw new NotationException("ofa-mbv3: " + key + "[" + i + "] = " + x + " is not one of the space's choices "
+                        + java.util.Arrays.toString(choices));
+            }
+            out[i] = value;
+        }
+        return out;
+    }
+
+    private static void list(StringBuilder sb, int[] v) {
+        sb.append('[');
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(v[i]);
+        }
+        sb.append(']');
+    }
+}
