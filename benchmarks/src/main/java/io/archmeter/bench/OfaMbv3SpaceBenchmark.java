@@ -1,0 +1,61 @@
+package io.archmeter.bench;
+
+import io.archmeter.engine.Engine;
+import io.archmeter.model.Conventions;
+import io.archmeter.spaces.ofa.OfaMbv3Sampler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Generating and scoring the Once-for-All MobileNetV3 space in memory: {@value #CANDIDATES}
+ * sub-networks sampled as OFA samples them (kernels, expansions, depths; resolutions 128 … 224 and
+ * widths 1.0/1.2 drawn too), each written through the builder (about 150–300 layers: SE gates and
+ * residual joins make them graphs) and scored, in chunks of {@value #CHUNK} spread over the common
+ * pool. Reports <b>candidates/s</b> for generation + scoring together; the issue's target is
+ * ≥ 1 M candidates in ≤ 5 s on 2 cores, i.e. ≥ 200,000 candidates/s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class OfaMbv3SpaceBenchmark {
+    static final int CANDIDATES = 100_000;
+    static final int CHUNK = 4096;
+
+    int candidates = CANDIDATES;
+    OfaMbv3Sampler sampler;
+    Engine engine;
+    long seed = 1;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        int[] res = new int[25];
+        for (int i = 0; i < res.length; i++) {
+            res[i] = 128 + 4 * i;
+        }
+        sampler = new OfaMbv3Sampler(seed, res, new int[] {10, 12}, 1000);
+        // chunks run in parallel: each chunk scores serially
+        engine = new Engine(Conventions.DEFAULT, Integer.MAX_VALUE);
+    }
+
+    /** Generates and scores the sample; returns {candidates, invalid, kept under 300 M MACs}. */
+    @Benchmark
+    @OperationsPerInvocation(CANDIDATES)
+    public long[] generateAndScore() {
+        return sampler.sampleAndScore(engine, candidates, CHUNK, macs -> macs <= 300_000_000L);
+    }
+}
