@@ -47,7 +47,7 @@ public class OfaMbv3SpaceBenchmark {
         for (int i = 0; i < res.length; i++) {
             res[i] = 128 + 4 * i;
         }
-        sampler = new OfaMbv3Sampler(seed, res, new int[] {10, 12}, 1000);
+        sampler = new OfaMbv3Sampler(seed, res, new int[] {1000, 1200}, 1000);
         // chunks run in parallel: each chunk scores serially
         engine = new Engine(Conventions.DEFAULT, Integer.MAX_VALUE);
     }

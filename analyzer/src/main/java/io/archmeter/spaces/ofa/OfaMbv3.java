@@ -3,14 +3,11 @@ package io.archmeter.spaces.ofa;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.model.Op;
 import io.archmeter.spaces.mobile.Divisible;
-import io.archmeter.spaces.mobile.Literal;
+import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
 import io.archmeter.spaces.mobile.NotationException;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -64,10 +61,6 @@ public final class OfaMbv3 {
     private static final Op[] ACTS = {Op.RELU, Op.RELU, Op.HSWISH, Op.HSWISH, Op.HSWISH};
     private static final boolean[] SE = {false, true, false, true, true};
 
-    /** A sub-network: kernels and expansions of the 20 block slots, 5 depths, resolution, width in tenths (10 or 12). */
-    public record Config(int[] ks, int[] e, int[] d, int resolution, int widthTenths) {
-    }
-
     private OfaMbv3() {
     }
 
@@ -87,40 +80,20 @@ public final class OfaMbv3 {
     }
 
     /** Reads a config from OFA's dict (JSON or Python), with or without the {@code ofa-mbv3:} prefix. */
-    public static Config parse(String text) {
-        String t = text.strip();
-        if (t.startsWith(PREFIX)) {
-            t = t.substring(PREFIX.length());
+    public static ElasticConfig parse(String text) {
+        ElasticConfig c = ElasticConfig.parse(text, PREFIX, "ofa-mbv3", STAGES * MAX_DEPTH, new int[] {STAGES}, KERNELS, EXPANSIONS,
+                DEPTHS, 1000);
+        checkResolution(c.resolution());
+        checkWidth(c.widthMilli());
+        return c;
+    }
+
+    /** Refuses a width other than those of OFA's released supernets, 1.0 and 1.2. */
+    public static void checkWidth(int widthMilli) {
+        if (widthMilli != 1000 && widthMilli != 1200) {
+            throw new NotationException("ofa-mbv3: width 'w' " + widthMilli / 1000.0 + " is not one of OFA's released supernets'"
+                    + " widths 1.0, 1.2");
         }
-        if (!(Literal.parse(t) instanceof Map<?, ?> map)) {
-            throw new NotationException("ofa-mbv3: expected a dict {\"ks\": [...], \"e\": [...], \"d\": [...], \"r\": [...]}");
-        }
-        for (Object key : map.keySet()) {
-            if (!List.of("ks", "e", "d", "r", "w").contains(key)) {
-                throw new NotationException("ofa-mbv3: unknown key '" + key + "' (expected ks, e, d, r and optionally w)");
-            }
-        }
-        int[] ks = ints(map, "ks", STAGES * MAX_DEPTH, KERNELS);
-        int[] e = ints(map, "e", STAGES * MAX_DEPTH, EXPANSIONS);
-        int[] d = ints(map, "d", STAGES, DEPTHS);
-        Object r = map.get("r");
-        if (r instanceof List<?> l && l.size() == 1) {
-            r = l.get(0);
-        }
-        if (!(r instanceof BigDecimal rd) || rd.stripTrailingZeros().scale() > 0) {
-            throw new NotationException("ofa-mbv3: 'r' must be the resolution, an integer or a one-element list, got " + r);
-        }
-        int res = rd.intValue();
-        checkResolution(res);
-        int w = 10;
-        if (map.containsKey("w")) {
-            Object wv = map.get("w");
-            if (!(wv instanceof BigDecimal wd) || (wd.compareTo(BigDecimal.ONE) != 0 && wd.compareTo(new BigDecimal("1.2")) != 0)) {
-                throw new NotationException("ofa-mbv3: width 'w' " + wv + " is not one of OFA's released supernets' widths 1.0, 1.2");
-            }
-            w = wd.compareTo(BigDecimal.ONE) == 0 ? 10 : 12;
-        }
-        return new Config(ks, e, d, res, w);
     }
 
     /** Refuses a resolution outside OFA's 128, 132, …, 224. */
@@ -131,22 +104,12 @@ public final class OfaMbv3 {
     }
 
     /** Writes the config as OFA's dict, in JSON, after the {@code ofa-mbv3:} prefix. */
-    public static String format(Config c) {
-        StringBuilder sb = new StringBuilder(PREFIX).append("{\"ks\":");
-        list(sb, c.ks());
-        sb.append(",\"e\":");
-        list(sb, c.e());
-        sb.append(",\"d\":");
-        list(sb, c.d());
-        sb.append(",\"r\":[").append(c.resolution()).append(']');
-        if (c.widthTenths() != 10) {
-            sb.append(",\"w\":").append(c.widthTenths() / 10).append('.').append(c.widthTenths() % 10);
-        }
-        return sb.append('}').toString();
+    public static String format(ElasticConfig c) {
+        return c.format(PREFIX, 1000);
     }
 
     /** Draws a config as OFA's {@code sample_active_subnet} does: every kernel, expansion and depth uniformly. */
-    public static Config sample(SplittableRandom rnd, int resolution, int widthTenths, int[] ks, int[] e, int[] d) {
+    public static ElasticConfig sample(SplittableRandom rnd, int resolution, int widthMilli, int[] ks, int[] e, int[] d) {
         for (int i = 0; i < ks.length; i++) {
             ks[i] = KERNELS[rnd.nextInt(KERNELS.length)];
             e[i] = EXPANSIONS[rnd.nextInt(EXPANSIONS.length)];
@@ -154,12 +117,12 @@ public final class OfaMbv3 {
         for (int i = 0; i < d.length; i++) {
             d[i] = DEPTHS[rnd.nextInt(DEPTHS.length)];
         }
-        return new Config(ks, e, d, resolution, widthTenths);
+        return new ElasticConfig(ks, e, d, resolution, widthMilli);
     }
 
     /** Writes the sub-network on its resolution with {@code classes} outputs as the next candidate. */
-    public static void append(CandidateBuilder b, Config c, int classes) {
-        final double w = c.widthTenths() / 10.0;
+    public static void append(CandidateBuilder b, ElasticConfig c, int classes) {
+        final double w = c.width();
         final int[] width = new int[BASE_WIDTH.length];
         for (int i = 0; i < width.length; i++) {
             width[i] = Divisible.makeDivisible(BASE_WIDTH[i] * w, 8);
@@ -197,42 +160,5 @@ public final class OfaMbv3 {
         b.simple(Op.FLATTEN);
         b.fc(classes);
         b.end();
-    }
-
-    private static int[] ints(Map<?, ?> map, String key, int length, int[] choices) {
-        Object v = map.get(key);
-        if (!(v instanceof List<?> list)) {
-            throw new NotationException("ofa-mbv3: '" + key + "' must be a list of " + length + " integers" + (v == null ? ", missing" : ""));
-        }
-        if (list.size() != length) {
-            throw new NotationException("ofa-mbv3: '" + key + "' has " + list.size() + " entries, expected " + length
-                    + (length == STAGES ? " (one depth per stage)" : " (4 block slots per stage x 5 stages)"));
-        }
-        int[] out = new int[length];
-        for (int i = 0; i < length; i++) {
-            Object x = list.get(i);
-            int value = x instanceof BigDecimal bd && bd.stripTrailingZeros().scale() <= 0 ? bd.intValue() : -1;
-            boolean known = false;
-            for (int c : choices) {
-                known |= c == value;
-            }
-            if (!known) {
-                throw new NotationException("ofa-mbv3: " + key + "[" + i + "] = " + x + " is not one of the space's choices "
-                        + java.util.Arrays.toString(choices));
-            }
-            out[i] = value;
-        }
-        return out;
-    }
-
-    private static void list(StringBuilder sb, int[] v) {
-        sb.append('[');
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(v[i]);
-        }
-        sb.append(']');
     }
 }

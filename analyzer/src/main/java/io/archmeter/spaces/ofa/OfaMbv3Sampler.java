@@ -5,6 +5,7 @@ import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.MetricRecord;
+import io.archmeter.spaces.mobile.ElasticConfig;
 
 import java.util.SplittableRandom;
 import java.util.function.LongPredicate;
@@ -18,7 +19,7 @@ import java.util.stream.IntStream;
  * the given choices (OFA's elastic resolution; the released widths 1.0 and 1.2).
  *
  * <pre>{@code
- * OfaMbv3Sampler s = new OfaMbv3Sampler(42, new int[] {224}, new int[] {10}, 1000);
+ * OfaMbv3Sampler s = new OfaMbv3Sampler(42, new int[] {224}, new int[] {1000}, 1000);
  * long[] stats = s.sampleAndScore(new Engine(Conventions.DEFAULT), 1_000_000, 4096,
  *         i -> true);   // {candidates, invalid, kept}
  * }</pre>
@@ -28,36 +29,34 @@ public final class OfaMbv3Sampler {
 
     private final long seed;
     private final int[] resolutions;
-    private final int[] widthsTenths;
+    private final int[] widthsMilli;
     private final int classes;
 
     /**
      * @param resolutions  resolutions to draw from (each one of OFA's 128 … 224, step 4)
-     * @param widthsTenths widths in tenths to draw from (10, 12)
+     * @param widthsMilli widths in thousandths to draw from (1000, 1200)
      */
-    public OfaMbv3Sampler(long seed, int[] resolutions, int[] widthsTenths, int classes) {
+    public OfaMbv3Sampler(long seed, int[] resolutions, int[] widthsMilli, int classes) {
         for (int r : resolutions) {
             OfaMbv3.checkResolution(r);
         }
-        for (int w : widthsTenths) {
-            if (w != 10 && w != 12) {
-                throw new IllegalArgumentException("ofa-mbv3: width " + w / 10.0 + " is not one of OFA's released widths 1.0, 1.2");
-            }
+        for (int w : widthsMilli) {
+            OfaMbv3.checkWidth(w);
         }
-        if (resolutions.length == 0 || widthsTenths.length == 0) {
+        if (resolutions.length == 0 || widthsMilli.length == 0) {
             throw new IllegalArgumentException("ofa-mbv3: give at least one resolution and one width");
         }
         this.seed = seed;
         this.resolutions = resolutions.clone();
-        this.widthsTenths = widthsTenths.clone();
+        this.widthsMilli = widthsMilli.clone();
         this.classes = classes;
     }
 
     /** Candidate {@code i}'s config (the arrays are filled and reused). */
-    public OfaMbv3.Config config(long i, int[] ks, int[] e, int[] d) {
+    public ElasticConfig config(long i, int[] ks, int[] e, int[] d) {
         SplittableRandom rnd = new SplittableRandom(seed + i * GOLDEN);
         int r = resolutions[rnd.nextInt(resolutions.length)];
-        int w = widthsTenths[rnd.nextInt(widthsTenths.length)];
+        int w = widthsMilli[rnd.nextInt(widthsMilli.length)];
         return OfaMbv3.sample(rnd, r, w, ks, e, d);
     }
 

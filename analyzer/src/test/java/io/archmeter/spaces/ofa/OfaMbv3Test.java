@@ -1,6 +1,7 @@
 package io.archmeter.spaces.ofa;
 
 import io.archmeter.engine.Metrics;
+import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.NotationException;
 import io.archmeter.spaces.mobile.SpaceScoring;
 import org.junit.jupiter.api.DisplayName;
@@ -71,8 +72,8 @@ class OfaMbv3Test {
     void pythonAndJsonReadAlike() {
         String ks = "[3, 5, 7, 3, 5, 5, 3, 7, 3, 3, 5, 5, 7, 7, 3, 3, 5, 3, 5, 7]";
         String e = "[3, 4, 6, 3, 4, 4, 6, 3, 6, 6, 4, 3, 3, 4, 6, 6, 3, 4, 3, 6]";
-        OfaMbv3.Config json = OfaMbv3.parse("{\"ks\": " + ks + ", \"e\": " + e + ", \"d\": [2, 3, 4, 2, 3], \"r\": [176]}");
-        OfaMbv3.Config py = OfaMbv3.parse("ofa-mbv3:{'ks': " + ks + ", 'e': " + e + ", 'd': [2, 3, 4, 2, 3], 'r': 176}");
+        ElasticConfig json = OfaMbv3.parse("{\"ks\": " + ks + ", \"e\": " + e + ", \"d\": [2, 3, 4, 2, 3], \"r\": [176]}");
+        ElasticConfig py = OfaMbv3.parse("ofa-mbv3:{'ks': " + ks + ", 'e': " + e + ", 'd': [2, 3, 4, 2, 3], 'r': 176}");
         assertArrayEquals(json.ks(), py.ks());
         assertArrayEquals(json.e(), py.e());
         assertArrayEquals(json.d(), py.d());
@@ -104,8 +105,8 @@ class OfaMbv3Test {
         SplittableRandom a = new SplittableRandom(42);
         SplittableRandom b = new SplittableRandom(42);
         for (int i = 0; i < 100; i++) {
-            OfaMbv3.Config x = OfaMbv3.sample(a, 224, 10, new int[20], new int[20], new int[5]);
-            OfaMbv3.Config y = OfaMbv3.sample(b, 224, 10, new int[20], new int[20], new int[5]);
+            ElasticConfig x = OfaMbv3.sample(a, 224, 1000, new int[20], new int[20], new int[5]);
+            ElasticConfig y = OfaMbv3.sample(b, 224, 1000, new int[20], new int[20], new int[5]);
             assertEquals(OfaMbv3.format(x), OfaMbv3.format(y));
             assertTrue(OfaMbv3.parse(OfaMbv3.format(x)).d().length == 5);
         }
