@@ -22,8 +22,34 @@ import java.util.Map;
  * variants, {@code _pruned} (channel counts from a file), {@code gc_} (global context).
  */
 public final class TimmModels {
-    /** A model: its settings and its arch_def (Python list syntax, as in timm). */
-    public record Model(String name, TimmSettings settings, String archDef) {
+    /** A timm generator ({@code _gen_*}): the settings it passes for a variant, channel and depth multiplier. */
+    @FunctionalInterface
+    interface Gen {
+        TimmSettings make(String name, double channelMultiplier, double depthMultiplier);
+    }
+
+    /**
+     * A model: its generator, its multipliers and its arch_def (Python list syntax, as in timm).
+     * A depth multiplier of 0 means the generator takes none.
+     */
+    public record Model(String name, Gen gen, double channelMultiplier, double depthMultiplier, String archDef) {
+        /** The settings timm builds this model with. */
+        public TimmSettings settings() {
+            return gen.make(name, channelMultiplier, depthMultiplier == 0 ? 1.0 : depthMultiplier);
+        }
+
+        /**
+         * The settings of this model's generator with other multipliers (timm's
+         * {@code channel_multiplier} and {@code depth_multiplier}; NaN keeps the model's own).
+         */
+        public TimmSettings settings(double channelMultiplier, double depthMultiplier) {
+            if (!Double.isNaN(depthMultiplier) && this.depthMultiplier == 0) {
+                throw new NotationException("timm model '" + name + "': its generator takes no depth multiplier");
+            }
+            double w = Double.isNaN(channelMultiplier) ? this.channelMultiplier : channelMultiplier;
+            double d = Double.isNaN(depthMultiplier) ? (this.depthMultiplier == 0 ? 1.0 : this.depthMultiplier) : depthMultiplier;
+            return gen.make(name, w, d);
+        }
     }
 
     private static final Map<String, Model> MODELS = new LinkedHashMap<>();
@@ -103,59 +129,59 @@ public final class TimmModels {
 
     static {
         for (double cm : new double[] {0.5, 0.75, 1.0, 1.4}) {
-            String w = width(cm);
-            add("mnasnet_" + w, effnet("mnasnet_" + w, 32, cm, Op.RELU).build(), MNASNET_B1);
-            add("semnasnet_" + w, effnet("semnasnet_" + w, 32, cm, Op.RELU).build(), MNASNET_A1);
+            add("mnasnet_" + width(cm), (n, w, d) -> effnet(n, 32, w, Op.RELU).build(), cm, 0, MNASNET_B1);
+            add("semnasnet_" + width(cm), (n, w, d) -> effnet(n, 32, w, Op.RELU).build(), cm, 0, MNASNET_A1);
         }
-        add("mnasnet_small", effnet("mnasnet_small", 8, 1.0, Op.RELU).build(), MNASNET_SMALL);
-        add("mobilenetv1_100", effnet("mobilenetv1_100", 32, 1.0, Op.RELU6).features(0).build(), MOBILENET_V1);
-        add("mobilenetv1_100h", effnet("mobilenetv1_100h", 32, 1.0, Op.RELU6).features(1024).build(), MOBILENET_V1);
-        add("mobilenetv1_125", effnet("mobilenetv1_125", 32, 1.25, Op.RELU6).features(0).build(), MOBILENET_V1);
+        add("mnasnet_small", (n, w, d) -> effnet(n, 8, w, Op.RELU).build(), 1.0, 0, MNASNET_SMALL);
+        add("mobilenetv1_100", TimmModels::mobileNetV1, 1.0, 1.0, MOBILENET_V1);
+        add("mobilenetv1_100h", (n, w, d) -> {
+            Spec s = effnet(n, 32, w, Op.RELU6).depth(d);
+            return s.features(Math.max(1024, s.round(1024))).build();
+        }, 1.0, 1.0, MOBILENET_V1);
+        add("mobilenetv1_125", TimmModels::mobileNetV1, 1.25, 1.0, MOBILENET_V1);
         for (double cm : new double[] {0.35, 0.5, 0.75, 1.0, 1.4}) {
-            Spec s = effnet("mobilenetv2_" + width(cm), 32, cm, Op.RELU6);
-            add(s.name, s.features(Math.max(1280, s.round(1280))).build(), MOBILENET_V2);
+            add("mobilenetv2_" + width(cm), (n, w, d) -> {
+                Spec s = effnet(n, 32, w, Op.RELU6).depth(d);
+                return s.features(Math.max(1280, s.round(1280))).build();
+            }, cm, 1.0, MOBILENET_V2);
         }
-        add("mobilenetv2_110d", effnet("mobilenetv2_110d", 32, 1.1, Op.RELU6).depth(1.2).fixStem().fixFirstLast().build(), MOBILENET_V2);
-        add("mobilenetv2_120d", effnet("mobilenetv2_120d", 32, 1.2, Op.RELU6).depth(1.4).fixStem().fixFirstLast().build(), MOBILENET_V2);
-        add("fbnetc_100", effnet("fbnetc_100", 16, 1.0, Op.RELU).features(1984).build(), FBNETC);
-        add("spnasnet_100", effnet("spnasnet_100", 32, 1.0, Op.RELU).build(), SPNASNET);
+        Gen v2FixStemHead = (n, w, d) -> effnet(n, 32, w, Op.RELU6).depth(d).fixStem().fixFirstLast().build();
+        add("mobilenetv2_110d", v2FixStemHead, 1.1, 1.2, MOBILENET_V2);
+        add("mobilenetv2_120d", v2FixStemHead, 1.2, 1.4, MOBILENET_V2);
+        add("fbnetc_100", (n, w, d) -> effnet(n, 16, w, Op.RELU).features(1984).build(), 1.0, 0, FBNETC);
+        add("spnasnet_100", (n, w, d) -> effnet(n, 32, w, Op.RELU).build(), 1.0, 0, SPNASNET);
         double[][] b = {{1.0, 1.0}, {1.0, 1.1}, {1.1, 1.2}, {1.2, 1.4}, {1.4, 1.8}, {1.6, 2.2}, {1.8, 2.6}, {2.0, 3.1}, {2.2, 3.6}};
+        Gen efficientnet = (n, w, d) -> scaledHead(effnet(n, 32, w, Op.SWISH).depth(d), 1280);
         for (int i = 0; i < b.length; i++) {
-            Spec s = effnet("efficientnet_b" + i, 32, b[i][0], Op.SWISH).depth(b[i][1]);
-            add(s.name, s.features(s.round(1280)).build(), EFFICIENTNET);
+            add("efficientnet_b" + i, efficientnet, b[i][0], b[i][1], EFFICIENTNET);
         }
-        Spec l2 = effnet("efficientnet_l2", 32, 4.3, Op.SWISH).depth(5.3);
-        add(l2.name, l2.features(l2.round(1280)).build(), EFFICIENTNET);
-        double[][] edge = {{1.0, 1.0}, {1.0, 1.1}, {1.2, 1.4}};
-        String[] edgeNames = {"efficientnet_es", "efficientnet_em", "efficientnet_el"};
-        for (int i = 0; i < edge.length; i++) {
-            Spec s = effnet(edgeNames[i], 32, edge[i][0], Op.RELU).depth(edge[i][1]);
-            add(s.name, s.features(s.round(1280)).build(), EFFICIENTNET_EDGE);
-        }
+        add("efficientnet_l2", efficientnet, 4.3, 5.3, EFFICIENTNET);
+        Gen edge = (n, w, d) -> scaledHead(effnet(n, 32, w, Op.RELU).depth(d), 1280);
+        add("efficientnet_es", edge, 1.0, 1.0, EFFICIENTNET_EDGE);
+        add("efficientnet_em", edge, 1.0, 1.1, EFFICIENTNET_EDGE);
+        add("efficientnet_el", edge, 1.2, 1.4, EFFICIENTNET_EDGE);
         double[][] lite = {{1.0, 1.0}, {1.0, 1.1}, {1.1, 1.2}, {1.2, 1.4}, {1.4, 1.8}};
         for (int i = 0; i < lite.length; i++) {
-            add("efficientnet_lite" + i, effnet("efficientnet_lite" + i, 32, lite[i][0], Op.RELU6).depth(lite[i][1]).fixStem()
-                    .fixFirstLast().build(), EFFICIENTNET_LITE);
+            add("efficientnet_lite" + i, (n, w, d) -> effnet(n, 32, w, Op.RELU6).depth(d).fixStem().fixFirstLast().build(),
+                    lite[i][0], lite[i][1], EFFICIENTNET_LITE);
         }
-        Spec t = effnet("efficientnetv2_rw_t", 24, 0.8, Op.SWISH).depth(0.9);
-        add(t.name, t.features(t.round(1280)).build(), EFFICIENTNETV2_S);
-        Spec rws = effnet("efficientnetv2_rw_s", 24, 1.0, Op.SWISH);
-        add(rws.name, rws.features(rws.round(1792)).build(), EFFICIENTNETV2_RW_S);
-        Spec rwm = effnet("efficientnetv2_rw_m", 24, 1.2, Op.SWISH).depth(1.2, 1.2, 1.2, 1.2, 1.6, 1.6);
-        add(rwm.name, rwm.features(rwm.round(1792)).build(), EFFICIENTNETV2_RW_S);
-        Spec v2s = effnet("efficientnetv2_s", 24, 1.0, Op.SWISH);
-        add(v2s.name, v2s.features(v2s.round(1280)).build(), EFFICIENTNETV2_S);
-        add("efficientnetv2_m", effnet("efficientnetv2_m", 24, 1.0, Op.SWISH).features(1280).build(), EFFICIENTNETV2_M);
-        add("efficientnetv2_l", effnet("efficientnetv2_l", 32, 1.0, Op.SWISH).features(1280).build(), EFFICIENTNETV2_L);
-        add("efficientnetv2_xl", effnet("efficientnetv2_xl", 32, 1.0, Op.SWISH).features(1280).build(), EFFICIENTNETV2_XL);
-        add("test_efficientnet", effnet("test_efficientnet", 24, 1.0, Op.SWISH).roundLimit(0).features(256).build(), TEST_EFFICIENTNET);
+        add("efficientnetv2_rw_t", (n, w, d) -> scaledHead(effnet(n, 24, w, Op.SWISH).depth(d), 1280), 0.8, 0.9, EFFICIENTNETV2_S);
+        Gen rw = (n, w, d) -> scaledHead(effnet(n, 24, w, Op.SWISH).depth(d), 1792);
+        add("efficientnetv2_rw_s", rw, 1.0, 1.0, EFFICIENTNETV2_RW_S);
+        add("efficientnetv2_rw_m", (n, w, d) -> scaledHead(effnet(n, 24, w, Op.SWISH).depth(1.2, 1.2, 1.2, 1.2, 1.6, 1.6), 1792),
+                1.2, 0, EFFICIENTNETV2_RW_S);
+        add("efficientnetv2_s", (n, w, d) -> scaledHead(effnet(n, 24, w, Op.SWISH).depth(d), 1280), 1.0, 1.0, EFFICIENTNETV2_S);
+        add("efficientnetv2_m", (n, w, d) -> effnet(n, 24, w, Op.SWISH).depth(d).build(), 1.0, 1.0, EFFICIENTNETV2_M);
+        add("efficientnetv2_l", (n, w, d) -> effnet(n, 32, w, Op.SWISH).depth(d).build(), 1.0, 1.0, EFFICIENTNETV2_L);
+        add("efficientnetv2_xl", (n, w, d) -> effnet(n, 32, w, Op.SWISH).depth(d).build(), 1.0, 1.0, EFFICIENTNETV2_XL);
+        add("test_efficientnet", (n, w, d) -> scaledHead(effnet(n, 24, w, Op.SWISH).depth(d).roundLimit(0), 256), 1.0, 1.0,
+                TEST_EFFICIENTNET);
         double[][] tiny = {{1.0, 1.2}, {0.75, 1.1}, {0.54, 0.85}, {0.54, 0.695}, {0.51, 0.6}};
         for (int i = 0; i < tiny.length; i++) {
-            String name = "tinynet_" + (char) ('a' + i);
-            add(name, effnet(name, 32, tiny[i][0], Op.SWISH).depth(tiny[i][1]).depthRound().fixStem()
-                    .features(Math.max(1280, Divisible.makeDivisible(1280 * tiny[i][0], 8))).build(), EFFICIENTNET);
+            add("tinynet_" + (char) ('a' + i), (n, w, d) -> effnet(n, 32, w, Op.SWISH).depth(d).depthRound().fixStem()
+                    .features(Math.max(1280, Divisible.makeDivisible(1280 * w, 8))).build(), tiny[i][0], tiny[i][1], EFFICIENTNET);
         }
-        add("mobilenet_edgetpu_100", effnet("mobilenet_edgetpu_100", 32, 1.0, Op.RELU).features(1280).build(), EDGETPU_V1);
+        add("mobilenet_edgetpu_100", (n, w, d) -> effnet(n, 32, w, Op.RELU).depth(d).build(), 1.0, 1.0, EDGETPU_V1);
         addEdgeTpuV2("xs", 32, 3, 64, 1280, 16, 32, 48, 96, 144, 160, 192);
         addEdgeTpuV2("s", 64, 5, 64, 1280, 24, 48, 64, 128, 160, 192, 256);
         addEdgeTpuV2("m", 64, 5, 64, 1344, 32, 64, 80, 160, 192, 240, 320);
@@ -164,39 +190,52 @@ public final class TimmModels {
     }
 
     private static void addMobileNetV3() {
-        for (double cm : new double[] {0.75, 1.0}) {
-            String name = "mobilenetv3_large_" + width(cm);
-            add(name, mnv3(name, 16, cm, Op.HSWISH).fixStemIf(cm < 0.75).features(1280).build(), MOBILENETV3_LARGE);
-        }
-        add("mobilenetv3_large_150d", mnv3("mobilenetv3_large_150d", 16, 1.5, Op.HSWISH).depth(1.2).features(1280).build(),
-                MOBILENETV3_LARGE);
+        Gen large = (n, w, d) -> mnv3(n, 16, w, Op.HSWISH).depth(d).fixStemIf(w < 0.75).features(1280).build();
+        add("mobilenetv3_large_075", large, 0.75, 1.0, MOBILENETV3_LARGE);
+        add("mobilenetv3_large_100", large, 1.0, 1.0, MOBILENETV3_LARGE);
+        add("mobilenetv3_large_150d", large, 1.5, 1.2, MOBILENETV3_LARGE);
+        Gen small = (n, w, d) -> mnv3(n, 16, w, Op.HSWISH).depth(d).fixStemIf(w < 0.75).features(1024).build();
         for (double cm : new double[] {0.5, 0.75, 1.0}) {
-            String name = "mobilenetv3_small_" + width(cm);
-            add(name, mnv3(name, 16, cm, Op.HSWISH).fixStemIf(cm < 0.75).features(1024).build(), MOBILENETV3_SMALL);
+            add("mobilenetv3_small_" + width(cm), small, cm, 1.0, MOBILENETV3_SMALL);
         }
-        Spec rw = new Spec("mobilenetv3_rw", TimmSettings.Head.MOBILENETV3, 16, 1.0, Op.HSWISH);
-        rw.headBias = false;
-        rw.seGate = Op.HSIGMOID;
-        add(rw.name, rw.features(1280).build(), MOBILENETV3_RW);
+        add("mobilenetv3_rw", (n, w, d) -> {
+            Spec s = new Spec(n, TimmSettings.Head.MOBILENETV3, 16, w, Op.HSWISH);
+            s.headBias = false;
+            s.seGate = Op.HSIGMOID;
+            return s.build();
+        }, 1.0, 0, MOBILENETV3_RW);
         String[] fbv3 = {FBNETV3_B, FBNETV3_D, FBNETV3_G};
         int[] fbStem = {16, 24, 32};
         String[] fbName = {"fbnetv3_b", "fbnetv3_d", "fbnetv3_g"};
         for (int i = 0; i < 3; i++) {
-            Spec s = new Spec(fbName[i], TimmSettings.Head.MOBILENETV3, fbStem[i], 1.0, Op.HSWISH);
-            s.roundLimit = 0.95;
-            s.headBias = false;
-            s.seFromExp = false;
-            s.seGate = Op.HSIGMOID;
-            s.seRoundMultiplier = 1.0;
-            s.seRoundLimit = 0.95;
-            add(s.name, s.features(1984).build(), fbv3[i]);
+            final int stem = fbStem[i];
+            add(fbName[i], (n, w, d) -> {
+                Spec s = new Spec(n, TimmSettings.Head.MOBILENETV3, stem, w, Op.HSWISH);
+                s.roundLimit = 0.95;
+                s.headBias = false;
+                s.seFromExp = false;
+                s.seGate = Op.HSIGMOID;
+                s.seRoundMultiplier = w;
+                s.seRoundLimit = 0.95;
+                return s.features(1984).build();
+            }, 1.0, 0, fbv3[i]);
         }
         for (double cm : new double[] {0.35, 0.5, 0.75, 1.0, 1.5}) {
-            Spec s = new Spec("lcnet_" + width(cm), TimmSettings.Head.MOBILENETV3, 16, cm, Op.HSWISH);
-            s.seGate = Op.HSIGMOID;
-            s.seForceAct = Op.RELU;
-            add(s.name, s.features(1280).build(), LCNET);
+            add("lcnet_" + width(cm), (n, w, d) -> {
+                Spec s = new Spec(n, TimmSettings.Head.MOBILENETV3, 16, w, Op.HSWISH);
+                s.seGate = Op.HSIGMOID;
+                s.seForceAct = Op.RELU;
+                return s.build();
+            }, cm, 0, LCNET);
         }
+    }
+
+    private static TimmSettings mobileNetV1(String n, double w, double d) {
+        return effnet(n, 32, w, Op.RELU6).depth(d).features(0).build();
+    }
+
+    private static TimmSettings scaledHead(Spec s, int features) {
+        return s.features(s.round(features)).build();
     }
 
     private static void addEdgeTpuV2(String size, int stem, int stemKernel, int gs, int features, int... c) {
@@ -206,9 +245,11 @@ public final class TimmModels {
                 + " 'er_r1_k3_s1_e4_gs" + gs + "_c" + c[2] + "'], ['er_r1_k3_s2_e8_c" + c[3] + "', 'ir_r3_k3_s1_e4_c" + c[3] + "'],"
                 + " ['ir_r1_k3_s1_e8_c" + c[4] + "', 'ir_r3_k3_s1_e4_c" + c[4] + "'], ['ir_r1_k3_s2_e8_c" + c[5] + "', 'ir_r3_k3_s1_e4_c"
                 + c[5] + "'], ['ir_r1_k3_s1_e8_c" + c[6] + "']]";
-        Spec s = effnet(name, stem, 1.0, Op.RELU).features(features);
-        s.stemKernel = stemKernel;
-        add(name, s.build(), arch);
+        add(name, (n, w, d) -> {
+            Spec s = effnet(n, stem, w, Op.RELU).depth(d).features(features);
+            s.stemKernel = stemKernel;
+            return s.build();
+        }, 1.0, 1.0, arch);
     }
 
     private TimmModels() {
@@ -269,8 +310,8 @@ public final class TimmModels {
         return s;
     }
 
-    private static void add(String name, TimmSettings settings, String archDef) {
-        MODELS.put(name, new Model(name, settings, archDef));
+    private static void add(String name, Gen gen, double channelMultiplier, double depthMultiplier, String archDef) {
+        MODELS.put(name, new Model(name, gen, channelMultiplier, depthMultiplier, archDef));
     }
 
     /** A mutable draft of {@link TimmSettings} with each generator's defaults. */

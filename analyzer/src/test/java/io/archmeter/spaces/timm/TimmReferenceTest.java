@@ -94,6 +94,42 @@ class TimmReferenceTest {
         }
     }
 
+    static Stream<String[]> multiplierRows() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                TimmReferenceTest.class.getResourceAsStream("/spaces/timm-multipliers-reference.csv"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.startsWith("#") && !line.startsWith("notation,")) {
+                    rows.add(line.split(",(?=[0-9]+,[0-9]+$)|,(?=[0-9]+$)"));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "timm:{0}")
+    @MethodSource("multiplierRows")
+    @DisplayName("a model's generator with other width and depth multipliers matches timm's _gen_* called with them")
+    void multipliersMatchTimmsGenerators(String notation, String params, String macs) {
+        Metrics m = SpaceScoring.score(b -> TimmNotation.append("timm:" + notation, b, 224, 224, 1000));
+        assertEquals(Long.parseLong(params), m.params(), "params");
+        assertEquals(Long.parseLong(macs), m.macs(), "MACs");
+    }
+
+    @Test
+    @DisplayName("efficientnet_b0 with EfficientNet-B2's multipliers is efficientnet_b2; a depth multiplier is refused where timm takes none")
+    void multipliersReproduceTheScaledModels() {
+        Metrics b2 = SpaceScoring.score(b -> TimmNotation.append("timm:efficientnet_b0(w=1.1,d=1.2)", b, 224, 224, 1000));
+        Metrics ref = SpaceScoring.score(b -> TimmNotation.append("timm:efficientnet_b2", b, 224, 224, 1000));
+        assertEquals(ref.params(), b2.params());
+        assertEquals(9_109_994, b2.params());
+        NotationException e = assertThrows(NotationException.class,
+                () -> SpaceScoring.score(b -> TimmNotation.append("timm:mnasnet_100(d=1.2)", b, 224, 224, 1000)));
+        assertTrue(e.getMessage().contains("takes no depth multiplier"), e.getMessage());
+        assertThrows(NotationException.class, () -> SpaceScoring.score(b -> TimmNotation.append("timm:mnasnet_100(x=1)", b, 224, 224, 1000)));
+    }
+
     @Test
     @DisplayName("every model archmeter lists is pinned by a timm reference row")
     void everyListedModelHasAReference() throws IOException {
