@@ -122,12 +122,23 @@ public final class OfaMbv3 {
 
     /** Writes the sub-network on its resolution with {@code classes} outputs as the next candidate. */
     public static void append(CandidateBuilder b, ElasticConfig c, int classes) {
+        b.begin(c.resolution(), c.resolution(), 3);
+        try {
+            write(b, c, classes);
+            b.end();
+        } catch (RuntimeException e) {
+            b.batch().abort();
+            throw e;
+        }
+    }
+
+    /** Writes the sub-network's layers into the candidate open in {@code b} (its input: the config's resolution, 3 channels). */
+    public static void write(CandidateBuilder b, ElasticConfig c, int classes) {
         final double w = c.width();
         final int[] width = new int[BASE_WIDTH.length];
         for (int i = 0; i < width.length; i++) {
             width[i] = Divisible.makeDivisible(BASE_WIDTH[i] * w, 8);
         }
-        b.begin(c.resolution(), c.resolution(), 3);
         MobileLayers.convBnAct(b, 3, 2, 1, 1, width[0], Op.HSWISH);
         final boolean firstSkip = width[0] == width[1];
         MobileLayers.beginResidual(b, firstSkip);
@@ -159,6 +170,5 @@ public final class OfaMbv3 {
         b.simple(Op.HSWISH);
         b.simple(Op.FLATTEN);
         b.fc(classes);
-        b.end();
     }
 }

@@ -91,8 +91,19 @@ public final class McunetSpace {
 
     /** Writes the sub-network on its resolution with {@code classes} outputs as the next candidate. */
     public static void append(CandidateBuilder b, ElasticConfig c, int classes) {
-        final double w = c.width();
         b.begin(c.resolution(), c.resolution(), 3);
+        try {
+            write(b, c, classes);
+            b.end();
+        } catch (RuntimeException e) {
+            b.batch().abort();
+            throw e;
+        }
+    }
+
+    /** Writes the sub-network's layers into the candidate open in {@code b} (its input: the config's resolution, 3 channels). */
+    public static void write(CandidateBuilder b, ElasticConfig c, int classes) {
+        final double w = c.width();
         final int stem = Divisible.makeDivisible(BASE_WIDTH[0] * w, 8);
         MobileLayers.convBnAct(b, 3, 2, 1, 1, stem, Op.RELU6);
         int in = Divisible.makeDivisible(BASE_WIDTH[1] * w, 8);
@@ -118,6 +129,5 @@ public final class McunetSpace {
         MobileLayers.convBnAct(b, 1, 1, 1, 1, last, Op.RELU6);
         b.gap();
         b.fc(classes);
-        b.end();
     }
 }

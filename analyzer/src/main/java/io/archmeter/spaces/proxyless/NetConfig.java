@@ -67,31 +67,36 @@ public final class NetConfig {
     public static void append(CandidateBuilder b, Map<?, ?> config, int h, int w) {
         b.begin(h, w, 3);
         try {
-            int c = convLayer(b, map(config.get("first_conv"), "first_conv"), 3, "first_conv");
-            List<?> blocks = list(config.get("blocks"), "blocks");
-            for (int i = 0; i < blocks.size(); i++) {
-                c = block(b, map(blocks.get(i), "blocks[" + i + "]"), c, "blocks[" + i + "]");
-            }
-            Object mix = config.get("feature_mix_layer");
-            if (mix != null && mix != Literal.NULL) {
-                c = convLayer(b, map(mix, "feature_mix_layer"), c, "feature_mix_layer");
-            }
-            b.gap();
-            Map<?, ?> cls = map(config.get("classifier"), "classifier");
-            expectName(cls, "LinearLayer", "classifier");
-            if (integer(cls.get("in_features"), "classifier in_features") != c) {
-                throw new NotationException("net_config classifier: in_features " + cls.get("in_features") + " but " + c
-                        + " channels reach it");
-            }
-            if (Boolean.TRUE.equals(cls.get("use_bn"))) {
-                throw new NotationException("net_config classifier: use_bn is not supported");
-            }
-            b.fc(integer(cls.get("out_features"), "classifier out_features"), !Boolean.FALSE.equals(cls.get("bias")));
+            write(b, config);
             b.end();
         } catch (RuntimeException e) {
             b.batch().abort();
             throw e;
         }
+    }
+
+    /** Writes the network's layers into the candidate open in {@code b} (3 input channels). */
+    public static void write(CandidateBuilder b, Map<?, ?> config) {
+        int c = convLayer(b, map(config.get("first_conv"), "first_conv"), 3, "first_conv");
+        List<?> blocks = list(config.get("blocks"), "blocks");
+        for (int i = 0; i < blocks.size(); i++) {
+            c = block(b, map(blocks.get(i), "blocks[" + i + "]"), c, "blocks[" + i + "]");
+        }
+        Object mix = config.get("feature_mix_layer");
+        if (mix != null && mix != Literal.NULL) {
+            c = convLayer(b, map(mix, "feature_mix_layer"), c, "feature_mix_layer");
+        }
+        b.gap();
+        Map<?, ?> cls = map(config.get("classifier"), "classifier");
+        expectName(cls, "LinearLayer", "classifier");
+        if (integer(cls.get("in_features"), "classifier in_features") != c) {
+            throw new NotationException("net_config classifier: in_features " + cls.get("in_features") + " but " + c
+                    + " channels reach it");
+        }
+        if (Boolean.TRUE.equals(cls.get("use_bn"))) {
+            throw new NotationException("net_config classifier: use_bn is not supported");
+        }
+        b.fc(integer(cls.get("out_features"), "classifier out_features"), !Boolean.FALSE.equals(cls.get("bias")));
     }
 
     private static int block(CandidateBuilder b, Map<?, ?> blk, int in, String where) {

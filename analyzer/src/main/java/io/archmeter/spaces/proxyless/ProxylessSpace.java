@@ -131,10 +131,21 @@ public final class ProxylessSpace {
         return new Config(ops, resolution, widthMilli);
     }
 
-    /** Writes the network as the next candidate. */
+    /** Writes the network on its resolution as the next candidate. */
     public static void append(CandidateBuilder b, Config c, int classes) {
-        final double w = c.widthMilli() / 1000.0;
         b.begin(c.resolution(), c.resolution(), 3);
+        try {
+            write(b, c, classes);
+            b.end();
+        } catch (RuntimeException e) {
+            b.batch().abort();
+            throw e;
+        }
+    }
+
+    /** Writes the network's layers into the candidate open in {@code b} (its input: the config's resolution, 3 channels). */
+    public static void write(CandidateBuilder b, Config c, int classes) {
+        final double w = c.widthMilli() / 1000.0;
         MobileLayers.convBnAct(b, 3, 2, 1, 1, Divisible.makeDivisible(32 * w, 8), Op.RELU6);
         int in = Divisible.makeDivisible(16 * w, 8);
         MobileLayers.depthwiseBnAct(b, 3, 1, 1, Op.RELU6);
@@ -162,7 +173,6 @@ public final class ProxylessSpace {
         MobileLayers.convBnAct(b, 1, 1, 1, 1, w > 1.0 ? Divisible.makeDivisible(1280 * w, 8) : 1280, Op.RELU6);
         b.gap();
         b.fc(classes);
-        b.end();
     }
 
     private static int positive(Object v, String key) {

@@ -37,6 +37,17 @@ public final class TimmNetwork {
     /** Writes the candidate: begin on h×w×3, stem, the decoded stages, head, classifier, end. */
     public static void append(CandidateBuilder b, TimmSettings s, List<List<TimmBlock>> stages, int h, int w, int classes) {
         b.begin(h, w, 3);
+        try {
+            write(b, s, stages, classes);
+            b.end();
+        } catch (RuntimeException e) {
+            b.batch().abort();
+            throw e;
+        }
+    }
+
+    /** Writes stem, stages, head and classifier into the candidate open in {@code b} (3 input channels). */
+    public static void write(CandidateBuilder b, TimmSettings s, List<List<TimmBlock>> stages, int classes) {
         final int stem = s.fixStem() ? s.stemSize() : s.roundChannels(s.stemSize());
         MobileLayers.convBnAct(b, s.stemKernel(), 2, 1, 1, stem, s.act());
         int in = stem;
@@ -63,7 +74,6 @@ public final class TimmNetwork {
             }
         }
         head(b, s, in, classes);
-        b.end();
     }
 
     private static void head(CandidateBuilder b, TimmSettings s, int in, int classes) {

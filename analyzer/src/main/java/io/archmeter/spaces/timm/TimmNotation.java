@@ -78,11 +78,6 @@ public final class TimmNotation {
         final TimmSettings settings = paren < 0 ? model.settings() : model.settings(width, depth);
         final String archDef = colon < 0 ? model.archDef() : rest.substring(colon + 1);
         final List<List<TimmBlock>> stages = TimmArchDef.decode(TimmArchDef.parse(archDef), settings);
-        try {
-            TimmNetwork.append(b, settings, stages, h, w, classes);
-        } catch (RuntimeException e) {
-            b.batch().abort();
-            throw e;
-        }
+        TimmNetwork.append(b, settings, stages, h, w, classes);
     }
 }
