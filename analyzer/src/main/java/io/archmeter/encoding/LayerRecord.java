@@ -1,7 +1,11 @@
 package io.archmeter.encoding;
 
+import io.archmeter.model.Key;
+import io.archmeter.model.KeyUse;
 import io.archmeter.model.Op;
 import io.archmeter.model.OpCode;
+
+import java.util.List;
 
 /**
  * Descriptor of the fixed-stride record that encodes one layer in an {@code int[]}, in the manner
@@ -40,10 +44,29 @@ import io.archmeter.model.OpCode;
  * in1 0), so the engine never needs a null check. Two sentinels stand for values known only once
  * the input channels of the layer are: {@link #GROUPS_PER_CHANNEL} (groups = C_in, a depthwise
  * convolution) and {@link #CHANNELS_FROM_INPUT} (C_out = C_in · cmult). Padding is stored
- * resolved (the grammar turns "same" into floor(d·(k−1)/2) per axis).
+ * resolved ("same" becomes floor(d·(k−1)/2) per axis, in {@link #samePadding}, the one place it is
+ * computed).
  *
  * <p>Example: {@code conv_k3_s2_c32} is {@code [0, 3,3, 2,2, 1,1, 1,1, 1, 32, 1, 1, 1, 0]};
  * {@code dw_k3} is {@code [1, 3,3, 1,1, 1,1, 1,1, 0, 0, 1, 1, 1, 0]}.
+ *
+ * <h2>Keys and fields</h2>
+ * Each key of the notation has one home in the record ({@link #fieldOf}): k, s, p, d the pairs
+ * of fields above, g {@code groups}, c {@code cout}, m {@code cmult}, b and ceil a flag bit.
+ * {@link #write} fills a record from an op's description ({@link Op#keys()}) and the keys given;
+ * {@link #validate} reads the same description. The fields of the keys an op does not take hold
+ * their neutral values.
+ *
+ * <h2>Room for new ops: why the record stays at 15 ints</h2>
+ * The ops the next search spaces bring fit the fields as they are: a channel slice or split
+ * takes {@code c} (and a part index can share {@code cmult}, which such an op does not use); a
+ * crop or shift can keep its offsets in the padding fields it does not otherwise use; TF's
+ * asymmetric "SAME" padding depends on the input size, so it is a mode — a {@code flags} bit
+ * (29 are free) that the engine resolves per axis — not stored pads. A key may share another
+ * key's field when no op takes both: the static check of this class refuses an op whose keys
+ * collide. A 16th int would make every layer of every candidate 6.7% larger, and the scoring
+ * loop's cost follows memory traffic ({@code MemoryTouchBenchmark}); grow the record only for
+ * an op whose values no unused field can hold.
  */
 public final class LayerRecord {
     public static final int OP_OFFSET = 0;
@@ -134,104 +157,261 @@ public final class LayerRecord {
         records[offset + FLAGS_OFFSET] = fused ? FLAG_FUSED : 0;
     }
 
-    /** True if the op allocates nothing: its output is its input (batch norm, activations, dropout, flatten, identity). */
-    public static boolean isInPlace(int op) {
-        return op >= OpCode.BATCH_NORM && op <= OpCode.IDENTITY && op != OpCode.LRN;
+    // ---- keys and fields: where each key of the notation is stored --------------------------
+
+    /** Record field of each key's (first) value, by {@link Key#ordinal()}; {@code NO_FIELD} for flags and block keys. */
+    private static final int[] FIELD_OF_KEY = new int[Key.COUNT];
+    /** Flag bit of each flag key, by ordinal; 0 for the others. */
+    private static final int[] FLAG_OF_KEY = new int[Key.COUNT];
+    private static final int NO_FIELD = -1;
+    /** Per op code: the mask of record fields (bit = field offset) its keys use, flags excluded. */
+    private static final int[] USED_FIELDS = new int[OpCode.COUNT];
+    /** Per op code: the flag bits its keys may set. */
+    private static final int[] ALLOWED_FLAGS = new int[OpCode.COUNT];
+
+    static {
+        java.util.Arrays.fill(FIELD_OF_KEY, NO_FIELD);
+        FIELD_OF_KEY[Key.K.ordinal()] = KERNEL_H_OFFSET;
+        FIELD_OF_KEY[Key.S.ordinal()] = STRIDE_H_OFFSET;
+        FIELD_OF_KEY[Key.P.ordinal()] = PAD_H_OFFSET;
+        FIELD_OF_KEY[Key.D.ordinal()] = DILATION_H_OFFSET;
+        FIELD_OF_KEY[Key.G.ordinal()] = GROUPS_OFFSET;
+        FIELD_OF_KEY[Key.C.ordinal()] = COUT_OFFSET;
+        FIELD_OF_KEY[Key.M.ordinal()] = CMULT_OFFSET;
+        FLAG_OF_KEY[Key.B.ordinal()] = FLAG_BIAS;
+        FLAG_OF_KEY[Key.CEIL.ordinal()] = FLAG_CEIL;
+        for (Op op : Op.values()) {
+            int used = 0;
+            int flags = 0;
+            for (KeyUse u : op.keys()) {
+                final Key key = u.key();
+                final int f = FIELD_OF_KEY[key.ordinal()];
+                if (f == NO_FIELD && FLAG_OF_KEY[key.ordinal()] == 0) {
+                    throw new AssertionError(op.token() + ": key " + key.token() + " has no field in a layer record");
+                }
+                final int bits = f == NO_FIELD ? 0 : key.isPair() ? 3 << f : 1 << f;
+                if ((used & bits) != 0) {
+                    throw new AssertionError(op.token() + ": two of its keys share the record field " + FIELD_NAMES[f]);
+                }
+                used |= bits;
+                flags |= FLAG_OF_KEY[key.ordinal()];
+            }
+            USED_FIELDS[op.code()] = used;
+            ALLOWED_FLAGS[op.code()] = flags;
+        }
     }
 
-    /** True if the op has two inputs. */
-    public static boolean isJoin(int op) {
-        return op >= OpCode.ADD && op <= OpCode.MUL;
+    /** The record field holding {@code key}'s value (its height for a pair key), or -1 for a flag or a block key. */
+    public static int fieldOf(Key key) {
+        return FIELD_OF_KEY[key.ordinal()];
+    }
+
+    /** The {@code flags} bit of a flag key ({@link Key#B}, {@link Key#CEIL}), or 0. */
+    public static int flagOf(Key key) {
+        return FLAG_OF_KEY[key.ordinal()];
+    }
+
+    /** "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2). The one place it is computed. */
+    public static int samePadding(int k, int d) {
+        return (int) (((long) d * (k - 1)) >> 1);
+    }
+
+    /**
+     * Writes the record of {@code op} with the keys {@code parts} gives and the defaults of the op's
+     * description for the others, at {@code offset}. The one writer of layer records from keys: the
+     * grammar, the builder and every block and search space end here.
+     *
+     * <p>A record it writes is valid: given keys are checked against their range, defaults are
+     * valid by construction.
+     *
+     * @throws IllegalArgumentException if a key does not apply to the op, a required key is missing or a value is
+     *         out of range; the message names the op and the field
+     */
+    public static void write(int[] records, int offset, Op op, Parts parts) {
+        final int extra = parts.given() & ~op.keyMask();
+        if (extra != 0) {
+            throw new IllegalArgumentException(op.token() + ": key " + Key.list(extra) + " does not apply ("
+                    + op.describeKeys() + ")");
+        }
+        final int missing = op.requiredMask() & ~parts.given();
+        if (missing != 0) {
+            throw new IllegalArgumentException(op.token() + ": missing required key " + Key.list(missing));
+        }
+        System.arraycopy(NEUTRAL, 0, records, offset, LENGTH);
+        records[offset + OP_OFFSET] = op.code();
+        final List<KeyUse> uses = op.keys();
+        boolean derived = false;
+        for (int i = 0, n = uses.size(); i < n; i++) {
+            final KeyUse u = uses.get(i);
+            final Key key = u.key();
+            if (u.settable() && parts.has(key)) {
+                final int h = parts.get(key);
+                final int w = parts.getWidth(key);
+                checkRange(op, key, h, 0);
+                if (key.isPair()) {
+                    checkRange(op, key, w, 1);
+                }
+                store(records, offset, key, h, w);
+            } else if (u.rule() == KeyUse.Default.SAME_PADDING || u.rule() == KeyUse.Default.KERNEL) {
+                derived = true;    // from other keys: after them
+            } else {
+                final int v = resolvedDefault(records, offset, u, 0);
+                store(records, offset, key, v, v);
+            }
+        }
+        if (derived) {
+            for (int i = 0, n = uses.size(); i < n; i++) {
+                final KeyUse u = uses.get(i);
+                if (!(u.settable() && parts.has(u.key()))
+                        && (u.rule() == KeyUse.Default.SAME_PADDING || u.rule() == KeyUse.Default.KERNEL)) {
+                    store(records, offset, u.key(), resolvedDefault(records, offset, u, 0), resolvedDefault(records, offset, u, 1));
+                }
+            }
+        }
+    }
+
+    /**
+     * The value a key takes in the record at {@code offset} when it is not given, along axis 0 (H)
+     * or 1 (W): the default of {@code use}, resolved against the record's other fields (same
+     * padding from its kernel and dilation, a pooling stride from its kernel). A required key has
+     * no default: {@link Integer#MIN_VALUE}.
+     */
+    public static int resolvedDefault(int[] records, int offset, KeyUse use, int axis) {
+        return switch (use.rule()) {
+            case VALUE -> use.value();
+            case SAME_PADDING -> samePadding(records[offset + KERNEL_H_OFFSET + axis], records[offset + DILATION_H_OFFSET + axis]);
+            case KERNEL -> records[offset + KERNEL_H_OFFSET + axis];
+            case INPUT_CHANNELS -> CHANNELS_FROM_INPUT;
+            case PER_CHANNEL -> GROUPS_PER_CHANNEL;
+            case REQUIRED, DERIVED, ABSENT -> Integer.MIN_VALUE;
+        };
+    }
+
+    /** The value of {@code key} in the record at {@code offset} along axis 0 (H) or 1 (W); 0 or 1 for a flag key. */
+    public static int read(int[] records, int offset, Key key, int axis) {
+        final int f = FIELD_OF_KEY[key.ordinal()];
+        if (f != NO_FIELD) {
+            return records[offset + f + (key.isPair() ? axis : 0)];
+        }
+        final int bit = FLAG_OF_KEY[key.ordinal()];
+        if (bit == 0) {
+            throw new IllegalArgumentException("key " + key.token() + " is not stored in a layer record");
+        }
+        return (records[offset + FLAGS_OFFSET] & bit) != 0 ? 1 : 0;
+    }
+
+    private static void store(int[] r, int o, Key key, int h, int w) {
+        final int f = FIELD_OF_KEY[key.ordinal()];
+        if (f != NO_FIELD) {
+            r[o + f] = h;
+            if (key.isPair()) {
+                r[o + f + 1] = w;
+            }
+        } else if (h != 0) {
+            r[o + FLAGS_OFFSET] |= FLAG_OF_KEY[key.ordinal()];
+        } else {
+            r[o + FLAGS_OFFSET] &= ~FLAG_OF_KEY[key.ordinal()];
+        }
+    }
+
+    private static void checkRange(Op op, Key key, int v, int axis) {
+        if (v < key.min() || v > key.max()) {
+            final int f = FIELD_OF_KEY[key.ordinal()];
+            final String name = f != NO_FIELD ? FIELD_NAMES[f + (key.isPair() ? axis : 0)] : key.token();
+            throw new IllegalArgumentException(op.token() + ": " + name + " = " + v
+                    + (key.max() == 1 ? " must be 0 or 1" : " must be at least " + key.min()));
+        }
     }
 
     /**
      * Output channels of the record at {@code offset} given the channels of its inputs (cin1 is
-     * ignored unless it is a concatenation); -1 where it depends on the spatial size (flatten).
-     * The one place the channel rule of each op is written; the engine and the grammar's block
-     * expansion both use it.
+     * ignored unless the op sums its inputs' channels); -1 where it depends on the spatial size
+     * (flatten). Follows each op's {@link Op.Channels} rule; the engine's block expansion
+     * ({@link CandidateBatch#openChannels}) and the scoring loop use it.
      */
     public static long outChannels(int[] records, int offset, long cin0, long cin1) {
-        switch (records[offset + OP_OFFSET]) {
-            case OpCode.CONV:
-            case OpCode.DEPTHWISE: {
-                int cout = records[offset + COUT_OFFSET];
-                return cout == CHANNELS_FROM_INPUT ? Math.multiplyExact(cin0, records[offset + CMULT_OFFSET]) : cout;
+        final Op op = Op.ofCode(records[offset + OP_OFFSET]);
+        return switch (op.channels()) {
+            case KEEP -> cin0;
+            case C_OR_MULTIPLIER -> {
+                final int cout = records[offset + COUT_OFFSET];
+                yield cout == CHANNELS_FROM_INPUT ? Math.multiplyExact(cin0, records[offset + CMULT_OFFSET]) : cout;
             }
-            case OpCode.FC:
-                return records[offset + COUT_OFFSET];
-            case OpCode.CONCAT:
-                return Math.addExact(cin0, cin1);
-            case OpCode.FLATTEN:
-                return -1;
-            default:
-                return cin0;
-        }
+            case C -> records[offset + COUT_OFFSET];
+            case SUM -> Math.addExact(cin0, cin1);
+            case FLATTEN -> -1;
+        };
     }
 
     /**
-     * Checks the invariants of the record at {@code offset}: a known op, kernel, stride, dilation
-     * and channel multiplier at least 1, padding, groups and cout not negative, only known flags,
-     * in0 at least 1, in1 set exactly for joins, and neutral values in the fields the op does not use.
-     * Whether in0 and in1 stay inside the candidate is checked by {@link CandidateBatch}.
+     * Checks the invariants of the record at {@code offset}, all read from the op's description:
+     * a known op; kernel, stride, dilation and channel multiplier at least 1, padding, groups and
+     * cout not negative; only known flags, and only the flags of the op's keys; every key's value
+     * in its range (or the sentinel of its default), the fields the op fixes at their value, and
+     * neutral values in the fields it does not use; in1 set exactly for joins, and only joins
+     * fused. Whether in0 and in1 stay inside the candidate is checked by {@link CandidateBatch}.
      *
      * @throws IllegalArgumentException naming the op, the field and the value
      */
     public static void validate(int[] records, int offset) {
-        int code = records[offset + OP_OFFSET];
+        final int code = records[offset + OP_OFFSET];
         if (code < 0 || code >= OpCode.COUNT) {
             throw new IllegalArgumentException("layer record has unknown op code " + code);
         }
-        Op op = Op.ofCode(code);
+        final Op op = Op.ofCode(code);
         for (int f = KERNEL_H_OFFSET; f < LENGTH; f++) {
-            int v = records[offset + f];
-            int min = (f == PAD_H_OFFSET || f == PAD_W_OFFSET || f == GROUPS_OFFSET || f == COUT_OFFSET
+            final int v = records[offset + f];
+            final int min = (f == PAD_H_OFFSET || f == PAD_W_OFFSET || f == GROUPS_OFFSET || f == COUT_OFFSET
                     || f == FLAGS_OFFSET || f == IN1_OFFSET) ? 0 : 1;
             if (v < min) {
                 throw new IllegalArgumentException(op.token() + ": " + fieldName(f) + " = " + v + " must be at least " + min);
             }
         }
-        int flags = records[offset + FLAGS_OFFSET];
+        final int flags = records[offset + FLAGS_OFFSET];
         if ((flags & ~(FLAG_BIAS | FLAG_CEIL | FLAG_FUSED)) != 0) {
             throw new IllegalArgumentException(op.token() + ": unknown flag bits " + Integer.toBinaryString(flags));
         }
-        boolean conv = code == OpCode.CONV || code == OpCode.DEPTHWISE;
-        boolean pool = code == OpCode.MAX_POOL || code == OpCode.AVG_POOL;
-        if (!conv && !pool) {
-            for (int f = KERNEL_H_OFFSET; f <= DILATION_W_OFFSET; f++) {
+        final int used = USED_FIELDS[code];
+        for (int f = KERNEL_H_OFFSET; f <= CMULT_OFFSET; f++) {
+            if ((used & (1 << f)) == 0) {
                 requireNeutral(records, offset, op, f);
             }
         }
-        if (!conv) {
-            requireNeutral(records, offset, op, GROUPS_OFFSET);
-            requireNeutral(records, offset, op, CMULT_OFFSET);
-            if (code != OpCode.FC) {
-                requireNeutral(records, offset, op, COUT_OFFSET);
-            } else if (records[offset + COUT_OFFSET] == CHANNELS_FROM_INPUT) {
-                throw new IllegalArgumentException("fc: output features (cout) must be at least 1");
-            }
+        for (KeyUse u : op.keys()) {
+            validateKey(records, offset, op, u);
         }
-        if ((flags & FLAG_BIAS) != 0 && !(conv || code == OpCode.FC)) {
-            throw new IllegalArgumentException(op.token() + ": only convolutions and fc layers have a bias");
+        final int keyFlags = flags & ~FLAG_FUSED;
+        if ((keyFlags & ~ALLOWED_FLAGS[code]) != 0) {
+            throw new IllegalArgumentException(op.token() + ": flag " + ((keyFlags & FLAG_BIAS) != 0 ? "bias (key b)" : "ceil (key ceil)")
+                    + " does not apply (" + op.describeKeys() + ")");
         }
-        if ((flags & FLAG_CEIL) != 0 && !pool) {
-            throw new IllegalArgumentException(op.token() + ": only max and average pooling round up (ceil)");
-        }
-        if ((flags & FLAG_FUSED) != 0 && !isJoin(code)) {
+        if ((flags & FLAG_FUSED) != 0 && !op.isJoin()) {
             throw new IllegalArgumentException(op.token() + ": only joins (add, cat, mul) are fused");
         }
-        if (isJoin(code) != (records[offset + IN1_OFFSET] != NO_INPUT)) {
+        if (op.isJoin() != (records[offset + IN1_OFFSET] != NO_INPUT)) {
             throw new IllegalArgumentException(op.token() + ": in1 = " + records[offset + IN1_OFFSET]
-                    + (isJoin(code) ? ": a join needs a second input" : ": only joins have a second input"));
+                    + (op.isJoin() ? ": a join needs a second input" : ": only joins have a second input"));
         }
-        if (code == OpCode.DEPTHWISE && (records[offset + GROUPS_OFFSET] != GROUPS_PER_CHANNEL
-                || records[offset + COUT_OFFSET] != CHANNELS_FROM_INPUT)) {
-            throw new IllegalArgumentException("dw: groups and cout are derived from the input channels; set cmult instead");
+    }
+
+    private static void validateKey(int[] records, int offset, Op op, KeyUse u) {
+        final Key key = u.key();
+        if (FIELD_OF_KEY[key.ordinal()] == NO_FIELD) {
+            return;   // a flag: its bit is checked against the op's flags
         }
-        if (code == OpCode.CONV && records[offset + GROUPS_OFFSET] == GROUPS_PER_CHANNEL) {
-            throw new IllegalArgumentException("conv: groups must be at least 1 (use dw for a depthwise convolution)");
-        }
-        if (code == OpCode.AVG_POOL && (records[offset + DILATION_H_OFFSET] != 1 || records[offset + DILATION_W_OFFSET] != 1)) {
-            throw new IllegalArgumentException("avgpool: average pooling has no dilation");
+        for (int axis = 0; axis < (key.isPair() ? 2 : 1); axis++) {
+            final int v = read(records, offset, key, axis);
+            final int f = FIELD_OF_KEY[key.ordinal()] + axis;
+            if (!u.settable()) {
+                final int fixed = resolvedDefault(records, offset, u, axis);
+                if (v != fixed) {
+                    throw new IllegalArgumentException(op.token() + ": " + fieldName(f) + " = " + v + " must be " + fixed
+                            + " (fixed by the operation: " + u.describe() + ")");
+                }
+            } else if ((v < key.min() || v > key.max()) && !(u.rule() == KeyUse.Default.INPUT_CHANNELS && v == CHANNELS_FROM_INPUT)) {
+                throw new IllegalArgumentException(op.token() + ": " + fieldName(f) + " = " + v
+                        + (key.max() == 1 ? " must be 0 or 1" : " must be at least " + key.min()));
+            }
         }
     }
 

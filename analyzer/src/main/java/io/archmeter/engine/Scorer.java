@@ -108,10 +108,12 @@ final class Scorer {
                 final int j = i - from;
                 final int r = i * LayerRecord.LENGTH;
                 final int op = records[r];
+                // the op's traits from its description (OpBits): one load, no range of codes
+                final int bits = OpBits.BITS[op];
                 final int in0 = records[r + IN0_OFFSET];
                 long m = 0, f = 0, p = 0, alloc = 0;
                 int src = in0 == PREVIOUS ? NONE : j - in0;
-                if (op >= OpCode.ADD) {
+                if ((bits & OpBits.JOIN) != 0) {
                     // a join (graphs only): computed out of line into its own slot, then loaded below
                     alloc = join(records, r, j, scratch);
                     src = j;
@@ -186,7 +188,6 @@ final class Scorer {
                         }
                         h = 1;
                         w = 1;
-                        rfFlags |= RF_GLOBAL;
                         break;
                     case OpCode.FC: {
                         final long co = records[r + COUT_OFFSET];
@@ -201,7 +202,6 @@ final class Scorer {
                         h = 1;
                         w = 1;
                         c = co;
-                        rfFlags |= RF_GLOBAL;
                         break;
                     }
                     case OpCode.BATCH_NORM:
@@ -220,7 +220,6 @@ final class Scorer {
                         c = cur;
                         h = 1;
                         w = 1;
-                        rfFlags |= RF_GLOBAL;
                         break;
                     case OpCode.DROPOUT:
                     case OpCode.IDENTITY:
@@ -234,17 +233,34 @@ final class Scorer {
                         break;
                     case OpCode.CONCAT:
                         break;
-                    default:
-                        // the activations: relu … gelu, one operation per element when counted
-                        if (op < OpCode.RELU || op > OpCode.GELU) {
-                            throw unknownOp(j, op);
-                        }
+                    case OpCode.RELU:
+                    case OpCode.RELU6:
+                    case OpCode.SIGMOID:
+                    case OpCode.SWISH:
+                    case OpCode.HSWISH:
+                    case OpCode.HSIGMOID:
+                    case OpCode.TANH:
+                    case OpCode.GELU:
+                        // one operation per element when counted
                         if (elementwise) {
                             f = cur;
                         }
                         break;
+                    case OpCode.SHUFFLE: {
+                        // view(g, C/g) -> transpose -> contiguous: a copy of the input, no arithmetic
+                        final int g = records[r + GROUPS_OFFSET];
+                        if (c % g != 0) {
+                            throw shuffleError(j, c, g);
+                        }
+                        alloc = cur;
+                        break;
+                    }
+                    default:
+                        throw unknownOp(j, op);
                 }
-                if ((rfFlags & RF_GLOBAL) == 0 && op <= OpCode.AVG_POOL) {
+                // global pooling, flatten and fc see the whole input from here on (SEES_WHOLE == RF_GLOBAL)
+                rfFlags |= bits & OpBits.SEES_WHOLE;
+                if ((rfFlags & RF_GLOBAL) == 0 && (bits & OpBits.WINDOW) != 0) {
                     // conv, dw, maxpool, avgpool move the receptive field; the rest leave it as it is
                     rfH = addExact(rfH, multiplyExact((long) (records[r + KERNEL_H_OFFSET] - 1) * records[r + DILATION_H_OFFSET], jH));
                     rfW = addExact(rfW, multiplyExact((long) (records[r + KERNEL_W_OFFSET] - 1) * records[r + DILATION_W_OFFSET], jW));
@@ -295,8 +311,16 @@ final class Scorer {
         } catch (ArithmeticException e) {
             // cur is 0 only if the input's own element count overflowed
             throw cur == 0 ? inputOverflowError() : overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // a record written past validation with an op code that has no description
+            final int op = records[i * LayerRecord.LENGTH];
+            if (op >= 0 && op < OpCode.COUNT) {
+                throw e;
+            }
+            throw unknownOp(i - from, op);
         }
     }
+
 
     /** Receptive-field flag: the layer sees the whole input (global pooling, flatten, fc, and after them). */
     static final long RF_GLOBAL = 1;
@@ -482,6 +506,11 @@ final class Scorer {
                 .append(", dilation ").append(records[r + DILATION_H_OFFSET]).append('x').append(records[r + DILATION_W_OFFSET])
                 .append(" (the dilated kernel d*(k-1)+1 must fit in the padded input n+2p)");
         return new InvalidArchitectureException(layer + 1, sb.toString());
+    }
+
+    private static InvalidArchitectureException shuffleError(int layer, long c, int g) {
+        return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (shuffle): input channels " + c
+                + " not divisible by groups " + g);
     }
 
     private static InvalidArchitectureException joinShapeError(int layer, int op, long h, long w, long c, long h1, long w1, long c1) {

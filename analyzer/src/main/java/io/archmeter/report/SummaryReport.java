@@ -6,7 +6,7 @@ import io.archmeter.engine.LayerTable;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.engine.Metrics;
 import io.archmeter.grammar.ArchFormatter;
-import io.archmeter.model.OpCode;
+import io.archmeter.model.Op;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class SummaryReport {
                 Formatting.grouped(t.get(j, LayerMetricsRecord.MACS_OFFSET)),
                 Formatting.grouped(t.get(j, LayerMetricsRecord.FLOPS_OFFSET)),
                 Formatting.grouped(t.get(j, LayerMetricsRecord.PARAMS_OFFSET)),
-                t.record(j, LayerRecord.OP_OFFSET) == OpCode.IDENTITY || t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET) == 0
+                !Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).allocates() || t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET) == 0
                         ? "in place" : Formatting.grouped(t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET))});
         }
         int[] width = new int[rows.get(0).length];

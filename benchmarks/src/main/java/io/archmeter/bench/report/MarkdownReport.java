@@ -19,6 +19,7 @@ public final class MarkdownReport {
     static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
     static final String SCALING = "ScalingBenchmark.scoreAllInPool";
     static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
+    /** Retired (records stay); still rendered from results files that carry it. */
     static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
     static final String CHAIN = "ObjectBaselineBenchmark.chainRecords";
     static final String OBJECTS = "ObjectBaselineBenchmark.objects";
@@ -101,9 +102,10 @@ public final class MarkdownReport {
         double soa = results.score(SOA, Map.of("depth", "20"));
         double chain = results.score(CHAIN, Map.of("depth", "20"));
         if (!Double.isNaN(records) && !Double.isNaN(objects)) {
+            // SoA was retired (records stay); results files from before still carry it
             h.add("Engine vs object baseline (20 layers): " + Formats.ratio(records / objects)
-                    + " (structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain)
-                    + "; chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
+                    + " (" + (Double.isNaN(soa) ? "" : "structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain) + "; ")
+                    + "chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
         }
         double blocksSerial = results.score(BLOCKS, Map.of("blocks", "20", "mode", "serial"));
         double blocksParallel = results.score(BLOCKS, Map.of("blocks", "20", "mode", "parallel"));
@@ -196,19 +198,22 @@ public final class MarkdownReport {
         }
         line("## Engine vs baselines (ObjectBaselineBenchmark): the same 1,000 candidates, serial, candidates/s");
         line("");
+        // the SoA columns only for results files from before it was retired
+        final boolean soa = !results.intParams(SOA, "depth").isEmpty();
         line("records = the engine; chain records = the engine's chain path without its graph code, same records;"
-                + " SoA = that chain loop over one array per field; objects = baseline (a).");
+                + (soa ? " SoA = that chain loop over one array per field;" : "") + " objects = baseline (a).");
         line("");
-        line("| depth | records (engine) | chain records | SoA | objects | engine/objects | SoA/chain records | chain records/engine |");
-        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| depth | records (engine) | chain records |" + (soa ? " SoA |" : "") + " objects | engine/objects |"
+                + (soa ? " SoA/chain records |" : "") + " chain records/engine |");
+        line("|---:|---:|---:|---:|---:|---:|" + (soa ? "---:|---:|" : ""));
         for (int d : depths) {
             Map<String, String> p = Map.of("depth", String.valueOf(d));
             Score r = score(RECORDS, p);
             Score c = score(CHAIN, p);
             Score s = score(SOA, p);
             Score o = score(OBJECTS, p);
-            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + cell(s) + " | " + cell(o) + " | "
-                    + Formats.ratio(value(r) / value(o)) + " | " + Formats.ratio(value(s) / value(c)) + " | "
+            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + (soa ? cell(s) + " | " : "") + cell(o) + " | "
+                    + Formats.ratio(value(r) / value(o)) + " | " + (soa ? Formats.ratio(value(s) / value(c)) + " | " : "")
                     + Formats.ratio(value(c) / value(r)) + " |");
         }
         line("");
