@@ -100,7 +100,7 @@ class ArchParserTest {
     }
 
     @Test
-    void theCaffeAlexnetOfTheIssueParsesTo22Layers() {
+    void theCaffeAlexnetWithFloorPoolingParsesTo22Layers() {
         CandidateBatch b = ArchParser.parse("conv_k11_s4_p0_c96 relu lrn maxpool_k3_s2 conv_k5_p2_g2_c256 relu lrn maxpool_k3_s2"
                 + " conv_k3_c384 relu conv_k3_g2_c384 relu conv_k3_g2_c256 relu maxpool_k3_s2 fc_c4096 relu dropout fc_c4096"
                 + " relu dropout fc_c1000", new InputShape(227, 227, 3));
