@@ -30,7 +30,10 @@ import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
 
 /**
- * The one implementation of every formula archmeter reports. {@code summary}, {@code filter}, the
+ * The one implementation of every formula archmeter reports: each op's cost formula is a case of
+ * {@link #score}'s switch; everything else about an op (whether it moves the receptive field, sees
+ * the whole input, joins, allocates) is its description in {@link io.archmeter.model.Op}, read
+ * here as bits of {@link OpBits}. {@code summary}, {@code filter}, the
  * library and the benchmarks all end up in {@link #score}; nothing else computes a metric.
  *
  * <h2>The formulas, for a layer with kernel k, stride s, padding p, dilation d (per axis)</h2>
@@ -50,8 +53,10 @@ import static java.lang.Math.multiplyExact;
  *       (γ, β; the running mean and variance are buffers, not parameters), as PyTorch counts.</li>
  *   <li><b>Activations</b>, batch 1, in elements then bytes: every layer that is not in place
  *       allocates its output; total = the sum of those outputs (the input excluded); peak = the
- *       largest input + output of one layer (the input alone if no layer allocates). BN, the
- *       activations, dropout, flatten and identity are in place and allocate nothing.</li>
+ *       largest input + output of one layer (the input alone if no layer allocates). Which ops
+ *       allocate is their description ({@link io.archmeter.model.Op.Memory}): BN, the activations,
+ *       dropout, flatten and identity are in place; channel shuffle is a copy.</li>
+ *   <li><b>Channel shuffle</b> (g groups): no MACs, FLOPs or parameters; g must divide C.</li>
  * </ul>
  *
  * <h2>Worked example: Caffe AlexNet conv1</h2>

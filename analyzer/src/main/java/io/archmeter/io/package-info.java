@@ -18,5 +18,8 @@
  *
  * <p>The pipeline is stream-based and holds a bounded number of row chunks; opening files,
  * gzip and stdin/stdout is the business of {@link io.archmeter.io.CsvStreams} and the command line.
+ *
+ * <p>May use: {@code model}, {@code encoding}, {@code engine}, {@code grammar} (which finds search
+ * spaces through their registry); Commons CSV.
  */
 package io.archmeter.io;
