@@ -14,17 +14,20 @@ import java.util.List;
  * such record; a candidate is a run of consecutive records (see {@link CandidateBatch}).
  *
  * <pre>
- *   int offset  0      1    2    3    4    5    6    7    8    9        10     11      12      13    14
- *             +------+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
- *             |  op  | kh | kw | sh | sw | ph | pw | dh | dw | groups | cout | cmult | flags | in0 | in1 |
- *             +------+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
- *               |      kernel    stride    padding  dilation     |        |       |       |       |     |
- *               +- an {@link OpCode}                               |        |       |       |       |     +- second input of a join, layers back (0: none)
- *                                                                |        |       |       |       +- input, layers back (1: the previous layer)
- *                                                                |        |       |       +- bit 0 bias, bit 1 ceil rounding, bit 2 fused join
- *                                                                |        |       +- channel multiplier (&ge; 1)
- *                                                                |        +- output channels, or {@link #CHANNELS_FROM_INPUT}
- *                                                                +- groups, or {@link #GROUPS_PER_CHANNEL} (depthwise)
+ *   int offset
+ *     0    1    2    3    4    5    6    7    8    9        10     11      12      13    14
+ *   +----+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
+ *   | op | kh | kw | sh | sw | ph | pw | dh | dw | groups | cout | cmult | flags | in0 | in1 |
+ *   +----+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
+ *     op      an OpCode
+ *     kh kw   kernel                     sh sw   stride
+ *     ph pw   padding                    dh dw   dilation
+ *     groups  groups, or GROUPS_PER_CHANNEL (depthwise)
+ *     cout    output channels, or CHANNELS_FROM_INPUT (C_in · cmult)
+ *     cmult   channel multiplier (&ge; 1)
+ *     flags   bit 0 bias, bit 1 ceil rounding, bit 2 fused join
+ *     in0     input, layers back (1: the previous layer)
+ *     in1     second input of a join, layers back (0: none)
  * </pre>
  *
  * <h2>Chains and graphs</h2>

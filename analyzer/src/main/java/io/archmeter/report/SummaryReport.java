@@ -112,7 +112,8 @@ public final class SummaryReport {
                 t.conventions().activationType());
         out.printf(Locale.ROOT, "activations total   %s bytes (all layer outputs, input excluded)%n", Formatting.grouped(m.activationTotalBytes()));
         out.printf(Locale.ROOT, "receptive field     r %s, S %s, P %s (last spatial map)%n",
-                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()), Formatting.axes(m.strideH(), m.strideW()), Formatting.axes(m.padH(), m.padW()));
+                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()), Formatting.axes(m.strideH(), m.strideW()),
+                Formatting.axes(m.padH(), m.padW()));
         if ((m.receptiveFieldFlags() & MetricRecord.RF_UNALIGNED) != 0) {
             out.println("                    joined paths differ in effective stride or centre: r, S, P describe the union of their fields");
         }

@@ -72,6 +72,8 @@ public final class RecordChainScorer {
         return out;
     }
 
+    // the engine's scoring loop without its graph code, in its shape: one method, as Scorer.score (checkstyle.xml)
+    @SuppressWarnings("checkstyle:MethodLength")
     private void score(int[] records, int from, int to, int h0, int w0, int c0, long[] out, int o) {
         long h = h0, w = w0, c = c0;
         long live = h * w * c;

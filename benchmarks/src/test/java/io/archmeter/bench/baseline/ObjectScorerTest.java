@@ -37,7 +37,8 @@ class ObjectScorerTest {
         assertEquals(60_965_224L, m.params());
         assertEquals(1000, m.outChannels());
 
-        Metrics engine = new Engine(Conventions.DEFAULT).score(ArchParser.parse(ALEXNET, new io.archmeter.model.InputShape(227, 227, 3)), 0, new Metrics());
+        Metrics engine = new Engine(Conventions.DEFAULT)
+                .score(ArchParser.parse(ALEXNET, new io.archmeter.model.InputShape(227, 227, 3)), 0, new Metrics());
         assertEquals(724_406_816L, engine.macs());
         assertEquals(60_965_224L, engine.params());
         assertArrayEquals(record(engine), m.toRecord());

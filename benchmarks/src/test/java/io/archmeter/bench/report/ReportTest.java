@@ -70,7 +70,8 @@ class ReportTest {
         assertTrue(md.contains("| cores | 2 |"), md);
         assertTrue(md.contains("serial 4.00 M candidates/s, parallel 7.00 M candidates/s (parallel/serial 1.75×"), md);
         assertTrue(md.contains("2 threads score 1.80× the 1-thread pool"), md);
-        assertTrue(md.contains("Engine vs object baseline (20 layers): 4.00× (structure of arrays vs records, chain loop: 0.82×; chain-only loop vs engine, same records: 1.10×)"), md);
+        assertTrue(md.contains("Engine vs object baseline (20 layers): 4.00× (structure of arrays vs records, chain loop: 0.82×;"
+                + " chain-only loop vs engine, same records: 1.10×)"), md);
         assertTrue(md.contains("Parsing 20-layer strings: 1.50 M candidates/s, 225.0 MB/s."), md);
         assertTrue(md.contains("| 20 | 1,500,000 | 225.0 | 2,550,000 | 1.70× |"), md);
         assertTrue(md.contains("CSV floor (Commons CSV, read only): 300.0 k rows/s."), md);
