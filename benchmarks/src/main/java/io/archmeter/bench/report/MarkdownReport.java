@@ -18,6 +18,7 @@ public final class MarkdownReport {
     static final String SCORING = "ScoringBenchmark.scoreAll";
     static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
     static final String SCALING = "ScalingBenchmark.scoreAllInPool";
+    static final String TOUCH = "MemoryTouchBenchmark.sumRecords";
     static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
     /** Retired (records stay); still rendered from results files that carry it. */
     static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
@@ -56,6 +57,7 @@ public final class MarkdownReport {
         machine();
         headlines();
         scoring();
+        memoryTouch();
         scaling();
         layouts();
         parsing();
@@ -88,6 +90,15 @@ public final class MarkdownReport {
             h.add("Scoring 20-layer chains (batch " + Formats.integer(big) + "): serial " + Formats.compact(serial)
                     + " candidates/s, parallel " + Formats.compact(parallel) + " candidates/s (parallel/serial "
                     + Formats.ratio(parallel / serial) + "; target ≥ 5 M candidates/s on 2 cores).");
+        }
+        final int touchBatch = results.intParams(TOUCH, "batchSize").contains(1000) ? 1000 : largest(TOUCH, "batchSize");
+        final Map<String, String> touchAt20 = Map.of("depth", "20", "batchSize", String.valueOf(touchBatch));
+        final double touch = results.score(TOUCH, touchAt20);
+        final double scoredAtTouch = results.score(SCORING, with(touchAt20, "mode", "serial"));
+        if (!Double.isNaN(touch) && !Double.isNaN(scoredAtTouch)) {
+            h.add("Serial scoring of 20-layer chains (batch " + Formats.integer(touchBatch) + ") runs at "
+                    + Formats.percent(scoredAtTouch / touch) + " of the memory-touch limit (one pass summing the same records: "
+                    + Formats.compact(touch) + " candidates/s, " + gigabytes(touch * 20) + " GB/s).");
         }
         List<Integer> threads = results.intParams(SCALING, "threads");
         if (threads.size() > 1) {
@@ -170,6 +181,44 @@ public final class MarkdownReport {
         }
         line("");
     }
+
+    /** Scoring as a share of the memory-touch limit: one pass summing the same records, same depth and batch size. */
+    private void memoryTouch() {
+        List<BenchmarkResult> rs = results.of(TOUCH);
+        if (rs.isEmpty()) {
+            return;
+        }
+        line("## The memory-touch limit (MemoryTouchBenchmark): scoring as a share of reading its input once");
+        line("");
+        line("One serial pass summing every int of the layer records ScoringBenchmark scores (the same candidates and"
+                + " batches): no scorer reads its input faster. The share is serial scoring ÷ that pass, at the same depth and"
+                + " batch size; what is left is the arithmetic and control flow of scoring.");
+        line("");
+        line("| depth | batch | touch candidates/s | touch GB/s | serial scoring candidates/s | scoring / limit |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (int depth : results.intParams(TOUCH, "depth")) {
+            for (int batch : results.intParams(TOUCH, "batchSize")) {
+                Map<String, String> p = Map.of("depth", String.valueOf(depth), "batchSize", String.valueOf(batch));
+                Score t = score(TOUCH, p);
+                if (t == null) {
+                    continue;
+                }
+                Score s = score(SCORING, with(p, "mode", "serial"));
+                line("| " + depth + " | " + Formats.integer(batch) + " | " + Formats.withError(t) + " | "
+                        + gigabytes(t.value() * depth) + " | " + cell(s) + " | "
+                        + (s == null ? "" : Formats.percent(s.value() / t.value())) + " |");
+            }
+        }
+        line("");
+    }
+
+    /** GB/s of layer records for {@code layersPerSecond} (15 ints of 4 bytes each). */
+    private static String gigabytes(double layersPerSecond) {
+        return String.format(Locale.ROOT, "%.2f", layersPerSecond * RECORD_BYTES / 1e9);
+    }
+
+    /** Bytes of one layer record: {@code LayerRecord.LENGTH} ints. */
+    private static final int RECORD_BYTES = io.archmeter.encoding.LayerRecord.LENGTH * Integer.BYTES;
 
     private void scaling() {
         List<Integer> threads = results.intParams(SCALING, "threads");
