@@ -427,11 +427,10 @@ public final class CandidateBuilder {
 
     /**
      * An inverted residual with the expansion in thousandths (6000 = 6) and EfficientNet's
-     * squeeze-excite in thousandths (0 = none).
-     *
-     * @deprecated thousandths read badly: use {@link #invertedResidual(int, int, double, int, SqueezeExcite, Op)}
+     * squeeze-excite in thousandths (0 = none). Kept for programs written against it (the Python
+     * bridge's build programs); new code reads better with
+     * {@link #invertedResidual(int, int, double, int, SqueezeExcite, Op)}.
      */
-    @Deprecated
     public CandidateBuilder invertedResidual(int k, int s, int expandMilli, int c, int seMilli, Op act) {
         scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.E, expandMilli).set(Key.C, c).activation(act);
         if (seMilli != 0) {
@@ -486,12 +485,7 @@ public final class CandidateBuilder {
                 .conv(1, 1, 1, Blocks.checkedInt(m, "squeeze-excite"), true).activation(gate).endGroup(Op.MUL);
     }
 
-    /**
-     * "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2).
-     *
-     * @deprecated the one implementation is {@link LayerRecord#samePadding}
-     */
-    @Deprecated
+    /** "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2); {@link LayerRecord#samePadding} computes it. */
     public static int samePad(int k, int d) {
         return LayerRecord.samePadding(k, d);
     }

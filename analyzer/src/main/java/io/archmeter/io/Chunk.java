@@ -42,6 +42,10 @@ final class Chunk {
         rejectReason = new String[capacity];
     }
 
+    int capacity() {
+        return rows.length;
+    }
+
     boolean isFull() {
         return size == rows.length;
     }

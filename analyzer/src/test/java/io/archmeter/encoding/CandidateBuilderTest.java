@@ -50,7 +50,6 @@ class CandidateBuilderTest {
         sameAsGrammar("fire_q8_c32", b -> b.fire(8, 32));
     }
 
-    @SuppressWarnings("deprecation")
     @Test
     void theThousandthsOverloadOfInvertedResidualStillWritesTheSameBlock() {
         sameAsGrammar("ir_k3_e6_c16_se0.25_relu6", b -> b.invertedResidual(3, 1, 6000, 16, 250, Op.RELU6));
