@@ -231,45 +231,133 @@ public final class LayerRecord {
      *         out of range; the message names the op and the field
      */
     public static void write(int[] records, int offset, Op op, Parts parts) {
-        final int extra = parts.given() & ~op.keyMask();
-        if (extra != 0) {
-            throw new IllegalArgumentException(op.token() + ": key " + Key.list(extra) + " does not apply ("
-                    + op.describeKeys() + ")");
+        final int code = op.code();
+        // the op's description compiled to a primitive program (WRITE_PROGRAMS): one entry per key
+        final int[] program = WRITE_PROGRAMS[code];
+        if (program.length == 0 && parts.given == 0) {
+            // an op without keys (bn, the activations, gap, …: most tokens) is the neutral record; small enough to inline
+            System.arraycopy(NEUTRAL, 0, records, offset, LENGTH);
+            records[offset + OP_OFFSET] = code;
+            return;
         }
-        final int missing = op.requiredMask() & ~parts.given();
-        if (missing != 0) {
-            throw new IllegalArgumentException(op.token() + ": missing required key " + Key.list(missing));
+        writeKeys(records, offset, op, parts, program);
+    }
+
+    private static void writeKeys(int[] records, int offset, Op op, Parts parts, int[] program) {
+        final int given = parts.given;
+        if ((given & ~op.keyMask()) != 0 || (op.requiredMask() & ~given) != 0) {
+            throw keyError(op, given);
         }
         System.arraycopy(NEUTRAL, 0, records, offset, LENGTH);
         records[offset + OP_OFFSET] = op.code();
-        final List<KeyUse> uses = op.keys();
         boolean derived = false;
-        for (int i = 0, n = uses.size(); i < n; i++) {
-            final KeyUse u = uses.get(i);
-            final Key key = u.key();
-            if (u.settable() && parts.has(key)) {
-                final int h = parts.get(key);
-                final int w = parts.getWidth(key);
-                checkRange(op, key, h, 0);
-                if (key.isPair()) {
-                    checkRange(op, key, w, 1);
+        for (int i = 0; i < program.length; i += W_STRIDE) {
+            final int key = program[i + W_KEY];
+            if ((given & (1 << key)) != 0) {
+                final int h = parts.h[key];
+                final int w = parts.w[key];
+                if (h < program[i + W_MIN] || h > program[i + W_MAX] || w < program[i + W_MIN] || w > program[i + W_MAX]) {
+                    throw rangeError(op, Key.ofOrdinal(key), h, w);
                 }
-                store(records, offset, key, h, w);
-            } else if (u.rule() == KeyUse.Default.SAME_PADDING || u.rule() == KeyUse.Default.KERNEL) {
-                derived = true;    // from other keys: after them
+                put(records, offset, program, i, h, w);
+            } else if (program[i + W_RULE] == W_RULE_VALUE) {
+                put(records, offset, program, i, program[i + W_VALUE], program[i + W_VALUE]);
             } else {
-                final int v = resolvedDefault(records, offset, u, 0);
-                store(records, offset, key, v, v);
+                derived = true;    // same padding or a kernel-sized stride: from other keys, after them
             }
         }
         if (derived) {
-            for (int i = 0, n = uses.size(); i < n; i++) {
-                final KeyUse u = uses.get(i);
-                if (!(u.settable() && parts.has(u.key()))
-                        && (u.rule() == KeyUse.Default.SAME_PADDING || u.rule() == KeyUse.Default.KERNEL)) {
-                    store(records, offset, u.key(), resolvedDefault(records, offset, u, 0), resolvedDefault(records, offset, u, 1));
-                }
+            writeDerived(records, offset, program, given);
+        }
+    }
+
+    /** The defaults computed from other keys (same padding, a kernel-sized stride), once those are written. */
+    private static void writeDerived(int[] records, int offset, int[] program, int given) {
+        for (int i = 0; i < program.length; i += W_STRIDE) {
+            final int rule = program[i + W_RULE];
+            if ((given & (1 << program[i + W_KEY])) == 0 && rule != W_RULE_VALUE) {
+                final boolean same = rule == W_RULE_SAME_PADDING;
+                put(records, offset, program, i,
+                        same ? samePadding(records[offset + KERNEL_H_OFFSET], records[offset + DILATION_H_OFFSET])
+                                : records[offset + KERNEL_H_OFFSET],
+                        same ? samePadding(records[offset + KERNEL_W_OFFSET], records[offset + DILATION_W_OFFSET])
+                                : records[offset + KERNEL_W_OFFSET]);
             }
+        }
+    }
+
+    private static void put(int[] r, int o, int[] program, int i, int h, int w) {
+        final int f = program[i + W_FIELD];
+        if (f != NO_FIELD) {
+            r[o + f] = h;
+            if (program[i + W_PAIR] != 0) {
+                r[o + f + 1] = w;
+            }
+        } else if (h != 0) {
+            r[o + FLAGS_OFFSET] |= program[i + W_FLAG];
+        }
+    }
+
+    private static IllegalArgumentException keyError(Op op, int given) {
+        final int extra = given & ~op.keyMask();
+        if (extra != 0) {
+            return new IllegalArgumentException(op.token() + ": key " + Key.list(extra) + " does not apply (" + op.describeKeys() + ")");
+        }
+        return new IllegalArgumentException(op.token() + ": missing required key " + Key.list(op.requiredMask() & ~given));
+    }
+
+    private static IllegalArgumentException rangeError(Op op, Key key, int h, int w) {
+        final boolean height = h < key.min() || h > key.max();
+        final int f = FIELD_OF_KEY[key.ordinal()];
+        final String name = f != NO_FIELD ? FIELD_NAMES[f + (key.isPair() && !height ? 1 : 0)] : key.token();
+        return new IllegalArgumentException(op.token() + ": " + name + " = " + (height ? h : w)
+                + (key.max() == 1 ? " must be 0 or 1" : " must be at least " + key.min()));
+    }
+
+    // ---- the writer's programs: each op's keys compiled, once, into primitive arrays ---------------
+
+    private static final int W_KEY = 0;
+    private static final int W_FIELD = 1;
+    private static final int W_FLAG = 2;
+    private static final int W_PAIR = 3;
+    private static final int W_RULE = 4;
+    private static final int W_VALUE = 5;
+    private static final int W_MIN = 6;
+    private static final int W_MAX = 7;
+    private static final int W_STRIDE = 8;
+    /** A constant default (sentinels included: input channels, one group per channel). */
+    private static final int W_RULE_VALUE = 0;
+    private static final int W_RULE_SAME_PADDING = 1;
+    private static final int W_RULE_KERNEL = 2;
+    private static final int W_RULE_REQUIRED = 3;
+
+    /** Per op code, its keys in description order, {@link #W_STRIDE} ints each. */
+    private static final int[][] WRITE_PROGRAMS = new int[OpCode.COUNT][];
+
+    static {
+        for (Op op : Op.values()) {
+            final List<KeyUse> uses = op.keys();
+            final int[] program = new int[uses.size() * W_STRIDE];
+            for (int u = 0; u < uses.size(); u++) {
+                final KeyUse use = uses.get(u);
+                final Key key = use.key();
+                final int i = u * W_STRIDE;
+                program[i + W_KEY] = key.ordinal();
+                program[i + W_FIELD] = FIELD_OF_KEY[key.ordinal()];
+                program[i + W_FLAG] = FLAG_OF_KEY[key.ordinal()];
+                program[i + W_PAIR] = key.isPair() ? 1 : 0;
+                program[i + W_RULE] = switch (use.rule()) {
+                    case SAME_PADDING -> W_RULE_SAME_PADDING;
+                    case KERNEL -> W_RULE_KERNEL;
+                    case REQUIRED -> W_RULE_REQUIRED;
+                    case VALUE, INPUT_CHANNELS, PER_CHANNEL -> W_RULE_VALUE;
+                    case DERIVED, ABSENT -> throw new AssertionError(op.token() + ": ops have no " + use.rule() + " default");
+                };
+                program[i + W_VALUE] = program[i + W_RULE] == W_RULE_VALUE ? resolvedDefault(null, 0, use, 0) : 0;
+                program[i + W_MIN] = key.min();
+                program[i + W_MAX] = key.max();
+            }
+            WRITE_PROGRAMS[op.code()] = program;
         }
     }
 
@@ -303,29 +391,6 @@ public final class LayerRecord {
         return (records[offset + FLAGS_OFFSET] & bit) != 0 ? 1 : 0;
     }
 
-    private static void store(int[] r, int o, Key key, int h, int w) {
-        final int f = FIELD_OF_KEY[key.ordinal()];
-        if (f != NO_FIELD) {
-            r[o + f] = h;
-            if (key.isPair()) {
-                r[o + f + 1] = w;
-            }
-        } else if (h != 0) {
-            r[o + FLAGS_OFFSET] |= FLAG_OF_KEY[key.ordinal()];
-        } else {
-            r[o + FLAGS_OFFSET] &= ~FLAG_OF_KEY[key.ordinal()];
-        }
-    }
-
-    private static void checkRange(Op op, Key key, int v, int axis) {
-        if (v < key.min() || v > key.max()) {
-            final int f = FIELD_OF_KEY[key.ordinal()];
-            final String name = f != NO_FIELD ? FIELD_NAMES[f + (key.isPair() ? axis : 0)] : key.token();
-            throw new IllegalArgumentException(op.token() + ": " + name + " = " + v
-                    + (key.max() == 1 ? " must be 0 or 1" : " must be at least " + key.min()));
-        }
-    }
-
     /**
      * Output channels of the record at {@code offset} given the channels of its inputs (cin1 is
      * ignored unless the op sums its inputs' channels); -1 where it depends on the spatial size
@@ -333,17 +398,40 @@ public final class LayerRecord {
      * ({@link CandidateBatch#openChannels}) and the scoring loop use it.
      */
     public static long outChannels(int[] records, int offset, long cin0, long cin1) {
-        final Op op = Op.ofCode(records[offset + OP_OFFSET]);
-        return switch (op.channels()) {
-            case KEEP -> cin0;
-            case C_OR_MULTIPLIER -> {
+        switch (CHANNEL_RULE[records[offset + OP_OFFSET]]) {
+            case CH_KEEP:
+                return cin0;
+            case CH_C_OR_MULTIPLIER: {
                 final int cout = records[offset + COUT_OFFSET];
-                yield cout == CHANNELS_FROM_INPUT ? Math.multiplyExact(cin0, records[offset + CMULT_OFFSET]) : cout;
+                return cout == CHANNELS_FROM_INPUT ? Math.multiplyExact(cin0, records[offset + CMULT_OFFSET]) : cout;
             }
-            case C -> records[offset + COUT_OFFSET];
-            case SUM -> Math.addExact(cin0, cin1);
-            case FLATTEN -> -1;
-        };
+            case CH_C:
+                return records[offset + COUT_OFFSET];
+            case CH_SUM:
+                return Math.addExact(cin0, cin1);
+            default:
+                return -1;
+        }
+    }
+
+    private static final int CH_KEEP = 0;
+    private static final int CH_C_OR_MULTIPLIER = 1;
+    private static final int CH_C = 2;
+    private static final int CH_SUM = 3;
+    private static final int CH_FLATTEN = 4;
+    /** Per op code, its {@link Op.Channels} rule as an int: the scoring loop calls {@link #outChannels}. */
+    private static final int[] CHANNEL_RULE = new int[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            CHANNEL_RULE[op.code()] = switch (op.channels()) {
+                case KEEP -> CH_KEEP;
+                case C_OR_MULTIPLIER -> CH_C_OR_MULTIPLIER;
+                case C -> CH_C;
+                case SUM -> CH_SUM;
+                case FLATTEN -> CH_FLATTEN;
+            };
+        }
     }
 
     /**

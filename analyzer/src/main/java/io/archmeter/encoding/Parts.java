@@ -20,9 +20,10 @@ import io.archmeter.model.Op;
  * thread-safe.
  */
 public final class Parts {
-    private final int[] h = new int[Key.COUNT];
-    private final int[] w = new int[Key.COUNT];
-    private int given;
+    // package-private: LayerRecord.write reads them directly, once per key of every layer written
+    final int[] h = new int[Key.COUNT];
+    final int[] w = new int[Key.COUNT];
+    int given;
     private Op activation;
     private boolean noskip;
 

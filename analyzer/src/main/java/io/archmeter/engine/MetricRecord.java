@@ -5,7 +5,7 @@ package io.archmeter.engine;
  * engine writes for each candidate it scores.
  *
  * <pre>
- *  long offset 0      1       2        3              4               5                6      7
+ *  long offset 0      1       2        3              4                5                 6      7
  *            +------+-------+--------+--------------+----------------+-----------------+------+------+
  *            | macs | flops | params | weight_bytes | act_peak_bytes | act_total_bytes | rf_h | rf_w |
  *            +------+-------+--------+--------------+----------------+-----------------+------+------+

@@ -4,6 +4,8 @@ import io.archmeter.encoding.LayerRecord;
 import io.archmeter.model.Op;
 import io.archmeter.model.OpCode;
 
+import static io.archmeter.encoding.LayerRecord.CHANNELS_FROM_INPUT;
+import static io.archmeter.encoding.LayerRecord.CMULT_OFFSET;
 import static io.archmeter.encoding.LayerRecord.COUT_OFFSET;
 import static io.archmeter.encoding.LayerRecord.DILATION_H_OFFSET;
 import static io.archmeter.encoding.LayerRecord.DILATION_W_OFFSET;
@@ -148,7 +150,9 @@ final class Scorer {
                         final int kh = records[r + KERNEL_H_OFFSET], kw = records[r + KERNEL_W_OFFSET];
                         final int groupsField = records[r + GROUPS_OFFSET];
                         final long g = groupsField == GROUPS_PER_CHANNEL ? c : groupsField;
-                        final long co = LayerRecord.outChannels(records, r, c, 0);
+                        // the C_OR_MULTIPLIER channel rule of conv and dw: c, or C_in * m
+                        final int coutField = records[r + COUT_OFFSET];
+                        final long co = coutField == CHANNELS_FROM_INPUT ? multiplyExact(c, records[r + CMULT_OFFSET]) : coutField;
                         // groups are 1 (dense) or C (depthwise) in practice: skip the 64-bit divide for both
                         final long cinPerGroup = g == 1 ? c : g == c ? 1 : cinPerGroup(c, g, co, j, op);
                         if (g != 1 && co % g != 0) {
@@ -323,7 +327,7 @@ final class Scorer {
             // cur is 0 only if the input's own element count overflowed
             throw cur == 0 ? inputOverflowError() : overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
         } catch (ArrayIndexOutOfBoundsException e) {
-            // a record written past validation with an op code that has no description
+            // a record written past validation with an op code that has no description (no cost measured: ScoringBenchmark)
             final int op = records[i * LayerRecord.LENGTH];
             if (op >= 0 && op < OpCode.COUNT) {
                 throw e;

@@ -76,6 +76,11 @@ public final class ArchParser {
     private static final Op[] JOINS;
     /** The words' names, for "did you mean". */
     private static final String[] WORD_NAMES;
+    /** The words by the hash of their token, open addressing: a token's word in one probe. */
+    private static final Syntax[] WORD_TABLE = new Syntax[128];
+    private static final int[] WORD_HASHES = new int[WORD_TABLE.length];
+    /** The keys of one letter, by letter: k, s, p, … are most parts, and read without a loop. */
+    private static final Key[] ONE_LETTER_KEYS = new Key[26];
 
     static {
         List<Syntax> words = new ArrayList<>();
@@ -91,6 +96,24 @@ public final class ArchParser {
         WORDS = words.toArray(new Syntax[0]);
         JOINS = joins.toArray(new Op[0]);
         WORD_NAMES = words.stream().map(Syntax::token).toArray(String[]::new);
+        if (WORDS.length * 2 > WORD_TABLE.length) {
+            throw new AssertionError("the word table needs room: more than " + WORD_TABLE.length / 2 + " ops and blocks");
+        }
+        for (Syntax w : WORDS) {
+            final int h = w.token().hashCode();
+            int slot = mix(h) & (WORD_TABLE.length - 1);
+            while (WORD_TABLE[slot] != null) {
+                slot = (slot + 1) & (WORD_TABLE.length - 1);
+            }
+            WORD_TABLE[slot] = w;
+            WORD_HASHES[slot] = h;
+        }
+        for (int i = 0; i < Key.COUNT; i++) {
+            final Key key = Key.ofOrdinal(i);
+            if (key.token().length() == 1) {
+                ONE_LETTER_KEYS[key.token().charAt(0) - 'a'] = key;
+            }
+        }
     }
 
     private ArchParser() {
@@ -181,8 +204,8 @@ public final class ArchParser {
                 end++;
             }
             position++;
-            final int before = b.layers();
-            final int depth = b.depth();
+            final int before = listener == null ? 0 : b.layers();
+            final int depth = listener == null ? 0 : b.depth();
             final char first = arch.charAt(pos);
             if (first == '(' || first == '|' || first == ')') {
                 structure(arch, pos, end, position, b);
@@ -263,7 +286,27 @@ public final class ArchParser {
      * through the builder. Returns true if it wrote exactly one layer from an op (cacheable).
      */
     private static boolean parseToken(CharSequence s, int start, int end, int position, CandidateBuilder b, Parts parts) {
-        final Syntax word = readParts(s, start, end, position, parts);
+        // reading parts: the word (op or block), then its keys and bare parts, checked against its description
+        int opEnd = start;
+        int hash = 0;
+        char ch;
+        while (opEnd < end && (ch = s.charAt(opEnd)) != '_') {
+            hash = 31 * hash + ch;
+            opEnd++;
+        }
+        final Syntax word = lookupWord(s, start, opEnd, hash);
+        if (word == null) {
+            throw unknownWordOrJoin(s, start, end, opEnd, position);
+        }
+        parts.clear();
+        if (opEnd < end) {
+            readParts(s, start, end, position, word, opEnd + 1, parts);
+        }
+        final int missing = word.requiredMask() & ~parts.given();
+        if (missing != 0) {
+            throw missingKeys(s, start, end, position, word, missing);
+        }
+        // writing a layer, or expanding a block
         try {
             if (word instanceof Op op) {
                 b.layer(op, parts);
@@ -276,26 +319,10 @@ public final class ArchParser {
         }
     }
 
-    /**
-     * Reads the token {@code s[start, end)} into {@code parts}: its word (op or block), each key's
-     * value checked against the word's description, its bare parts; the required keys present.
-     */
-    private static Syntax readParts(CharSequence s, int start, int end, int position, Parts parts) {
-        int opEnd = start;
-        while (opEnd < end && s.charAt(opEnd) != '_') {
-            opEnd++;
-        }
-        final Syntax word = lookupWord(s, start, opEnd);
-        if (word == null) {
-            final Op join = lookupJoin(")" + s.subSequence(start, opEnd));
-            if (join != null) {
-                throw error(s, start, end, position, "'" + join.token() + "' joins a branch group: write ( a | b )" + join.token());
-            }
-            throw unknownWord(s, start, end, opEnd, position);
-        }
-        parts.clear();
-        int part = opEnd + 1;
-        while (opEnd < end && part <= end) {
+    /** Reads the parts {@code s[from, end)} of a token into {@code parts}: key values in their ranges, bare parts of blocks. */
+    private static void readParts(CharSequence s, int start, int end, int position, Syntax word, int from, Parts parts) {
+        int part = from;
+        while (part <= end) {
             int partEnd = part;
             while (partEnd < end && s.charAt(partEnd) != '_') {
                 partEnd++;
@@ -308,11 +335,18 @@ public final class ArchParser {
             }
             part = partEnd + 1;
         }
-        final int missing = word.requiredMask() & ~parts.given();
-        if (missing != 0) {
-            throw error(s, start, end, position, "missing required key " + Key.list(missing) + hint(word, missing));
+    }
+
+    private static ArchSyntaxException unknownWordOrJoin(CharSequence s, int start, int end, int opEnd, int position) {
+        final Op join = lookupJoin(")" + s.subSequence(start, opEnd));
+        if (join != null) {
+            return error(s, start, end, position, "'" + join.token() + "' joins a branch group: write ( a | b )" + join.token());
         }
-        return word;
+        return unknownWord(s, start, end, opEnd, position);
+    }
+
+    private static ArchSyntaxException missingKeys(CharSequence s, int start, int end, int position, Syntax word, int missing) {
+        return error(s, start, end, position, "missing required key " + Key.list(missing) + hint(word, missing));
     }
 
     /** " (kernel size, e.g. conv_k3)" when one key is missing. */
@@ -330,7 +364,7 @@ public final class ArchParser {
             parts.noskip(true);
             return true;
         }
-        final Syntax w = lookupWord(s, part, partEnd);
+        final Syntax w = lookupWord(s, part, partEnd, hash(s, part, partEnd));
         if (!(w instanceof Op act) || !act.isActivation()) {
             return false;
         }
@@ -347,20 +381,17 @@ public final class ArchParser {
             keyEnd++;
         }
         if (keyEnd == part) {
-            throw error(s, start, end, position, "part '" + s.subSequence(part, partEnd)
-                    + "' does not start with a key (lowercase letters): expected e.g. k3; " + word.describeKeys());
+            throw noKey(s, start, end, position, word, part, partEnd);
         }
         final Key key = lookupKey(s, part, keyEnd);
         if (key == null || (word.keyMask() & key.bit()) == 0) {
             throw badKey(s, start, end, position, word, part, keyEnd, key);
         }
         if (parts.has(key)) {
-            throw error(s, start, end, position, "key '" + key.token() + "' is given twice");
+            throw twice(s, start, end, position, key);
         }
         if (keyEnd == partEnd) {
-            throw error(s, start, end, position, "key '" + key.token() + "' has no value: expected " + key.meaning()
-                    + (key.isPair() ? " as an integer or HxW, e.g. " + key.token() + "3"
-                    : key.isDecimal() ? " as a decimal, e.g. " + key.token() + "0.25" : " as an integer, e.g. " + key.token() + "1"));
+            throw noValue(s, start, end, position, key);
         }
         if (key.isDecimal()) {
             parts.set(key, decimal(s, start, end, position, key, keyEnd, partEnd));
@@ -383,13 +414,29 @@ public final class ArchParser {
         parts.set(key, a, b);
     }
 
-    private static Syntax lookupWord(CharSequence s, int from, int to) {
-        for (Syntax w : WORDS) {
-            if (regionIs(s, from, to, w.token())) {
+    /** The word written {@code s[from, to)}, whose {@link String#hashCode()} is {@code hash}, or null: one probe, usually. */
+    private static Syntax lookupWord(CharSequence s, int from, int to, int hash) {
+        int slot = mix(hash) & (WORD_TABLE.length - 1);
+        Syntax w;
+        while ((w = WORD_TABLE[slot]) != null) {
+            if (WORD_HASHES[slot] == hash && regionIs(s, from, to, w.token())) {
                 return w;
             }
+            slot = (slot + 1) & (WORD_TABLE.length - 1);
         }
         return null;
+    }
+
+    private static int hash(CharSequence s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
     }
 
     private static boolean regionIs(CharSequence s, int from, int to, String word) {
@@ -438,6 +485,10 @@ public final class ArchParser {
     }
 
     private static Key lookupKey(CharSequence s, int from, int to) {
+        if (to - from == 1) {
+            final char ch = s.charAt(from);
+            return ch >= 'a' && ch <= 'z' ? ONE_LETTER_KEYS[ch - 'a'] : null;
+        }
         for (int i = 0; i < Key.COUNT; i++) {
             final Key key = Key.ofOrdinal(i);
             if (regionIs(s, from, to, key.token())) {
@@ -464,17 +515,39 @@ public final class ArchParser {
         for (int i = from; i < to; i++) {
             v = v * 10 + (s.charAt(i) - '0');
             if (v > Integer.MAX_VALUE) {
-                throw error(s, start, end, position, "value of '" + key.token() + "' is too large: at most " + Integer.MAX_VALUE);
+                throw outOfRange(s, start, end, position, key, v);
             }
         }
         if (v < key.min() || v > key.max()) {
-            throw error(s, start, end, position, key.meaning() + " '" + key.token() + "' is " + v + ": expected "
-                    + (key.max() == 1 ? "0 or 1" : "at least " + key.min()));
+            throw outOfRange(s, start, end, position, key, v);
         }
         return (int) v;
     }
 
     // ---- slow paths: messages ---------------------------------------------------------------
+
+    private static ArchSyntaxException outOfRange(CharSequence s, int start, int end, int position, Key key, long v) {
+        if (v > Integer.MAX_VALUE) {
+            return error(s, start, end, position, "value of '" + key.token() + "' is too large: at most " + Integer.MAX_VALUE);
+        }
+        return error(s, start, end, position, key.meaning() + " '" + key.token() + "' is " + v + ": expected "
+                + (key.max() == 1 ? "0 or 1" : "at least " + key.min()));
+    }
+
+    private static ArchSyntaxException noKey(CharSequence s, int start, int end, int position, Syntax word, int part, int partEnd) {
+        return error(s, start, end, position, "part '" + s.subSequence(part, partEnd)
+                + "' does not start with a key (lowercase letters): expected e.g. k3; " + word.describeKeys());
+    }
+
+    private static ArchSyntaxException noValue(CharSequence s, int start, int end, int position, Key key) {
+        return error(s, start, end, position, "key '" + key.token() + "' has no value: expected " + key.meaning()
+                + (key.isPair() ? " as an integer or HxW, e.g. " + key.token() + "3"
+                : key.isDecimal() ? " as a decimal, e.g. " + key.token() + "0.25" : " as an integer, e.g. " + key.token() + "1"));
+    }
+
+    private static ArchSyntaxException twice(CharSequence s, int start, int end, int position, Key key) {
+        return error(s, start, end, position, "key '" + key.token() + "' is given twice");
+    }
 
     private static ArchSyntaxException error(CharSequence s, int start, int end, int position, String problem) {
         return new ArchSyntaxException(position, s.subSequence(start, end).toString(), problem);

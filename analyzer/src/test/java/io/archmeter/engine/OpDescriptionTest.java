@@ -171,6 +171,16 @@ class OpDescriptionTest {
         assertArrayEquals(record, Arrays.copyOf(parsed.records(), LayerRecord.LENGTH), token);
     }
 
+    @Test
+    void aRecordWithAnOpCodeThatHasNoDescriptionIsAnInvalidCandidateNotACrash() {
+        CandidateBatch batch = new CandidateBatch();
+        new CandidateBuilder(batch).begin(8, 8, 3).conv(3, 1, 8).relu().end();
+        batch.records()[LayerRecord.offset(1) + LayerRecord.OP_OFFSET] = 99;     // written past validation
+        BatchResults results = new Engine(Conventions.DEFAULT).scoreAll(batch, new BatchResults());
+        assertFalse(results.isValid(0));
+        assertTrue(results.error(0).contains("layer 2: unknown op code 99"), results.error(0));
+    }
+
     /** A trait decided by where a code falls: {@code op >= OpCode.ADD}, {@code OpCode.RELU <= op}, {@code op < 19}. */
     private static final Pattern CODE_RANGE = Pattern.compile(
             "[<>]=?\\s*OpCode\\.(?!COUNT\\b)[A-Z_0-9]+|OpCode\\.(?!COUNT\\b)[A-Z_0-9]+\\s*[<>]|\\b(op|code)\\s*[<>]=?\\s*[1-9]");

@@ -152,6 +152,33 @@ class ArchParserTest {
     }
 
     @Test
+    void parsingChainsIntoAReusedBatchAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        io.archmeter.gen.CandidateGenerator gen = new io.archmeter.gen.CandidateGenerator(11);
+        String[] archs = new String[500];
+        for (int i = 0; i < archs.length; i++) {
+            archs[i] = gen.next(20);
+        }
+        CandidateBatch batch = new CandidateBatch();
+        TokenCache cache = new TokenCache();
+        for (int round = 0; round < 3; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int rep = 0; rep < 20; rep++) {
+                batch.clear();
+                for (String arch : archs) {
+                    ArchParser.parseCandidate(arch, 224, 224, 3, 10, batch, rep % 2 == 0 ? null : cache);
+                }
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (round == 2) {
+                // 10,000 candidates of 20 layers, with and without the token cache; slack for the measurement itself
+                assertTrue(allocated < 1024, "parsing allocated " + allocated + " bytes");
+            }
+        }
+        assertEquals(500, batch.size());
+    }
+
+    @Test
     void anEmptyArchitectureIsAnError() {
         assertTrue(error("   ").contains("empty architecture"));
         assertTrue(error("").contains("empty architecture"));
