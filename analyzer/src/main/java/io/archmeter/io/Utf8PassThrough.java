@@ -68,6 +68,8 @@ public final class Utf8PassThrough {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         private final ByteBuffer bytes = ByteBuffer.allocate(BYTES).flip();
+        /** Decoded characters not yet returned (room for a pair at least, whatever the caller's buffer). */
+        private final CharBuffer decoded = CharBuffer.allocate(BYTES).flip();
         private boolean eof;
         private boolean flushed;
 
@@ -81,33 +83,49 @@ public final class Utf8PassThrough {
             if (len == 0) {
                 return 0;
             }
-            CharBuffer chars = CharBuffer.wrap(cbuf, off, len);
-            while (chars.hasRemaining()) {
-                CoderResult r = decoder.decode(bytes, chars, eof);
-                if (r.isError()) {
-                    // invalid bytes: one escape each, as many as there is room for
-                    for (int i = 0; i < r.length() && chars.hasRemaining(); i++) {
-                        chars.put((char) (ESCAPE_BASE + (bytes.get() & 0xff)));
-                    }
-                    continue;
-                }
-                if (r.isOverflow()) {
-                    break;
-                }
-                // underflow: the bytes are used up (but for an incomplete sequence)
-                if (eof) {
-                    if (!flushed && decoder.flush(chars).isUnderflow()) {
-                        flushed = true;
-                    }
-                    break;
-                }
-                if (chars.position() > off && in.available() <= 0) {
-                    break;      // return what we have rather than block for more
-                }
-                fill();
+            if (!decoded.hasRemaining() && !decodeMore()) {
+                return -1;
             }
-            int n = chars.position() - off;
-            return n == 0 && eof ? -1 : n;
+            int n = Math.min(len, decoded.remaining());
+            decoded.get(cbuf, off, n);
+            return n;
+        }
+
+        /** Decodes at least one character into {@link #decoded}, more if they are ready; false at the end. */
+        private boolean decodeMore() throws IOException {
+            decoded.clear();
+            try {
+                while (true) {
+                    CoderResult r = flushed ? CoderResult.UNDERFLOW : decoder.decode(bytes, decoded, eof);
+                    if (r.isError()) {
+                        // invalid bytes: one escape each, as many as there is room for
+                        for (int i = 0; i < r.length() && decoded.hasRemaining(); i++) {
+                            decoded.put((char) (ESCAPE_BASE + (bytes.get() & 0xff)));
+                        }
+                        if (!decoded.hasRemaining()) {
+                            return true;
+                        }
+                        continue;
+                    }
+                    if (r.isOverflow()) {
+                        return true;
+                    }
+                    // underflow: the bytes are used up (but for an incomplete sequence)
+                    if (eof) {
+                        if (!flushed) {
+                            decoder.flush(decoded);
+                            flushed = true;
+                        }
+                        return decoded.position() > 0;
+                    }
+                    if (decoded.position() > 0 && in.available() <= 0) {
+                        return true;    // return what we have rather than block for more
+                    }
+                    fill();
+                }
+            } finally {
+                decoded.flip();
+            }
         }
 
         private void fill() throws IOException {
@@ -126,7 +144,7 @@ public final class Utf8PassThrough {
 
         @Override
         public boolean ready() throws IOException {
-            return bytes.hasRemaining() || in.available() > 0;
+            return decoded.hasRemaining() || bytes.hasRemaining() || in.available() > 0;
         }
 
         @Override
