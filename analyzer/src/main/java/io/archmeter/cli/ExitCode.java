@@ -38,13 +38,6 @@ public final class ExitCode {
     public static final int IO = 4;
     public static final int BROKEN_PIPE = 141;
 
-    /** The exit-code lines of a command's help (picocli's {@code exitCodeList}), for commands that write files. */
-    static final String[] HELP = {
-        "0:success",
-        "2:usage error: a bad option, a missing input, a malformed CSV or header, corrupt gzip data",
-        "4:I/O error: an output could not be written (disk full, closed stdout), or the input could not be read",
-        "141:stdout's reader went away (e.g. | head): stopped quietly"};
-
     private ExitCode() {
     }
 

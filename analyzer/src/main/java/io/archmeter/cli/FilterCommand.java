@@ -35,55 +35,53 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "filter", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+            // one string per paragraph: picocli wraps each at the usage width, so no line breaks mid-sentence
             "Scores every architecture of a CSV and keeps the rows that meet the constraints.",
             "",
-            "Input: a CSV (RFC 4180) with a header row and an 'arch' column (see --arch-column); an optional",
-            "'input' column (e.g. 227x227x3) overrides --input per row (an empty cell means --input). Every",
-            "column is passed through unchanged, in order; the metric columns are appended.",
-            "Output: RFC 4180 CSV with \\n line ends, fields quoted only where needed, rows in input order.",
-            "An output name ending in .gz is written gzip-compressed; '-' is stdin or stdout.",
+            "Input: a CSV (RFC 4180) with a header row and an 'arch' column (see --arch-column); an optional 'input' column"
+                + " (e.g. 227x227x3) overrides --input per row (an empty cell means --input). Every column is passed through"
+                + " unchanged, in order; the metric columns are appended. Output: RFC 4180 CSV with \\n line ends, fields"
+                + " quoted only where needed, rows in input order. An output name ending in .gz is written gzip-compressed;"
+                + " '-' is stdin or stdout.",
             "",
-            "Rejects: a row whose architecture does not parse, whose input cell is malformed, whose shapes",
-            "are invalid, or whose constrained input cell is not a number goes to the rejects file with",
-            "columns line,reason followed by its own columns (line = its 1-based line in the input, the",
-            "header being line 1). The first 5 reasons are also echoed to stderr. Rejects go to --rejects,",
-            "or by default beside a file output (kept.csv -> kept.rejects.csv); with output to stdout or a",
-            "device and no --rejects they are only counted (the summary says so).",
+            "Rejects: a row whose architecture does not parse, whose input cell is malformed, whose shapes are invalid, or"
+                + " whose constrained input cell is not a number goes to the rejects file with columns line,reason followed by"
+                + " its own columns (line = its 1-based line in the input, the header being line 1). The first 5 reasons are"
+                + " also echoed to stderr. Rejects go to --rejects, or by default beside a file output (kept.csv ->"
+                + " kept.rejects.csv); with output to stdout or a device and no --rejects they are only counted (the summary"
+                + " says so).",
             "",
-            "Files are replaced only by a run that succeeds: the output and rejects are written to hidden",
-            "temporary files beside them and renamed at the end, so a failed or killed run leaves the",
-            "previous files as they were. Every write is checked: a full disk or closed stdout stops the",
-            "run at once. Options and the header are checked before anything is written.",
+            "Files are replaced only by a run that succeeds: the output and rejects are written to hidden temporary files"
+                + " beside them and renamed at the end, so a failed or killed run leaves the previous files as they were."
+                + " Every write is checked: a full disk or a closed stdout stops the run at once. Options and the header are"
+                + " checked before anything is written. Output to stdout is flushed after each chunk.",
             "",
-            "Data passes through unchanged: a byte-order mark before the header is dropped; bytes that are",
-            "not valid UTF-8 are written back as they were read. Gzip input is recognised by its first",
-            "bytes, whatever its name; trailing bytes after the gzip data are an error.",
+            "Data passes through unchanged: a byte-order mark before the header is dropped; bytes that are not valid UTF-8"
+                + " are written back as they were read. Gzip input is recognised by its first bytes, whatever its name;"
+                + " bytes after the gzip data are an error.",
             "",
-            "Memory is bounded whatever the input: a few chunks of --chunk-size rows and 4 Mi characters",
-            "at most, rows of at most --max-row-chars characters (default 1 Mi). Limits and cells compared",
-            "with them are numbers of at most 64 characters, magnitude within 1e-1000..1e1000.",
+            "Memory is bounded whatever the input: a few chunks of at most --chunk-size rows and 4 Mi characters, rows of"
+                + " at most --max-row-chars characters. Limits, and the cells compared with them, are numbers of at most 64"
+                + " characters with a magnitude within 1e-1000..1e1000.",
             "",
-            "Stderr: progress (a line rewritten in place on a terminal, else a line every 5 s) and a",
-            "summary: rows read = kept + filtered out + rejected, the rows each constraint removed (a row",
-            "failing several constraints counts against each), time, rows/s and MB/s (bytes read; for gzip,",
-            "compressed bytes). --quiet silences progress, echoed rejects and summary, not errors.",
+            "Stderr: progress (a line rewritten in place on a terminal, else a line every 5 s) and a summary: rows read ="
+                + " kept + filtered out + rejected, the rows each constraint removed (a row failing several constraints"
+                + " counts against each), time, rows/s and MB/s (bytes read; for gzip, compressed bytes). --quiet silences"
+                + " progress, echoed rejects and summary, not errors.",
             "",
             "Examples:",
-            "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M \\",
-            "      --max act_peak_bytes=320KiB --min rf=224",
+            "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M --max act_peak_bytes=320KiB --min rf=224",
             "  archmeter filter big.csv.gz -o - --min acc=0.7 --columns macs,rf_h,rf_w | head",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (rows may have been rejected: see the summary and the rejects file)",
-            "2:usage error: a bad option, a constraint on a missing or non-numeric column, two outputs",
-            "  that are one file, a missing input, a malformed CSV (no header, no arch column, unbalanced",
-            "  quote, wrong number of fields, a row too long: the message gives the line), corrupt gzip",
+            "2:usage error: a bad option, a constraint on a missing or non-numeric column, two outputs in one place, a missing"
+                + " input, a malformed CSV or header (the message gives the line), a row too long, corrupt gzip data",
             "3:--fail-fast and a row was rejected (the message gives its line and reason)",
-            "4:I/O error: an output could not be written (disk full, closed stdout, missing directory:",
-            "  the message names it and the cause), or the input could not be read",
-            "141:stdout's reader went away (e.g. | head): the run stopped at once, quietly",
-            "On any code but 0 the -o and --rejects files are left as they were."})
+            "4:I/O error: an output could not be written (disk full, closed stdout, missing directory; the message names it and"
+                + " the cause), or the input could not be read",
+            "141:stdout's reader went away (e.g. | head): the run stopped at once, quietly"})
 public final class FilterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
