@@ -11,6 +11,7 @@ import java.io.PrintWriter;
  * <table>
  *   <caption>Exit codes</caption>
  *   <tr><td>{@value #OK}</td><td>success (filter: rows may have been rejected, see the summary)</td></tr>
+ *   <tr><td>1</td><td>a bug: an unexpected exception, printed with its stack trace by picocli</td></tr>
  *   <tr><td>{@value #USAGE}</td><td>the command or its input is wrong: a bad option, a missing or unreadable input file,
  *       a malformed CSV or header, corrupt gzip data; nothing was replaced</td></tr>
  *   <tr><td>{@value #FAIL_FAST}</td><td>filter --fail-fast met a row it rejects; nothing was replaced</td></tr>

@@ -61,7 +61,12 @@ public final class CsvInput implements Closeable {
                 }
             };
         } else {
-            Path p = Path.of(name);
+            Path p;
+            try {
+                p = Path.of(name);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InputFailedException(name, "not a valid path (" + Text.escape(String.valueOf(e.getReason()), Text.ECHO_LIMIT) + ")");
+            }
             if (Files.isDirectory(p)) {
                 throw new InputFailedException(name, "Is a directory");
             }

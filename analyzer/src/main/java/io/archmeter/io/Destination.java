@@ -64,7 +64,12 @@ public final class Destination {
         if (CsvInput.STD.equals(name)) {
             return new Destination(name, Kind.STDOUT, null);
         }
-        Path given = Path.of(name).toAbsolutePath().normalize();
+        Path given;
+        try {
+            given = Path.of(name).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new OutputFailedException(name, "not a valid path (" + Text.escape(String.valueOf(e.getReason()), Text.ECHO_LIMIT) + ")");
+        }
         for (String alias : STDOUT_ALIASES) {
             if (given.toString().equals(alias)) {
                 return new Destination(name, Kind.STDOUT, null);
@@ -85,6 +90,10 @@ public final class Destination {
             target = parent.toRealPath().resolve(target.getFileName());
         } catch (IOException e) {
             throw new OutputFailedException(name, e);
+        }
+        // a rename would replace a file the user may not write (only its directory must be writable): refuse, as '>' would
+        if (Files.exists(target) && !Files.isWritable(target)) {
+            throw new OutputFailedException(name, "Permission denied");
         }
         return new Destination(name, Kind.FILE, target);
     }
@@ -120,7 +129,7 @@ public final class Destination {
      * @throws IllegalArgumentException naming the two and what to change
      */
     public static void requireDistinct(String input, Destination... outputs) {
-        Object inputKey = CsvInput.STD.equals(input) ? null : fileKey(Path.of(input));
+        Object inputKey = CsvInput.STD.equals(input) || input.indexOf('\0') >= 0 ? null : fileKey(Path.of(input));
         Object stdoutKey = stdoutKey();
         for (int i = 0; i < outputs.length; i++) {
             Destination a = outputs[i];
