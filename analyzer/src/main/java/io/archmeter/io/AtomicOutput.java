@@ -42,8 +42,9 @@ import java.util.zip.GZIPOutputStream;
  *       ({@code .kept.csv.tmp-1a2b3c}) and renamed over it by {@link #commit()}, so a run that
  *       fails or is killed leaves the previous file as it was and no partial file under its name.
  *       A temporary file is deleted when the output is closed without commit, and on a normal JVM
- *       shutdown (Ctrl-C, SIGTERM); only a SIGKILL can leave one behind. The file keeps the
- *       permissions of the file it replaces.</li>
+ *       shutdown (Ctrl-C, SIGTERM), after which nothing is renamed any more (an input that ends
+ *       because Ctrl-C killed its producer too is not taken for a whole one); only a SIGKILL can
+ *       leave a temporary file behind. The file keeps the permissions of the file it replaces.</li>
  *   <li><b>Streams.</b> Stdout, devices and FIFOs ({@link Destination.Kind}) cannot be replaced:
  *       they are written as the run goes, checked, and {@link #commit()} only flushes them.</li>
  * </ul>
@@ -57,9 +58,13 @@ public final class AtomicOutput implements Closeable {
     private static final int BUFFER = 1 << 16;
     /** Temporary files not yet renamed or deleted: the shutdown hook deletes them. */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** Held while renaming, and by the shutdown hook while it stops all renames. */
+    private static final Object PUBLISH_LOCK = new Object();
+    /** Set by the shutdown hook: no output is published once the JVM is going down. */
+    private static boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::deleteLiveTemporaries, "archmeter-temp-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::shutDown, "archmeter-temp-cleanup"));
     }
 
     private final Destination destination;
@@ -196,12 +201,19 @@ public final class AtomicOutput implements Closeable {
             return;
         }
         if (temporary != null) {
-            try {
-                Files.move(temporary, destination.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new OutputFailedException(destination.name(), e);
+            synchronized (PUBLISH_LOCK) {
+                // Ctrl-C on 'producer | archmeter filter - -o out.csv' kills the producer too: its end of
+                // input may reach us while we shut down, and must not be published as a whole result
+                if (shuttingDown || shutdownInProgress()) {
+                    throw new OutputFailedException(destination.name(), "the run was interrupted (the JVM is shutting down)");
+                }
+                try {
+                    Files.move(temporary, destination.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new OutputFailedException(destination.name(), e);
+                }
+                LIVE.remove(temporary);
             }
-            LIVE.remove(temporary);
         }
         published = true;
     }
@@ -252,7 +264,26 @@ public final class AtomicOutput implements Closeable {
         }
     }
 
-    private static void deleteLiveTemporaries() {
+    /**
+     * True once the JVM has begun to shut down (a signal, System.exit), possibly before our hook has
+     * run: the JDK refuses new hooks from that moment, and says so only by throwing.
+     */
+    private static boolean shutdownInProgress() {
+        Thread probe = new Thread(() -> { }, "archmeter-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** The shutdown hook: stops every later rename, then deletes the temporary files. */
+    private static void shutDown() {
+        synchronized (PUBLISH_LOCK) {
+            shuttingDown = true;
+        }
         for (Path p : LIVE) {
             try {
                 Files.deleteIfExists(p);

@@ -101,6 +101,43 @@ class RealStreamsTest {
 
     @Test
     void aRunKilledMidwayLeavesThePreviousOutputAndNoTemporaryFile() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            killMidway();
+        }
+    }
+
+    @Test
+    void anInputThatEndsAsTheJvmShutsDownNeverLeavesAPartialFile() throws Exception {
+        // Process.destroy sends SIGTERM and then closes stdin: the end of input races the shutdown, as when
+        // Ctrl-C kills both 'producer' and 'archmeter filter' in a pipeline. Whichever wins, the file is the
+        // previous one or the whole result, never a part (nothing is renamed once the shutdown has begun)
+        String whole = "id,arch,macs,flops,params,weight_bytes,act_peak_bytes,act_total_bytes,rf,rf_stride,out_shape\n"
+                + "1,conv_k3_c8,10838016,11239424,224,896,2207744,1605632,3,1,224x224x8\n";
+        for (int round = 0; round < 5; round++) {
+            Path out = tmp.resolve("out.csv");
+            Files.writeString(out, "previous\n");
+            Process p = Subprocess.archmeter(List.of(), "filter", "-", "-o", out.toString(), "--chunk-size", "1", "--quiet")
+                    .directory(tmp.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().write("id,arch\n1,conv_k3_c8\n".getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            awaitTemporaryWithRows();
+            p.destroy();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String now = Files.readString(out);
+            assertTrue(now.equals("previous\n") || now.equals(whole), p.exitValue() + ": " + now);
+            assertEquals(List.of(), temporaries());
+        }
+    }
+
+    private void awaitTemporaryWithRows() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (temporaries().isEmpty() || Files.size(temporaries().get(0)) == 0) {
+            assertTrue(System.nanoTime() < deadline, "no temporary file appeared");
+            Thread.sleep(20);
+        }
+    }
+
+    private void killMidway() throws Exception {
         Path out = tmp.resolve("out.csv");
         Files.writeString(out, "previous\n");
         Process p = Subprocess.archmeter(List.of(), "filter", "-", "-o", out.toString(), "--chunk-size", "1", "--quiet")
@@ -109,13 +146,11 @@ class RealStreamsTest {
             stdin.write("id,arch\n1,conv_k3_c8\n2,conv_k3_c8\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             // the run is under way once its temporary file exists and holds rows
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (temporaries().isEmpty() || Files.size(temporaries().get(0)) == 0) {
-                assertTrue(System.nanoTime() < deadline, "no temporary file appeared");
-                Thread.sleep(20);
-            }
-            p.destroy();    // SIGTERM, as Ctrl-C or a scheduler's kill
+            awaitTemporaryWithRows();
+            // SIGTERM, as a scheduler's kill, with stdin still open (Process.destroy would also close it)
+            assertTrue(p.toHandle().destroy());
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue(), "ended by the signal, not by the end of its input");
         }
         assertEquals("previous\n", Files.readString(out), "a killed run must not replace the output");
         assertEquals(List.of(), temporaries(), "the shutdown hook deletes the temporary file");
