@@ -1,0 +1,49 @@
+package io.archmeter.bridge;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A reusable {@link CharSequence} view of the ASCII bytes {@code [start, end)} of a buffer: how a
+ * batch of architecture strings that Python packed into one byte buffer reaches the parser without
+ * a {@code String} per row. The caller guarantees ASCII (Python sends any other batch as strings);
+ * a byte above 127 would read as the Latin-1 character of that value.
+ */
+final class AsciiText implements CharSequence {
+    private ByteBuffer bytes;
+    private int start;
+    private int length;
+
+    /** Points this view at {@code bytes[start, end)}. */
+    AsciiText set(ByteBuffer bytes, int start, int end) {
+        this.bytes = bytes;
+        this.start = start;
+        this.length = end - start;
+        return this;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("index " + index + " of " + length);
+        }
+        return (char) (bytes.get(start + index) & 0xFF);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+        return toString().substring(from, to);
+    }
+
+    @Override
+    public String toString() {
+        byte[] b = new byte[length];
+        bytes.get(start, b);
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+}
