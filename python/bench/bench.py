@@ -10,7 +10,8 @@ Prints, with the machine and the date:
     batch (target ≥ 1 M/s);
   * ``score_many(builder)``: the same candidates written with the Builder (no strings), building included;
   * the pure-Python analytic counter (``pure_python.py``) on the same candidates, and the ratio
-    score_many / pure Python (target ≥ 25×).
+    score_many / pure Python (target ≥ 25×); also the counter with its parsed tokens memoised, a
+    stronger baseline, and the ratio to it.
 The candidates are the JMH suite's (``CandidateGenerator`` seed 20261129, 224×224×3). Every body
 returns a checksum of its metrics, and the run stops if the bodies disagree with each other. Each
 figure is the median of ``--repeats`` timed runs after warm-up runs (the JIT compiles the Java side
@@ -81,10 +82,9 @@ def body_builder(analyzer, genomes):
     return checksum(s["macs"].tolist(), s["params"].tolist(), s["rf"].tolist())
 
 
-def body_pure_python(archs):
-    """The pure-Python analytic counter."""
+def body_pure_python(archs, count=pure_python.count):
+    """The pure-Python analytic counter (``count_memo``: with parsed tokens memoised)."""
     macs, params, rf = [], [], []
-    count = pure_python.count
     for a in archs:
         m = count(a, *INPUT)
         macs.append(m["macs"])
@@ -118,15 +118,18 @@ def write(b, calls):
     b.end()
 
 
-def timed(fn, repeats, warmups):
-    """(result, [seconds per run]) of fn() after warm-up runs."""
+def timed(fn, repeats, warmups, cpu=None):
+    """(result, [wall seconds per run]) of fn() after warm-up runs; appends CPU seconds per run to ``cpu``."""
     for _ in range(warmups):
         result = fn()
     times = []
     for _ in range(repeats):
+        c = time.process_time()
         t = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t)
+        if cpu is not None:
+            cpu.append(time.process_time() - c)
     return result, times
 
 
@@ -157,19 +160,25 @@ def run(n, single, pure, repeats, warmups):
     few = archs[:pure]
     genomes = [genome(a) for a in archs]
     figures = {"n": n, "single_n": single, "pure_n": pure}
-    r_single, t_single = timed(lambda: body_score(analyzer, some), repeats, warmups)
-    r_many, t_many = timed(lambda: body_score_many(analyzer, archs), repeats, warmups)
+    c_single, c_many = [], []
+    r_single, t_single = timed(lambda: body_score(analyzer, some), repeats, warmups, c_single)
+    r_many, t_many = timed(lambda: body_score_many(analyzer, archs), repeats, warmups, c_many)
     r_build, t_build = timed(lambda: body_builder(analyzer, genomes), repeats, max(1, warmups // 2))
     r_pure, t_pure = timed(lambda: body_pure_python(few), max(1, repeats // 2), 1)
+    r_memo, t_memo = timed(lambda: body_pure_python(few, pure_python.count_memo), max(1, repeats // 2), 1)
     check_many, _ = timed(lambda: body_score_many(analyzer, few), 1, 0)
     check_single = body_pure_python(some)
-    if r_single != check_single or r_pure != check_many or r_many != r_build:
+    if r_single != check_single or r_pure != check_many or r_memo != r_pure or r_many != r_build:
         raise AssertionError(f"the bodies disagree: score {r_single} vs pure {check_single}; pure {r_pure} vs"
                              f" score_many {check_many}; score_many {r_many} vs builder {r_build}")
     figures["score_us"] = [t / single * 1e6 for t in t_single]
+    # CPU time of the process (Python and every JVM thread): less sensitive to other processes than wall time
+    figures["score_cpu_us"] = [t / single * 1e6 for t in c_single]
+    figures["score_many_cpu_us"] = [t / n * 1e6 for t in c_many]
     figures["score_many_per_s"] = [n / t for t in t_many]
     figures["builder_per_s"] = [n / t for t in t_build]
     figures["pure_per_s"] = [pure / t for t in t_pure]
+    figures["memo_per_s"] = [pure / t for t in t_memo]
     figures["checksum"] = r_many
     return figures
 
@@ -194,12 +203,17 @@ def report(fig, m, out=sys.stdout):
          "{:.2f}", "", None),
         (f"pure-Python counter ({fig['pure_n']:,} candidates)", f"{med['pure_per_s'] / 1e3:.1f} k/s", [x / 1e3 for x in fig["pure_per_s"]],
          "{:.1f}", "", None),
+        ("pure-Python counter, tokens memoised", f"{med['memo_per_s'] / 1e3:.1f} k/s", [x / 1e3 for x in fig["memo_per_s"]],
+         "{:.1f}", "", None),
         ("score_many / pure Python", f"{ratio:.0f}x", None, "", f">= {TARGETS['ratio']:.0f}x", ratio >= TARGETS["ratio"]),
+        ("score_many / pure Python with memo", f"{med['score_many_per_s'] / med['memo_per_s']:.0f}x", None, "", "", None),
     ]
     for name, value, runs, fmt, target, ok in rows:
         spread = f"[{fmt.format(min(runs))}-{fmt.format(max(runs))}]" if runs else ""
         verdict = "" if ok is None else ("meets" if ok else "MISSES") + f" target {target}"
         p(f"  {name:<42} {value:>14} {spread:<16} {verdict}")
+    p(f"  CPU time (all threads, less sensitive to a busy machine): score {med['score_cpu_us']:.1f} us/call,"
+      f" score_many {med['score_many_cpu_us']:.2f} us/candidate")
     p(f"checksum (sum of macs, params, rf over the candidates): {fig['checksum']}")
     return {"ratio": ratio, "noisy": noisy, **med}
 

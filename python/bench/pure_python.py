@@ -3,17 +3,19 @@
 It costs the chain subset of archmeter's grammar (no branches, no blocks, no NAS-Bench-201) under the
 default conventions (FLOPs = MACs + one per biased output, element-wise layers free, fp32), written
 from the formulas in the README the way a NAS researcher would write it in a search loop: split the
-string, look each token up (parsed tokens are memoised, as archmeter's own token cache does), walk the
-layers. It is the "plain Python" side of bench.py and an independent check of archmeter's numbers
-(tests/test_bench.py compares the two on every benchmark candidate).
+string, parse each token, walk the layers. ``count_memo`` is the same with parsed tokens memoised (as
+archmeter's own token cache does): bench.py reports both, the plain one as the baseline. It is also
+an independent check of archmeter's numbers (tests/test_bench.py compares them on every benchmark
+candidate).
 
     >>> count("conv_k3_s2_c16 bn relu gap fc_c10", 32, 32, 3)["macs"]
     110752
 """
 
+import functools
+
 ACTIVATIONS = {"relu", "relu6", "sigmoid", "swish", "hswish", "hsigmoid", "tanh", "gelu"}
 IN_PLACE = ACTIVATIONS | {"bn", "dropout", "flatten", "id"}
-_tokens = {}
 
 
 class Unsupported(ValueError):
@@ -29,16 +31,17 @@ def _pair(v):
 
 def parse_token(token):
     """(op, keys) of one token: conv_k3_s2_c32 -> ("conv", {"k": (3, 3), "s": (2, 2), "c": 32})."""
-    parsed = _tokens.get(token)
-    if parsed is None:
-        op, *parts = token.split("_")
-        keys = {}
-        for part in parts:
-            key = part.rstrip("0123456789x")
-            value = part[len(key):]
-            keys[key] = _pair(value) if key in ("k", "s", "p", "d") else int(value)
-        parsed = _tokens[token] = (op, keys)
-    return parsed
+    op, *parts = token.split("_")
+    keys = {}
+    for part in parts:
+        key = part.rstrip("0123456789x")
+        value = part[len(key):]
+        keys[key] = _pair(value) if key in ("k", "s", "p", "d") else int(value)
+    return op, keys
+
+
+#: parse_token with every parsed token remembered (read-only results: they are shared)
+parse_token_memo = functools.lru_cache(maxsize=None)(parse_token)
 
 
 def _out(n, k, s, p, d, ceil):
@@ -54,7 +57,12 @@ def _out(n, k, s, p, d, ceil):
     return out
 
 
-def count(arch, h, w, c):
+def count_memo(arch, h, w, c):
+    """As count, with parsed tokens memoised."""
+    return count(arch, h, w, c, parse_token_memo)
+
+
+def count(arch, h, w, c, parse=parse_token):
     """The metrics of a chain architecture string on an h×w×c input, as archmeter names them."""
     macs = flops = params = total = 0
     peak = cur = h * w * c
@@ -62,7 +70,7 @@ def count(arch, h, w, c):
     pad_h = pad_w = 0
     spatial = True
     for token in arch.split():
-        op, k = parse_token(token)
+        op, k = parse(token)
         alloc = 0
         if op in IN_PLACE:
             if op == "bn":

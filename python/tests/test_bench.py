@@ -18,6 +18,7 @@ def test_the_pure_python_counter_agrees_with_archmeter_on_every_benchmark_candid
     for i, a in enumerate(archs):
         m = pure_python.count(a, *bench.INPUT)
         assert all(int(s[k][i]) == v for k, v in m.items()), a
+        assert pure_python.count_memo(a, *bench.INPUT) == m
 
 
 def test_the_pure_python_counter_gives_the_numbers_worked_by_hand():
@@ -36,6 +37,7 @@ def test_every_benchmark_body_returns_the_same_checksum(analyzer):
     assert bench.body_score(analyzer, archs) == expected
     assert bench.body_score_many(analyzer, archs) == expected
     assert bench.body_builder(analyzer, [bench.genome(a) for a in archs]) == expected
+    assert bench.body_pure_python(archs, pure_python.count_memo) == expected
     macs = sum(pure_python.count(a, *bench.INPUT)["macs"] for a in archs)
     assert expected[0] == macs
 

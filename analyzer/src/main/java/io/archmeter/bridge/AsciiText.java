@@ -1,21 +1,20 @@
 package io.archmeter.bridge;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A reusable {@link CharSequence} view of the ASCII bytes {@code [start, end)} of a buffer: how a
- * batch of architecture strings that Python packed into one byte buffer reaches the parser without
- * a {@code String} per row. The caller guarantees ASCII (Python sends any other batch as strings);
+ * A reusable {@link CharSequence} view of the ASCII bytes {@code [start, end)} of an array: how a
+ * batch of architecture strings that Python packed into one buffer reaches the parser without a
+ * {@code String} per row. The caller guarantees ASCII (Python sends any other batch as strings);
  * a byte above 127 would read as the Latin-1 character of that value.
  */
 final class AsciiText implements CharSequence {
-    private ByteBuffer bytes;
+    private byte[] bytes;
     private int start;
     private int length;
 
     /** Points this view at {@code bytes[start, end)}. */
-    AsciiText set(ByteBuffer bytes, int start, int end) {
+    AsciiText set(byte[] bytes, int start, int end) {
         this.bytes = bytes;
         this.start = start;
         this.length = end - start;
@@ -32,7 +31,7 @@ final class AsciiText implements CharSequence {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException("index " + index + " of " + length);
         }
-        return (char) (bytes.get(start + index) & 0xFF);
+        return (char) (bytes[start + index] & 0xFF);
     }
 
     @Override
@@ -42,8 +41,6 @@ final class AsciiText implements CharSequence {
 
     @Override
     public String toString() {
-        byte[] b = new byte[length];
-        bytes.get(start, b);
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
     }
 }

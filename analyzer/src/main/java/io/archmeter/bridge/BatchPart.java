@@ -25,7 +25,7 @@ final class BatchPart {
     private final BatchResults results = new BatchResults();
     private final AsciiText view = new AsciiText();
     private final int[] hwc = new int[3];
-    /** Per row of the part, its candidate in {@link #batch}, or -1 if it failed before scoring. */
+    /** Per row of the part, its candidate in {@link #batch} (then its record's offset), or -1 if it failed. */
     private int[] candidate = new int[0];
     /** Per row of the part that failed before scoring, its {@link RowStatus}. */
     private byte[] statusOf = new byte[0];
@@ -100,18 +100,35 @@ final class BatchPart {
         reasons[i] = reason;
     }
 
+    /** Rows per block when writing columns: a block's records stay in cache while its columns are written one by one. */
+    private static final int BLOCK = 256;
+
     private void scoreAndWrite(int from, int to, Engine engine, Target out, String[] reasons) {
         engine.scoreAll(batch, results);
         final long[] values = results.values();
+        // per row, the offset of its metric record, or -1 if it has none: the status pass settles validity once
         for (int i = from; i < to; i++) {
             final int k = candidate[i - from];
             if (k >= 0 && results.isValid(k)) {
-                out.write(i, values, MetricRecord.offset(k));
+                candidate[i - from] = MetricRecord.offset(k);
+                out.status(i, RowStatus.OK);
             } else if (k >= 0) {
                 reasons[i] = RowStatus.reason(RowStatus.SHAPES, results.error(k));
-                out.fail(i, RowStatus.SHAPES);
+                candidate[i - from] = -1;
+                out.status(i, RowStatus.SHAPES);
             } else {
-                out.fail(i, statusOf[i - from]);
+                out.status(i, statusOf[i - from]);
+            }
+        }
+        // column by column within blocks of rows: each column of the output is written in sequence,
+        // where row by row would touch Columns.COUNT far-apart cache lines per row
+        for (int b = from; b < to; b += BLOCK) {
+            final int e = Math.min(to, b + BLOCK);
+            for (int c = 0; c < Columns.COUNT; c++) {
+                for (int i = b; i < e; i++) {
+                    final int o = candidate[i - from];
+                    out.put(c, i, o >= 0 ? Columns.get(values, o, c) : 0L);
+                }
             }
         }
     }

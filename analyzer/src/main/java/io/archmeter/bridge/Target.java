@@ -49,21 +49,13 @@ final class Target {
         return new Target(this);
     }
 
-    /** Row {@code i} of the call scored: its columns from the {@code MetricRecord} at {@code values[o]}. */
-    void write(int i, long[] values, int o) {
-        final int r = first + i;
-        for (int k = 0; k < Columns.COUNT; k++) {
-            out.put(k * total + r, Columns.get(values, o, k));
-        }
-        status.put(r, RowStatus.OK);
+    /** Column {@code k} of row {@code i} of the call. */
+    void put(int k, int i, long value) {
+        out.put(k * total + first + i, value);
     }
 
-    /** Row {@code i} of the call is invalid with {@code code}: zero columns. */
-    void fail(int i, byte code) {
-        final int r = first + i;
-        for (int k = 0; k < Columns.COUNT; k++) {
-            out.put(k * total + r, 0L);
-        }
-        status.put(r, code);
+    /** The {@link RowStatus} of row {@code i} of the call. */
+    void status(int i, byte code) {
+        status.put(first + i, code);
     }
 }
