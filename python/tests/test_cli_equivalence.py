@@ -132,3 +132,25 @@ def test_score_many_scores_non_ascii_rows_and_big_batches(analyzer):
     assert big["macs"][-3:].tolist() == [9 * 3 * 64 * 4, 3 * 2 * 64, 0]
     empty = analyzer.score_many([])
     assert len(empty["macs"]) == 0 and empty.invalid == 0 and empty.reasons == []
+
+
+@pytest.mark.parametrize("arch, shape", [
+    ("conv_k3_c4 ( conv_k3_c4 bn relu | )add gap fc_c2", "8x8x3"),
+    ("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|skip_connect~2|", "32x32x3"),
+    ("conv_k3_s2_c16_b0 bn relu6 ir_k3_e1_c16_relu6 ir_k5_s2_e6_c24_seh0.25_hswish gap fc_c10", "64x64x3"),
+    ("conv_k11_s4_p0_c96 relu lrn maxpool_k3_s2 conv_k5_g2_c256 relu flatten fc_c10", "227x227x3"),
+])
+def test_summary_equals_the_clis_per_layer_table(analyzer, arch, shape):
+    import json
+    code, out, err = run_cli("summary", arch, "--input", shape, "--format", "json")
+    assert code == 0, err
+    cli = json.loads(out)["layers"]
+    mine = analyzer.summary(arch, input=shape)
+    assert len(mine) == len(cli)
+    for m, c in zip(mine, cli):
+        token, _, sources = c["layer"].partition(" <-")
+        assert m["layer"] == token and m["index"] == c["index"]
+        assert m["inputs"] == ([int(x) for x in sources.split(",")] if sources else [c["index"] - 1])
+        assert f"{m['out_h']}x{m['out_w']}x{m['out_c']}" == c["output"]
+        for k in ("rf_h", "rf_w", "stride_h", "stride_w", "pad_h", "pad_w", "global", "macs", "flops", "params", "act_bytes"):
+            assert m[k] == c[k], (m["index"], k)

@@ -164,3 +164,11 @@ def test_threads_share_one_analyzer(analyzer):
 def test_numpy_strings_and_ints_are_taken(analyzer):
     arch = np.array(["conv_k3_c4"])[0]
     assert analyzer.score(arch, input=(np.int64(8), np.int32(8), 3))["macs"] == 9 * 3 * 64 * 4
+
+
+def test_the_docstring_examples_hold():
+    import doctest
+    import archmeter._analyzer
+    for module in (archmeter, archmeter._analyzer):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
