@@ -220,35 +220,45 @@ class Analyzer:
                 raise TypeError(f"archs must be a sequence of strings or a Builder, not {type(archs).__name__}") from None
         n = len(archs)
         table, index = _input_table(inputs, n)
-        out = np.empty((len(self.columns), n), dtype=np.int64)
-        status = np.zeros(n, dtype=np.int8)
-        reasons = [None] * n
         s = self._session()
-        nio = s.jpype.nio
-        out_buf, status_buf = nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status)
         jtable = None if table is None else s.jpype.JArray(s.jpype.JString)(table)
-        for lo in range(0, n, _CHUNK_ROWS):
+        outs, statuses, reasons = [], [], [None] * n
+        for lo in range(0, max(n, 1), _CHUNK_ROWS):
+            # chunks bound the packed text and the Java batch; a chunk's columns are 2 GiB at most
             hi = min(n, lo + _CHUNK_ROWS)
             chunk = archs[lo:hi] if lo or hi < n else archs
-            jindex = None if index is None else nio.convertToDirectBuffer(index[lo:hi])
-            text = _join(chunk, lo)
-            if text.isascii():
-                # one buffer of bytes and the row ends: no Java string per row
-                packed = bytearray(text.encode("ascii"))
-                ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int64, count=hi - lo), dtype=np.int64)
-                if len(packed) > _INT_MAX:
-                    raise ValueError("a chunk of architecture strings exceeds 2 GiB")
-                ends = ends.astype(np.int32)
-                bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(packed), nio.convertToDirectBuffer(ends),
-                             hi - lo, jtable, jindex, out_buf, status_buf, lo, n)
-            else:
-                bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex,
-                             out_buf, status_buf, lo, n)
-            if bad:
-                rows = np.flatnonzero(status[lo:hi]) + lo
-                for r, why in zip(rows.tolist(), s.java.reasons()):
-                    reasons[r] = str(why)
-        return self._scores(out, status, reasons)
+            out, status = self._score_chunk(s, chunk, lo, jtable, None if index is None else index[lo:hi], reasons)
+            outs.append(out)
+            statuses.append(status)
+        if len(outs) == 1:
+            return self._scores(outs[0], statuses[0], reasons)
+        return self._scores(np.concatenate(outs, axis=1), np.concatenate(statuses), reasons)
+
+    def _score_chunk(self, s, chunk, lo, jtable, index, reasons):
+        """Scores one chunk of rows (row lo of the batch first) in one JVM call: (columns, statuses)."""
+        m = len(chunk)
+        out = np.empty((len(self.columns), m), dtype=np.int64)
+        status = np.zeros(m, dtype=np.int8)
+        if m == 0:
+            return out, status
+        nio = s.jpype.nio
+        jindex = None if index is None else nio.convertToDirectBuffer(index)
+        text = _join(chunk, lo)
+        if text.isascii():
+            # one buffer of bytes and the row ends: no Java string per row (JPype converts those one by one)
+            packed = bytearray(text.encode("ascii"))
+            if len(packed) > _INT_MAX:
+                raise ValueError("a chunk of architecture strings exceeds 2 GiB")
+            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int64, count=m)).astype(np.int32)
+            bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(packed), nio.convertToDirectBuffer(ends), m,
+                         jtable, jindex, nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
+        else:
+            bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex,
+                         nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
+        if bad:
+            for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
+                reasons[lo + r] = str(why)
+        return out, status
 
     def _scores(self, out, status, reasons):
         columns = {name: out[k] for k, name in enumerate(self.columns)}
