@@ -285,10 +285,16 @@ class Analyzer:
     def _score_built_one(self, builder):
         if len(builder) != 1:
             raise ValueError(f"score() takes a Builder holding one candidate, not {len(builder)}: use score_many()")
-        scores = self._score_program(builder)
-        if not scores["valid"][0]:
-            raise InvalidCandidateError(STATUS_KINDS[int(scores.status[0])], scores.reasons[0])
-        return {name: int(scores[name][0]) for name in self.columns}
+        s = self._session()
+        program = builder._program_buffer()
+        n = len(program)
+        if n > len(s.program):
+            s.bind_program(n)
+        s.program[:n] = program          # a copy into the buffer Java reads: no buffer made per call
+        status = s.call(s.java.scoreBuilt, n)
+        if status:
+            raise InvalidCandidateError(STATUS_KINDS[status], str(s.java.reason()))
+        return dict(zip(self.columns, self._unpack(s.out)))
 
     def builder(self):
         """A new :class:`Builder`, to write candidates as calls instead of strings."""
@@ -296,15 +302,17 @@ class Analyzer:
 
 
 class _Session:
-    """One thread's Java session and the buffer its single-candidate results land in."""
+    """One thread's Java session, the buffer its single-candidate results land in, and the buffer
+    a built candidate is copied to for ``score(builder)``."""
 
-    __slots__ = ("java", "jpype", "out", "call")
+    __slots__ = ("java", "jpype", "out", "call", "program", "_program_bytes")
 
     def __init__(self, java, jpype):
         self.java = java
         self.jpype = jpype
         self.out = bytearray(8 * len(java.columnNames()))
         java.bind(jpype.nio.convertToDirectBuffer(self.out))
+        self.bind_program(1024)
         jexception = jpype.JException
 
         def call(method, *args):
@@ -313,6 +321,13 @@ class _Session:
             except jexception as e:
                 raise _java_error(e) from None
         self.call = call
+
+    def bind_program(self, ints):
+        """A program buffer of at least ``ints`` ints, bound to the Java session (the old one is dropped)."""
+        size = 1 << max(10, (ints - 1).bit_length())
+        self._program_bytes = bytearray(4 * size)
+        self.program = memoryview(self._program_bytes).cast("i")
+        self.java.bindProgram(self.jpype.nio.convertToDirectBuffer(self._program_bytes))
 
 
 def _java_error(e):

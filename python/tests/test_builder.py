@@ -75,3 +75,12 @@ def test_misuse_is_refused_at_once():
     with pytest.raises(TypeError, match="inputs must be None"):
         archmeter.Analyzer().score_many(b, inputs="8x8x3")
     assert len(b.clear()) == 0
+
+
+def test_a_long_built_candidate_scores_as_its_string(analyzer):
+    b = analyzer.builder().begin(16, 16, 8)
+    for _ in range(300):                           # 300 convolutions: a program of 3,600+ ints
+        b.conv(3, c=8).relu()
+    one = analyzer.score(b.gap().fc(10).end())
+    assert one == analyzer.score(" ".join(["conv_k3_c8 relu"] * 300) + " gap fc_c10", input="16x16x8")
+    assert one["macs"] == 300 * 9 * 8 * 256 * 8 + 80

@@ -1,6 +1,7 @@
 package io.archmeter.bridge;
 
 import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.InvalidArchitectureException;
 import io.archmeter.engine.LayerTable;
@@ -68,7 +69,11 @@ public final class ScoringSession {
     private final TokenCache tokens = new TokenCache();
     private final long[] record = new long[MetricRecord.LENGTH];
     private final int[] hwc = new int[3];
+    private final CandidateBuilder oneBuilder = new CandidateBuilder(one);
+    private final int[] oneCandidate = new int[1];
+    private final String[] oneReason = new String[1];
     private LongBuffer single;
+    private IntBuffer boundProgram;
     private String reason;
     private LayerTable table;
     private BatchPart[] parts = new BatchPart[0];
@@ -212,6 +217,47 @@ public final class ScoringSession {
     private int fail(byte status, String message) {
         reason = RowStatus.reason(status, message);
         return status;
+    }
+
+    /**
+     * Makes {@link #scoreBuilt} read its build program from {@code program} (native-order ints from
+     * byte 0), a buffer the caller fills before each call. Kept until the next bind.
+     */
+    public void bindProgram(ByteBuffer program) {
+        boundProgram = program.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+    }
+
+    /**
+     * Scores the one candidate of the first {@code length} ints of the bound build program, as
+     * {@link #score} scores a string: the Java side of {@code Analyzer.score(builder)}.
+     *
+     * @return a {@link RowStatus}; {@link #reason()} says why when it is not OK
+     * @throws IllegalArgumentException if the program is malformed or does not hold one candidate
+     */
+    public int scoreBuilt(int length) {
+        if (boundProgram == null || length < 0 || length > boundProgram.capacity()) {
+            throw new IllegalArgumentException("no bound build program of " + length + " ints: call bindProgram first");
+        }
+        reason = null;
+        table = null;
+        one.clear();
+        if (BuildProgram.decode(boundProgram, length, oneBuilder, oneCandidate, oneReason) != 1) {
+            throw new IllegalArgumentException("build program: one candidate expected");
+        }
+        if (oneCandidate[0] < 0) {
+            reason = oneReason[0];
+            return RowStatus.BUILD;
+        }
+        hwc[0] = one.inputHeight(0);
+        hwc[1] = one.inputWidth(0);
+        hwc[2] = one.inputChannels(0);
+        try {
+            engine.score(one, 0, record, 0);
+        } catch (InvalidArchitectureException e) {
+            return fail(RowStatus.SHAPES, e.getMessage());
+        }
+        publish();
+        return RowStatus.OK;
     }
 
     /** Column {@code k} of the candidate {@link #score} scored last. */

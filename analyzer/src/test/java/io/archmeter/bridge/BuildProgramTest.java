@@ -96,4 +96,26 @@ class BuildProgramTest {
         assertThrows(IllegalArgumentException.class, () -> run(s, 2, BEGIN, 8, 8, 3, FC, 2, 1, END));
         assertThrows(IllegalArgumentException.class, () -> run(s, 1, BEGIN, 8, 8, 3, FC, 2, 1));
     }
+
+    @Test
+    void scoresOneBuiltCandidateFromTheBoundProgramAsItsString() {
+        ScoringSession s = ScoringSessionTest.session();
+        ByteBuffer program = ByteBuffer.allocateDirect(4 * 64);
+        s.bindProgram(program);
+        int[] p = {BEGIN, 32, 32, 3, CONV, 3, 3, 2, 2, S, S, 1, 1, 1, 16, 1, SIMPLE, Op.BATCH_NORM.code(), SIMPLE, Op.RELU.code(),
+            SIMPLE, Op.GLOBAL_AVG_POOL.code(), FC, 10, 1, END};
+        program.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().put(p);
+        assertEquals(RowStatus.OK, s.scoreBuilt(p.length));
+        assertEquals("32x32x3", s.lastInput());
+        int macs = Arrays.asList(ScoringSession.columnNames()).indexOf("macs");
+        assertEquals(3 * 3 * 3 * 16 * 16 * 16 + 160, s.value(macs));     // worked by hand in ScoringSessionTest
+        int[] bad = {BEGIN, 8, 8, 3, FC, 0, 1, END};
+        program.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().put(bad);
+        assertEquals(RowStatus.BUILD, s.scoreBuilt(bad.length));
+        assertTrue(s.reason().startsWith("build: call 2 (fc): "), s.reason());
+        int[] two = {BEGIN, 8, 8, 3, END, BEGIN, 8, 8, 3, END};
+        program.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().put(two);
+        assertThrows(IllegalArgumentException.class, () -> s.scoreBuilt(two.length));
+        assertThrows(IllegalArgumentException.class, () -> s.scoreBuilt(65));
+    }
 }
