@@ -6,7 +6,7 @@ import threading
 
 from . import _jvm
 from ._builder import Builder
-from .errors import ArchmeterError, InvalidCandidateError
+from .errors import ArchmeterError, InvalidCandidateError, JVMError
 
 try:
     import numpy as np
@@ -103,6 +103,8 @@ class Analyzer:
             return self._local.session
         except AttributeError:
             pass
+        if _jvm.forked:
+            raise JVMError(_jvm.FORK_MESSAGE)
         jpype = _jvm._import_jpype()
         try:
             java = self._cls.create(*self._args)
@@ -316,6 +318,8 @@ class _Session:
         jexception = jpype.JException
 
         def call(method, *args):
+            if _jvm.forked:
+                raise JVMError(_jvm.FORK_MESSAGE)
             try:
                 return method(*args)
             except jexception as e:
@@ -374,6 +378,8 @@ def _input(cls, spec):
     if isinstance(spec, str):
         hwc = _input_cache.get(spec)
         if hwc is None:
+            if _jvm.forked:
+                raise JVMError(_jvm.FORK_MESSAGE)
             try:
                 hwc = tuple(int(v) for v in cls.parseInput(spec))
             except Exception as e:  # java.lang.IllegalArgumentException with the filter's words

@@ -25,6 +25,22 @@ DEBIAN_JPYPE_JAR = "/usr/share/java/org.jpype.jar"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _lock = threading.Lock()
 _state = {"jar": None, "session": None, "error": None}
+#: True in a child forked from a process whose JVM had started: a JVM does not survive fork (its
+#: threads stay in the parent), and a call into it from the child would hang
+forked = False
+FORK_MESSAGE = ("this process was forked from one whose JVM had started, and a JVM does not survive fork: use"
+                " multiprocessing's 'spawn' start method (multiprocessing.set_start_method('spawn')), or make the"
+                " Analyzer only in the worker processes")
+
+
+def _after_fork_in_child():
+    global forked
+    if _state["session"] is not None:
+        forked = True
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def find_jar(jar=None):
@@ -86,6 +102,8 @@ def session_class(jar=None, jvm_options=None, jvm_path=None):
         JVMError: JPype is missing, the JVM cannot start, or it cannot load archmeter (e.g. Java older than 17).
     """
     with _lock:
+        if forked:
+            raise JVMError(FORK_MESSAGE)
         if _state["session"] is not None:
             if jar is not None and os.path.abspath(os.fspath(jar)) != _state["jar"]:
                 raise JVMError(f"the JVM of this process already runs archmeter from {_state['jar']}; one JVM per"

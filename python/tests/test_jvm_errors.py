@@ -89,3 +89,23 @@ def test_importing_the_package_needs_no_jvm():
                                 env={"ARCHMETER_JAR": "/no/such.jar"})
     assert code == 0, err
     assert "STARTED False" in out
+
+
+def test_a_forked_child_gets_a_clear_error_instead_of_a_dead_jvm():
+    code, out, err = run_python("""
+import os, archmeter
+a = archmeter.Analyzer()
+a.score("conv_k1_c2", input="2x2x1")
+pid = os.fork()
+if pid == 0:
+    for call in (lambda: a.score("conv_k1_c2", input="2x2x1"), lambda: a.score_many(["conv_k1"]), archmeter.Analyzer):
+        try:
+            call()
+        except archmeter.JVMError as e:
+            print("CHILD", "spawn" in str(e), flush=True)
+    os._exit(0)
+os.waitpid(pid, 0)
+print("PARENT", a.score("conv_k1_c2", input="2x2x1")["macs"])
+""")
+    assert code == 0, err
+    assert out.count("CHILD True") == 3 and "PARENT 8" in out, out
