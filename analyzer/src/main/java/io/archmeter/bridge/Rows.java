@@ -37,20 +37,17 @@ abstract class Rows {
         if (n < 0 || n > ends.limit()) {
             throw new IllegalArgumentException(n + " rows, but " + ends.limit() + " row ends");
         }
-        final int length = n == 0 ? 0 : ends.get(n - 1);
-        if (length > text.limit()) {
-            throw new IllegalArgumentException("the rows end at byte " + length + ", past the text's " + text.limit());
-        }
-        final byte[] bytes = new byte[length];
-        text.get(0, bytes);
         int previous = 0;
         for (int i = 0; i < n; i++) {
             int e = ends.get(i);
-            if (e < previous || e > length) {
-                throw new IllegalArgumentException("row " + i + " ends at byte " + e + ", outside " + previous + ".." + length);
+            if (e < previous || e > text.limit()) {
+                throw new IllegalArgumentException("row " + i + " ends at byte " + e + ", outside " + previous + ".." + text.limit());
             }
             previous = e;
         }
+        // one copy into the heap: the parser reads each character several times, an array faster than a direct buffer
+        final byte[] bytes = new byte[previous];
+        text.get(0, bytes);
         return new Rows() {
             @Override
             int size() {
