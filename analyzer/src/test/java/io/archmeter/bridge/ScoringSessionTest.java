@@ -185,6 +185,24 @@ class ScoringSessionTest {
     }
 
     @Test
+    void refusesPackedRowsWhoseEndsAreNotInTheText() {
+        ScoringSession s = session();
+        ByteBuffer text = ByteBuffer.allocateDirect(8).put("conv_k3 ".getBytes(StandardCharsets.US_ASCII));
+        Batch b = new Batch(2);
+        for (int[] bad : new int[][] {{4, 3}, {-1, 4}, {4, 9}}) {
+            ByteBuffer ends = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+            ends.asIntBuffer().put(bad);
+            assertThrows(IllegalArgumentException.class, () -> s.scorePacked(text, ends, 2, null, null, b.out, b.status, 0, 2),
+                    Arrays.toString(bad));
+        }
+        ByteBuffer ends = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+        ends.asIntBuffer().put(new int[] {7, 8});      // "conv_k3" and " ": a blank row is an empty architecture
+        assertEquals(1, s.scorePacked(text, ends, 2, new String[] {"8x8x3"}, null, b.out, b.status, 0, 2));
+        assertEquals(9 * 3 * 64 * 3, b.get(column("macs"), 0));
+        assertTrue(s.reasons()[0].startsWith("syntax: empty architecture"), s.reasons()[0]);
+    }
+
+    @Test
     void givesEachRowTheSameVerdictAsTheFilterRejectsFile() throws IOException {
         List<String> rows = mixedRows(300);
         StringBuilder csv = new StringBuilder("arch\n");
