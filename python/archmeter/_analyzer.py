@@ -56,7 +56,9 @@ class Analyzer:
         count_elementwise: add the FLOPs of pooling, batch norm, activations and LRN.
         weight_dtype: storage type of weights for ``weight_bytes``: fp32, fp16, bf16, int8, fp64.
         act_dtype: storage type of activations for ``act_*_bytes``.
-        classes: classifier width of NAS-Bench-201 cell and NATS-Bench size networks (10, 100, 120).
+        classes: classifier width of search-space networks (NAS-Bench-201 cells and NATS-Bench sizes: 10, 100,
+            120; timm, ofa-mbv3, mcunet, proxyless: 1000); ``None`` (default) is each space's own: 10 for the
+            CIFAR spaces, 1000 for the ImageNet ones. A ``net_config``'s classifier states its own.
         jar: path of ``archmeter.jar`` (default: ``$ARCHMETER_JAR``, the installed copy, or the checkout's build).
         jvm_options: JVM options for the first start, e.g. ``["-Xmx2g"]`` (default ``$ARCHMETER_JVM_OPTIONS``).
 
@@ -72,13 +74,16 @@ class Analyzer:
     """
 
     def __init__(self, flops="multiply", count_elementwise=False, weight_dtype="fp32", act_dtype="fp32",
-                 classes=10, *, jar=None, jvm_options=None):
+                 classes=None, *, jar=None, jvm_options=None):
         for name, value in (("flops", flops), ("weight_dtype", weight_dtype), ("act_dtype", act_dtype)):
             if not isinstance(value, str):
                 raise TypeError(f"{name} must be a str, not {type(value).__name__}")
         if not isinstance(count_elementwise, bool):
             raise TypeError(f"count_elementwise must be a bool, not {type(count_elementwise).__name__}")
-        classes = _int("classes", classes)
+        if classes is not None:
+            classes = _int("classes", classes)
+            if classes < 1:
+                raise ValueError(f"classes must be at least 1 (or None: each search space's own), not {classes}")
         if np is None:
             raise ArchmeterError("archmeter needs NumPy: `apt-get install python3-numpy` or `pip install numpy`")
         self._cls = _jvm.session_class(jar, jvm_options)
@@ -107,7 +112,8 @@ class Analyzer:
             raise JVMError(_jvm.FORK_MESSAGE)
         jpype = _jvm._import_jpype()
         try:
-            java = self._cls.create(*self._args)
+            f, e, w, a, c = self._args
+            java = self._cls.create(f, e, w, a, 0 if c is None else c)   # 0: each search space's own classes
         except jpype.JException as e:
             raise ValueError(str(e.getMessage())) from None
         s = _Session(java, jpype)

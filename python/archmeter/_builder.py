@@ -206,9 +206,13 @@ class Builder:
         """``)add``, ``)cat`` or ``)mul``: joins the group's branches."""
         return self._emit(JOIN, self._op({"cat": "cat", "add": "add", "mul": "mul"}.get(op, op)))
 
-    def ir(self, k, c, s=1, e=1, se=0, act="relu"):
+    def ir(self, k, c, s=1, e=None, se=0, act="relu"):
         """``ir_k{k}_s{s}_e{e}_c{c}``: inverted residual (MobileNetV2/EfficientNet), expansion ``e``
-        (decimals allowed), EfficientNet squeeze-excite ratio ``se`` (0: none), activation ``act``."""
+        (required; decimals allowed; e=1 is refused: timm builds a 1x1 expansion there, torchvision does not,
+        so the block without one is the grammar's ``ds``), torchvision EfficientNet's squeeze-excite ratio
+        ``se`` of the block input (``sei`` in the grammar; 0: none), activation ``act``."""
+        if e is None:
+            raise TypeError("ir() needs its expansion ratio e (e.g. e=6); the block without expansion is ds")
         return self._emit(IR, _i(k, "k"), _i(s, "s"), _milli(e, "e"), _i(c, "c"), _milli(se, "se"), self._op(act))
 
     def res(self, c, s=1):

@@ -19,7 +19,7 @@ class InvalidCandidateError(ArchmeterError, ValueError):
             not work out, e.g. an output size of 0), ``"input"`` (the input shape is not HxWxC with
             every dimension at least 1) or ``"build"`` (a builder call was refused).
         reason: archmeter's message, e.g. ``syntax: token 3 'conv_k3_z2': unknown key 'z' for conv
-            (did you mean 'k'?) (expected one of k, s, p, d, g, c, b)``.
+            (did you mean 'k'?) (expected one of k, s, p, d, g, c, b, tfsame)``.
         arch: the architecture string (or ``None`` for a built candidate).
     """
 

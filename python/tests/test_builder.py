@@ -15,7 +15,7 @@ def test_built_candidates_score_as_their_strings(analyzer):
     b.begin(33, 31, 2).conv((1, 7), p=(0, 3), c=8, d=(1, 2)).avgpool(3, s=2, p=1, ceil=True).dw(3, m=2).layer("hswish") \
         .layer("flatten").fc(10).end()
     strings = [("conv_k3_s2_c16 bn relu gap fc_c10", "32x32x3"),
-               ("conv_k3_c8_b0 ( dw_k5 | maxpool_k3_s1_p1 )cat ir_k3_s2_e6_c24 ir_k5_e4_c24_se0.25_swish gap fc_c10", "64x48x3"),
+               ("conv_k3_c8_b0 ( dw_k5 | maxpool_k3_s1_p1 )cat ir_k3_s2_e6_c24 ir_k5_e4_c24_sei0.25_swish gap fc_c10", "64x48x3"),
                ("res_c64 res_c128_s2 bot_c256_s2 gap fc_c1000_b0", "56x56x64"),
                ("conv_k1x7_p0x3_d1x2_c8 avgpool_k3_s2_p1_ceil1 dw_k3_m2 hswish flatten fc_c10", "33x31x2")]
     assert len(b) == 4

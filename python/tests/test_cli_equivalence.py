@@ -26,7 +26,7 @@ def mixed_rows():
         rows.append((":".join(str(rng.choice([8, 16, 24, 32, 40, 48, 56, 64])) for _ in range(5)), "32x32x3"))
     rows += [
         ("conv_k3_c16 ( conv_k3_c16 bn relu | )add ( | gap conv_k1_c4 relu conv_k1_c16 sigmoid )mul gap fc_c10", "64x64x3"),
-        ("conv_k3_s2_c16_b0 bn relu6 ir_k3_e1_c16_relu6 ir_k5_s2_e6_c24_seh0.25_hswish res_c32_s2 bot_c64 gap fc_c1000", ""),
+        ("conv_k3_s2_c16_b0 bn relu6 ds_k3_c16_relu6 ir_k5_s2_e6_c24_seh0.25_hswish res_c32_s2 bot_c64 gap fc_c1000", ""),
         ("cn_k3_s2_c32 fire_q16_c128 ( conv_k1_c8 | maxpool_k3_s1_p1 conv_k1_c8 )cat gap fc_c10", "96x96x3"),
         ("conv_k3_c8 maxpool_k2_s2_ceil1 avgpool_k3_s2_p1 lrn conv_k1x7_p0x3_c8 flatten fc_c10", "33x31x2"),
         ("conv_k3_z2 relu", ""), ("conv_k3_c8 )add", ""), ("( conv_k3_c8", "8x8x3"), ("", ""), ("conv_k3_c8 relu", "32x32"),
@@ -137,7 +137,7 @@ def test_score_many_scores_non_ascii_rows_and_big_batches(analyzer):
 @pytest.mark.parametrize("arch, shape", [
     ("conv_k3_c4 ( conv_k3_c4 bn relu | )add gap fc_c2", "8x8x3"),
     ("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|skip_connect~2|", "32x32x3"),
-    ("conv_k3_s2_c16_b0 bn relu6 ir_k3_e1_c16_relu6 ir_k5_s2_e6_c24_seh0.25_hswish gap fc_c10", "64x64x3"),
+    ("conv_k3_s2_c16_b0 bn relu6 ds_k3_c16_relu6 ir_k5_s2_e6_c24_seh0.25_hswish gap fc_c10", "64x64x3"),
     ("conv_k11_s4_p0_c96 relu lrn maxpool_k3_s2 conv_k5_g2_c256 relu flatten fc_c10", "227x227x3"),
 ])
 def test_summary_equals_the_clis_per_layer_table(analyzer, arch, shape):

@@ -112,13 +112,15 @@ public final class FilterCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
+            description = {"Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}). A config that states its",
+                "resolution (ofa-mbv3 and mcunet r, proxyless r, net_config resolution) is costed at it (r x r x 3)."})
     String inputShape;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = {"Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings",
-                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input",
-                "16x16x3; CIFAR is 32x32x3)."})
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "0",
+            description = {"Classes of search-space strings: NAS-Bench-201 cells (|nor_conv_3x3~0|+|...|) and NATS-Bench size",
+                "strings (8:16:32:48:64) 10 for CIFAR-10, 100 for CIFAR-100, 120 for ImageNet16-120 (with --input",
+                "16x16x3; CIFAR is 32x32x3); timm:, ofa-mbv3:, mcunet:, proxyless: 1000 (ImageNet). Default: each",
+                "space's own (10; 1000). A net_config's classifier states its own."})
     int classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,

@@ -51,8 +51,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Input shape of requests without one (default: each notation's, see above).")
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of NAS-Bench-201 / NATS-Bench networks in requests without \"classes\" (default ${DEFAULT-VALUE}).")
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "0",
+            description = "Classes of search-space networks in requests without \"classes\" (default: each space's own, 10 for"
+                    + " NAS-Bench-201 / NATS-Bench, 1000 for the ImageNet spaces).")
     int classes;
 
     @Option(names = "--max-line", paramLabel = "CHARS", defaultValue = "" + JsonLines.DEFAULT_MAX_LINE,

@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
             "effective stride S and padding P, MACs, FLOPs, parameters and activation bytes.",
             "MODEL is a built-in name (see 'archmeter zoo': alexnet, vgg16, resnet50, mobilenet_v2, ...), an",
             "architecture string (e.g. 'conv_k3_s2_c32 bn relu gap fc_c10'), a NAS-Bench-201 cell string",
-            "(|nor_conv_3x3~0|+|...|) or a NATS-Bench size string (8:16:32:48:64)."})
+            "(|nor_conv_3x3~0|+|...|), a NATS-Bench size string (8:16:32:48:64), a timm model or arch_def",
+            "(timm:mobilenetv3_large_100), an OFA-MobileNetV3, MCUNet or ProxylessNAS config (ofa-mbv3:{...},",
+            "mcunet:{...}, proxyless:{...}) or a ProxylessNAS/MCUNet net_config ({\"name\": \"ProxylessNASNets\", ...})."})
 public final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,11 +38,14 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "HxWxC",
             description = {"Input shape; default: the built-in model's own, 32x32x3 for a NAS-Bench-201 cell or",
-                "NATS-Bench size string, 224x224x3 for any other string."})
+                "NATS-Bench size string, 224x224x3 for any other string. A config that states its resolution",
+                "(ofa-mbv3 and mcunet r, proxyless r, net_config resolution) is costed at it (r x r x 3), whatever --input says."})
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of a NAS-Bench-201 / NATS-Bench network: 10 (default), 100 or 120.")
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "0",
+            description = {"Classes of a search space's network: NAS-Bench-201 / NATS-Bench 10 (CIFAR-10), 100 or 120;",
+                "timm, ofa-mbv3, mcunet, proxyless 1000 (ImageNet). Default: each space's own. A net_config's",
+                "classifier states its own; plain architecture strings have their fc."})
     int classes;
 
     @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
@@ -75,6 +80,12 @@ public final class SummaryCommand implements Callable<Integer> {
         CandidateBatch batch = new CandidateBatch();
         ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch);
         Engine engine = new Engine(conventions.toConventions());
+        if (input != null && (batch.inputHeight(0) != shape.height() || batch.inputWidth(0) != shape.width()
+                || batch.inputChannels(0) != shape.channels())) {
+            spec.commandLine().getErr().println("archmeter: note: the notation states its own input, "
+                    + new InputShape(batch.inputHeight(0), batch.inputWidth(0), batch.inputChannels(0))
+                    + ", which --input " + shape + " does not change");
+        }
         LayerTable table = engine.trace(batch, 0);
         SummaryReport.write(name, table, f, out);
         return 0;

@@ -22,19 +22,20 @@ import static io.archmeter.model.KeyUse.required;
 public enum Block implements Syntax {
     /** conv k s c, bn, act; r times. */
     CN("cn", true, false, "conv-BN-activation",
-            required(Key.K), optional(Key.S, 1), optional(Key.C, INPUT_CHANNELS), optional(Key.R, 1)),
+            required(Key.K), optional(Key.S, 1), optional(Key.C, INPUT_CHANNELS), optional(Key.R, 1), optional(Key.TFSAME, 0)),
     /** Inverted residual (MobileNetV2/V3, MnasNet, EfficientNet MBConv). */
     IR("ir", true, true, "inverted residual (MobileNetV2/V3, MnasNet, EfficientNet MBConv)",
             required(Key.K), optional(Key.S, 1), required(Key.C), optional(Key.R, 1),
-            optional(Key.E, Key.ONE), optional(Key.SE, ABSENT), optional(Key.SEH, ABSENT)),
+            optional(Key.E, Key.ONE), optional(Key.SEI, ABSENT), optional(Key.SEH, ABSENT), optional(Key.SE, ABSENT),
+            optional(Key.TFSAME, 0)),
     /** Depthwise separable (EfficientNet's first block, timm), with a residual when the shape allows. */
     DS("ds", true, true, "depthwise separable (EfficientNet's first block, timm)",
             required(Key.K), optional(Key.S, 1), required(Key.C), optional(Key.R, 1),
-            optional(Key.SE, ABSENT), optional(Key.SEH, ABSENT)),
+            optional(Key.SEI, ABSENT), optional(Key.SEH, ABSENT), optional(Key.SE, ABSENT), optional(Key.TFSAME, 0)),
     /** Depthwise separable with an activation after the pointwise convolution (MobileNetV1); no residual. */
     DSA("dsa", true, false, "depthwise separable with activation (MobileNetV1)",
             required(Key.K), optional(Key.S, 1), required(Key.C), optional(Key.R, 1),
-            optional(Key.SE, ABSENT), optional(Key.SEH, ABSENT)),
+            optional(Key.SEI, ABSENT), optional(Key.SEH, ABSENT), optional(Key.SE, ABSENT), optional(Key.TFSAME, 0)),
     /** ResNet basic block (torchvision). */
     RES("res", false, false, "ResNet basic block (torchvision)",
             optional(Key.S, 1), required(Key.C), optional(Key.R, 1)),

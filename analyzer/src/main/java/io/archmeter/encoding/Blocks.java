@@ -16,8 +16,9 @@ import io.archmeter.model.Op;
  *   <tr><th>block</th><th>layers</th></tr>
  *   <tr><td>{@code cn}: conv-BN-act</td><td>conv k s c, bn, act</td></tr>
  *   <tr><td>{@code ir}: inverted residual (MobileNetV2/V3, MnasNet, EfficientNet MBConv)</td>
- *       <td>[conv 1×1 to mid, bn, act — omitted when e = 1], dw k s, bn, act, [SE on mid], conv 1×1 to c, bn;
- *       a residual add of x when s = 1, C_in = c and not {@code noskip}. mid = make_divisible(C_in·e, 8).</td></tr>
+ *       <td>conv 1×1 to mid, bn, act, dw k s, bn, act, [SE on mid], conv 1×1 to c, bn;
+ *       a residual add of x when s = 1, C_in = c and not {@code noskip}. mid = make_divisible(C_in·e, 8);
+ *       e = 1 is refused (see {@link CandidateBuilder#block}): {@code ds} is the block without expansion.</td></tr>
  *   <tr><td>{@code ds}: depthwise separable (EfficientNet's first block, timm)</td>
  *       <td>dw k s, bn, act, [SE], conv 1×1 to c, bn; residual add when s = 1, C_in = c and not {@code noskip}</td></tr>
  *   <tr><td>{@code dsa}: depthwise separable with activation (MobileNetV1)</td>
@@ -32,10 +33,15 @@ import io.archmeter.model.Op;
  * </table>
  *
  * <p><b>Squeeze-excite</b> on a tensor of m channels (see {@link SqueezeExcite}):
- * ( | gap, conv 1×1 (bias) to the squeeze, act, conv 1×1 (bias) to m, gate )mul.
+ * ( | gap, conv 1×1 (bias) to the squeeze, act, conv 1×1 (bias) to m, gate )mul; {@code sei}
+ * squeezes to max(1, floor(C_in·r)) of the block input with the block's activation and a sigmoid,
+ * {@code seh} to make_divisible(floor(m·r), 8) with relu and a hard sigmoid.
+ *
+ * <p>{@code tfsame1} (cn, ir, ds, dsa) pads every convolution of the block as TensorFlow's
+ * "SAME" does (TF-slim, timm's {@code tf_} ports; see {@link LayerRecord#FLAG_TF_SAME}).
  *
  * <p>{@code r} repeats a block: the stride applies to the first repeat, the others have stride 1
- * and take the output channels as input. Ratios are kept in thousandths (e = 6 is 6000, se = 0.25
+ * and take the output channels as input. Ratios are kept in thousandths (e = 6 is 6000, sei = 0.25
  * is 250) so that decimal values from architecture strings stay exact.
  */
 public final class Blocks {
@@ -54,13 +60,15 @@ public final class Blocks {
 
     /** Expands {@code block} with its values resolved (the builder has checked them against the block's description). */
     static void expand(CandidateBuilder b, Block block, int k, int s, int c, int repeats, Parts p, Op act) {
-        final SqueezeExcite se = p.has(Key.SE) ? new SqueezeExcite(Key.SE, p.get(Key.SE))
+        final SqueezeExcite se = p.has(Key.SEI) ? new SqueezeExcite(Key.SEI, p.get(Key.SEI))
                 : p.has(Key.SEH) ? new SqueezeExcite(Key.SEH, p.get(Key.SEH)) : SqueezeExcite.NONE;
+        // tfsame1: every convolution of the block pads as TF's "SAME" (TF-slim, timm's tf_ ports)
+        final boolean tf = block.value(p, Key.TFSAME) == 1;
         switch (block) {
-            case CN -> convBnAct(b, k, s, c, act, repeats);
-            case IR -> invertedResidual(b, k, s, block.value(p, Key.E), c, repeats, se, p.noskip(), act);
-            case DS -> depthwiseSeparable(b, k, s, c, repeats, se, p.noskip(), false, act);
-            case DSA -> depthwiseSeparable(b, k, s, c, repeats, se, true, true, act);
+            case CN -> convBnAct(b, k, s, c, act, repeats, tf);
+            case IR -> invertedResidual(b, k, s, block.value(p, Key.E), c, repeats, se, p.noskip(), act, tf);
+            case DS -> depthwiseSeparable(b, k, s, c, repeats, se, p.noskip(), false, act, tf);
+            case DSA -> depthwiseSeparable(b, k, s, c, repeats, se, true, true, act, tf);
             case RES -> basicBlock(b, s, c, repeats);
             case BOT -> bottleneck(b, s, c, block.value(p, Key.W), block.value(p, Key.G), repeats);
             case FIRE -> fire(b, block.value(p, Key.Q), c);
@@ -68,14 +76,14 @@ public final class Blocks {
     }
 
     /** conv k×k stride s to c channels (0: the input's), bn, act; r times. */
-    private static void convBnAct(CandidateBuilder b, int k, int s, int c, Op act, int repeats) {
+    private static void convBnAct(CandidateBuilder b, int k, int s, int c, Op act, int repeats, boolean tf) {
         for (int i = 0; i < repeats; i++) {
-            b.conv(k, i == 0 ? s : 1, 1, c, false).bn().activation(act);
+            b.conv(k, i == 0 ? s : 1, 1, c, false, tf).bn().activation(act);
         }
     }
 
     private static void invertedResidual(CandidateBuilder b, int k, int s, int expandMilli, int c, int repeats,
-                                         SqueezeExcite se, boolean noskip, Op act) {
+                                         SqueezeExcite se, boolean noskip, Op act, boolean tf) {
         for (int i = 0; i < repeats; i++) {
             final int stride = i == 0 ? s : 1;
             final long cin = inputChannels(b, "ir");
@@ -83,14 +91,11 @@ public final class Blocks {
             if (skip) {
                 b.beginGroup();
             }
-            long mid = cin;
-            if (expandMilli != Key.ONE) {
-                mid = makeDivisible(cin * expandMilli, Key.ONE, 8);
-                b.conv(1, 1, 1, checkedInt(mid, "ir expansion"), false).bn().activation(act);
-            }
-            b.depthwise(k, stride, false).bn().activation(act);
+            final long mid = makeDivisible(cin * expandMilli, Key.ONE, 8);
+            b.conv(1, 1, 1, checkedInt(mid, "ir expansion"), false, tf).bn().activation(act);
+            b.depthwise(k, stride, false, tf).bn().activation(act);
             squeezeExcite(b, se, cin, mid, act);
-            b.conv(1, 1, 1, c, false).bn();
+            b.conv(1, 1, 1, c, false, tf).bn();
             if (skip) {
                 b.nextBranch().endGroup(Op.ADD);
             }
@@ -98,7 +103,7 @@ public final class Blocks {
     }
 
     private static void depthwiseSeparable(CandidateBuilder b, int k, int s, int c, int repeats, SqueezeExcite se,
-                                           boolean noskip, boolean withActivation, Op act) {
+                                           boolean noskip, boolean withActivation, Op act, boolean tf) {
         for (int i = 0; i < repeats; i++) {
             final int stride = i == 0 ? s : 1;
             final long cin = inputChannels(b, withActivation ? "dsa" : "ds");
@@ -106,9 +111,9 @@ public final class Blocks {
             if (skip) {
                 b.beginGroup();
             }
-            b.depthwise(k, stride, false).bn().activation(act);
+            b.depthwise(k, stride, false, tf).bn().activation(act);
             squeezeExcite(b, se, cin, cin, act);
-            b.conv(1, 1, 1, c, false).bn();
+            b.conv(1, 1, 1, c, false, tf).bn();
             if (withActivation) {
                 b.activation(act);
             }
@@ -169,7 +174,7 @@ public final class Blocks {
         if (se.key() == null) {
             return;
         }
-        if (se.key() == Key.SE) {
+        if (se.key() == Key.SEI) {
             b.squeezeExcite(checkedInt(Math.max(1, blockInput * se.milli() / Key.ONE), "squeeze-excite"), act, Op.SIGMOID);
         } else {
             b.squeezeExcite(checkedInt(makeDivisible(mid * se.milli() / Key.ONE, 1, 8), "squeeze-excite"), Op.RELU, Op.HSIGMOID);

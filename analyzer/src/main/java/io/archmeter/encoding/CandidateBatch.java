@@ -191,6 +191,29 @@ public final class CandidateBatch {
         return this;
     }
 
+    /**
+     * Sets the open candidate's input to H×W×C before its first layer: for a notation that carries
+     * its own input size (an Once-for-All config's resolution {@code r}).
+     *
+     * @throws IllegalStateException if no candidate is open or it has layers already
+     * @throws IllegalArgumentException if a dimension is below 1
+     */
+    public CandidateBatch setOpenInput(int h, int w, int c) {
+        requireOpen();
+        if (layerCount != firstLayer[size]) {
+            throw new IllegalStateException("the input of candidate " + size + " is set before its first layer, not after "
+                    + (layerCount - firstLayer[size]));
+        }
+        if (h < 1 || w < 1 || c < 1) {
+            throw new IllegalArgumentException("input shape " + h + "x" + w + "x" + c + ": every dimension must be at least 1");
+        }
+        final int in = size * INPUT_LENGTH;
+        inputs[in + INPUT_H_OFFSET] = h;
+        inputs[in + INPUT_W_OFFSET] = w;
+        inputs[in + INPUT_C_OFFSET] = c;
+        return this;
+    }
+
     /** Height of the open candidate's input. */
     public int openInputHeight() {
         requireOpen();

@@ -87,6 +87,18 @@ public final class CandidateBuilder {
         return this;
     }
 
+    /**
+     * Sets the open candidate's input to H×W×C, before its first layer. A search space whose
+     * notation carries its own input size calls it (an Once-for-All config's resolution {@code r}
+     * is part of the candidate: its network is costed at r×r×3 whatever input the caller began with).
+     *
+     * @throws IllegalStateException if layers were written already
+     */
+    public CandidateBuilder input(int h, int w, int c) {
+        batch.setOpenInput(h, w, c);
+        return this;
+    }
+
     /** Layers written so far to the open candidate. */
     public int layers() {
         return batch.openLayers();
@@ -209,8 +221,14 @@ public final class CandidateBuilder {
     /**
      * Expands {@code block} with the keys, activation and {@code noskip} of {@code parts}, checked
      * with the grammar's rules: keys the block takes, in their ranges, the required ones given; an
-     * activation that is one (relu by default); square kernels and strides; se or seh, not both;
+     * activation that is one (relu by default); square kernels and strides; sei or seh, not both;
      * {@code noskip} only for a block with a residual.
+     *
+     * <p>Two forms that look like timm's block strings but would not mean what they mean in timm
+     * are refused with the difference named ("silently different is the worst outcome"): timm's
+     * {@code se} (its squeeze-excite depends on the model family; write {@code sei} or {@code seh})
+     * and an {@code ir} with e = 1 (timm builds a 1×1 expansion conv there, torchvision and
+     * ProxylessNAS do not; write {@code ds}). {@code timm:MODEL:ARCH_DEF} gives timm's meaning.
      *
      * @throws IllegalArgumentException naming the block and what is wrong
      */
@@ -231,8 +249,9 @@ public final class CandidateBuilder {
                 checkRange(name, key, p.getWidth(key));
             }
         }
-        if (p.has(Key.SE) && p.has(Key.SEH)) {
-            throw new IllegalArgumentException("se and seh are two flavours of squeeze-excite: give one");
+        refuseTimmMeanings(block, p);
+        if (p.has(Key.SEI) && p.has(Key.SEH)) {
+            throw new IllegalArgumentException("sei and seh are two flavours of squeeze-excite: give one");
         }
         if (p.get(Key.K) != p.getWidth(Key.K) && p.has(Key.K) || p.has(Key.S) && p.get(Key.S) != p.getWidth(Key.S)) {
             throw new IllegalArgumentException("blocks take square kernels and strides");
@@ -249,6 +268,26 @@ public final class CandidateBuilder {
         }
         Blocks.expand(this, block, block.value(p, Key.K), block.value(p, Key.S), block.value(p, Key.C), block.value(p, Key.R), p, act);
         return this;
+    }
+
+    /** What timm's block strings would mean here differently: refused, never read another way. */
+    static final String SE_REFUSED = "se is timm's squeeze-excite ratio, whose meaning depends on the model family"
+            + " (EfficientNet: round(mid*se/e) channels, the block's activation, sigmoid; MobileNetV3: make_divisible(mid*se, 8),"
+            + " relu, hard sigmoid): write sei (torchvision EfficientNet: max(1, floor(C_in*r)) of the block input, block"
+            + " activation, sigmoid) or seh (MobileNetV3: make_divisible(floor(mid*r), 8), relu, hard sigmoid), or give timm's"
+            + " arch_def as timm:MODEL:ARCH_DEF for timm's meaning";
+    static final String IR_E1_REFUSED = "ir with e1 (also when e is not given): timm builds the 1x1 expansion conv even at e1,"
+            + " torchvision's MobileNetV2/V3 and ProxylessNAS's MBConv1 leave it out: write ds_k3_c16 for the block without it"
+            + " (dw, bn, act, 1x1 conv, bn; a residual when the shape allows, noskip for none), or timm:MODEL:ARCH_DEF for timm's"
+            + " meaning";
+
+    private static void refuseTimmMeanings(Block block, Parts p) {
+        if (p.has(Key.SE)) {
+            throw new IllegalArgumentException(block.token() + ": " + SE_REFUSED);
+        }
+        if (block == Block.IR && block.value(p, Key.E) == Key.ONE) {
+            throw new IllegalArgumentException(IR_E1_REFUSED);
+        }
     }
 
     private static void checkRange(String name, Key key, int v) {
@@ -274,6 +313,21 @@ public final class CandidateBuilder {
         return layer(Op.CONV, scratch);
     }
 
+    /**
+     * Square k×k convolution, stride s, {@code groups} groups, {@code cout} channels (0: the input's),
+     * with TF "SAME" padding when {@code tfSame} ({@code tfsame1}), else "same" symmetric padding.
+     */
+    public CandidateBuilder conv(int k, int s, int groups, int cout, boolean bias, boolean tfSame) {
+        scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.G, groups).set(Key.B, bias ? 1 : 0);
+        if (tfSame) {
+            scratch.set(Key.TFSAME, 1);
+        }
+        if (cout != LayerRecord.CHANNELS_FROM_INPUT) {
+            scratch.set(Key.C, cout);
+        }
+        return layer(Op.CONV, scratch);
+    }
+
     /** A convolution with every parameter given; {@code cout} 0 keeps the input channels. */
     public CandidateBuilder conv(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                  int groups, int cout, boolean bias) {
@@ -293,6 +347,15 @@ public final class CandidateBuilder {
     /** Depthwise k×k convolution, stride s, "same" padding, multiplier 1. */
     public CandidateBuilder depthwise(int k, int s, boolean bias) {
         return layer(Op.DEPTHWISE, scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.B, bias ? 1 : 0));
+    }
+
+    /** Depthwise k×k convolution, stride s, multiplier 1, with TF "SAME" padding when {@code tfSame}, else "same" padding. */
+    public CandidateBuilder depthwise(int k, int s, boolean bias, boolean tfSame) {
+        scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.B, bias ? 1 : 0);
+        if (tfSame) {
+            scratch.set(Key.TFSAME, 1);
+        }
+        return layer(Op.DEPTHWISE, scratch);
     }
 
     /** A depthwise convolution with every parameter given: C_out = C_in · multiplier. */
@@ -410,13 +473,14 @@ public final class CandidateBuilder {
 
     /**
      * An inverted residual ({@code ir}, see {@link Blocks}) with expansion ratio {@code expansion}
-     * (e.g. 6, or 3.67: at most three decimal places, as the grammar's {@code e}).
+     * (e.g. 6, or 3.67: at most three decimal places, as the grammar's {@code e}; not 1: use
+     * {@link #depthwiseSeparable} for the block without expansion).
      */
     public CandidateBuilder invertedResidual(int k, int s, double expansion, int c, Op act) {
         return invertedResidual(k, s, expansion, c, SqueezeExcite.NONE, act);
     }
 
-    /** An inverted residual with squeeze-excite: {@code ir_k3_e6_c24_se0.25_swish} is {@code (3, 1, 6, 24, efficientNet(0.25), SWISH)}. */
+    /** An inverted residual with squeeze-excite: {@code ir_k3_e6_c24_sei0.25_swish} is {@code (3, 1, 6, 24, efficientNet(0.25), SWISH)}. */
     public CandidateBuilder invertedResidual(int k, int s, double expansion, int c, SqueezeExcite se, Op act) {
         scratch.clear().set(Key.K, k).set(Key.S, s).setDecimal(Key.E, expansion).set(Key.C, c).activation(act);
         if (se.key() != null) {
@@ -426,15 +490,15 @@ public final class CandidateBuilder {
     }
 
     /**
-     * An inverted residual with the expansion in thousandths (6000 = 6) and EfficientNet's
-     * squeeze-excite in thousandths (0 = none). Kept for programs written against it (the Python
+     * An inverted residual with the expansion in thousandths (6000 = 6) and torchvision EfficientNet's
+     * squeeze-excite ({@code sei}) in thousandths (0 = none). Kept for programs written against it (the Python
      * bridge's build programs); new code reads better with
      * {@link #invertedResidual(int, int, double, int, SqueezeExcite, Op)}.
      */
     public CandidateBuilder invertedResidual(int k, int s, int expandMilli, int c, int seMilli, Op act) {
         scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.E, expandMilli).set(Key.C, c).activation(act);
         if (seMilli != 0) {
-            scratch.set(Key.SE, seMilli);
+            scratch.set(Key.SEI, seMilli);
         }
         return block(Block.IR, scratch);
     }

@@ -25,7 +25,7 @@ import java.util.List;
  *     groups  groups, or GROUPS_PER_CHANNEL (depthwise)
  *     cout    output channels, or CHANNELS_FROM_INPUT (C_in · cmult)
  *     cmult   channel multiplier (&ge; 1)
- *     flags   bit 0 bias, bit 1 ceil rounding, bit 2 fused join
+ *     flags   bit 0 bias, bit 1 ceil rounding, bit 2 fused join, bit 3 TF "SAME" padding
  *     in0     input, layers back (1: the previous layer)
  *     in1     second input of a join, layers back (0: none)
  * </pre>
@@ -106,6 +106,13 @@ public final class LayerRecord {
     public static final int FLAG_CEIL = 2;
     /** {@code flags} bit: a join whose result only the next join of the same op reads (one n-ary join). */
     public static final int FLAG_FUSED = 4;
+    /**
+     * {@code flags} bit: TF "SAME" padding ({@code tfsame1}), resolved per axis from the input size by
+     * the engine (see {@link #tfSamePadBefore}); the padding fields are then not read.
+     */
+    public static final int FLAG_TF_SAME = 8;
+    /** Every flag bit a record may hold. */
+    private static final int KNOWN_FLAGS = FLAG_BIAS | FLAG_CEIL | FLAG_FUSED | FLAG_TF_SAME;
 
     /** The record of a layer with no spatial or channel parameters, before its op is set. */
     private static final int[] NEUTRAL = {0, 1, 1, 1, 1, 0, 0, 1, 1, 1, CHANNELS_FROM_INPUT, 1, 0, PREVIOUS, NO_INPUT};
@@ -183,6 +190,7 @@ public final class LayerRecord {
         FIELD_OF_KEY[Key.M.ordinal()] = CMULT_OFFSET;
         FLAG_OF_KEY[Key.B.ordinal()] = FLAG_BIAS;
         FLAG_OF_KEY[Key.CEIL.ordinal()] = FLAG_CEIL;
+        FLAG_OF_KEY[Key.TFSAME.ordinal()] = FLAG_TF_SAME;
         for (Op op : Op.values()) {
             int used = 0;
             int flags = 0;
@@ -212,6 +220,23 @@ public final class LayerRecord {
     /** The {@code flags} bit of a flag key ({@link Key#B}, {@link Key#CEIL}), or 0. */
     public static int flagOf(Key key) {
         return FLAG_OF_KEY[key.ordinal()];
+    }
+
+    /**
+     * TF "SAME" padding before the input, along one axis of n: the output is ceil(n/s) and the
+     * padding it needs, max((out − 1)·s + d·(k − 1) + 1 − n, 0), goes half (rounded down) before and
+     * the rest after, as TensorFlow pads. The one place it is computed; e.g. k 3, s 2 on 224: 0
+     * before (1 after), on 321: 1 and 1; k 3, s 1: 1 and 1 whatever n.
+     */
+    public static long tfSamePadBefore(long n, int k, int s, int d) {
+        final long out = (n + s - 1) / s;
+        final long total = (out - 1) * s + (long) d * (k - 1) + 1 - n;
+        return total > 0 ? total >> 1 : 0;
+    }
+
+    /** Output size of TF "SAME" padding along an axis of n: ceil(n/s). */
+    public static long tfSameOutSize(long n, int s) {
+        return (n + s - 1) / s;
     }
 
     /** "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2). The one place it is computed. */
@@ -268,6 +293,11 @@ public final class LayerRecord {
         }
         if (derived) {
             writeDerived(records, offset, program, given);
+        }
+        if ((records[offset + FLAGS_OFFSET] & FLAG_TF_SAME) != 0
+                && ((given & Key.P.bit()) != 0 || (records[offset + FLAGS_OFFSET] & FLAG_CEIL) != 0)) {
+            throw new IllegalArgumentException(op.token() + ": tfsame1 sets the padding from the input size: give no p"
+                    + ((records[offset + FLAGS_OFFSET] & FLAG_CEIL) != 0 ? " and no ceil1" : ""));
         }
     }
 
@@ -459,7 +489,7 @@ public final class LayerRecord {
             }
         }
         final int flags = records[offset + FLAGS_OFFSET];
-        if ((flags & ~(FLAG_BIAS | FLAG_CEIL | FLAG_FUSED)) != 0) {
+        if ((flags & ~KNOWN_FLAGS) != 0) {
             throw new IllegalArgumentException(op.token() + ": unknown flag bits " + Integer.toBinaryString(flags));
         }
         final int used = USED_FIELDS[code];
@@ -473,8 +503,9 @@ public final class LayerRecord {
         }
         final int keyFlags = flags & ~FLAG_FUSED;
         if ((keyFlags & ~ALLOWED_FLAGS[code]) != 0) {
-            throw new IllegalArgumentException(op.token() + ": flag " + ((keyFlags & FLAG_BIAS) != 0 ? "bias (key b)" : "ceil (key ceil)")
-                    + " does not apply (" + op.describeKeys() + ")");
+            final int extra = keyFlags & ~ALLOWED_FLAGS[code];
+            throw new IllegalArgumentException(op.token() + ": flag " + ((extra & FLAG_BIAS) != 0 ? "bias (key b)"
+                    : (extra & FLAG_CEIL) != 0 ? "ceil (key ceil)" : "TF SAME padding (key tfsame)") + " does not apply (" + op.describeKeys() + ")");
         }
         if ((flags & FLAG_FUSED) != 0 && !op.isJoin()) {
             throw new IllegalArgumentException(op.token() + ": only joins (add, cat, mul) are fused");

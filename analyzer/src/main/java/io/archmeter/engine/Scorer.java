@@ -15,6 +15,9 @@ import static io.archmeter.encoding.LayerRecord.FLAG_CEIL;
 import static io.archmeter.encoding.LayerRecord.GROUPS_OFFSET;
 import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
 import static io.archmeter.encoding.LayerRecord.FLAG_FUSED;
+import static io.archmeter.encoding.LayerRecord.FLAG_TF_SAME;
+import static io.archmeter.encoding.LayerRecord.tfSameOutSize;
+import static io.archmeter.encoding.LayerRecord.tfSamePadBefore;
 import static io.archmeter.encoding.LayerRecord.IN0_OFFSET;
 import static io.archmeter.encoding.LayerRecord.IN1_OFFSET;
 import static io.archmeter.encoding.LayerRecord.NO_INPUT;
@@ -40,7 +43,9 @@ import static java.lang.Math.multiplyExact;
  * <h2>The formulas, for a layer with kernel k, stride s, padding p, dilation d (per axis)</h2>
  * <ul>
  *   <li><b>Output size</b>: n_out = floor((n + 2p − d·(k−1) − 1) / s) + 1, or with ceil rounding
- *       ceil(…) + 1, less one if that last window would start in the padding (as PyTorch and Caffe).
+ *       ceil(…) + 1, less one if that last window would start in the padding (as PyTorch and Caffe);
+ *       with TF "SAME" padding ({@code tfsame1}) ceil(n / s), the padding before the input
+ *       floor(max((n_out − 1)·s + d·(k−1) + 1 − n, 0) / 2) per axis ({@code LayerRecord.tfSamePadBefore}).
  *       An output size ≤ 0 is an error.</li>
  *   <li><b>Receptive field</b> (Araujo, Norris &amp; Sim, Distill 2019), from r₀ = 1, j₀ = 1, P₀ = 0:
  *       r_l = r_{l−1} + (k_l − 1)·d_l·j_{l−1}; P_l = P_{l−1} + p_l·j_{l−1}; j_l = j_{l−1}·s_l.
@@ -123,6 +128,8 @@ final class Scorer {
                 final int bits = OpBits.BITS[op];
                 final int in0 = records[r + IN0_OFFSET];
                 long m = 0, f = 0, p = 0, alloc = 0;
+                // the padding before the input of a window op, for the receptive field (TF "SAME": from the input size)
+                long padBeforeH = 0, padBeforeW = 0;
                 int src = in0 == PREVIOUS ? NONE : j - in0;
                 if ((bits & OpBits.JOIN) != 0) {
                     // a join (graphs only): computed out of line into its own slot, then loaded below
@@ -158,10 +165,19 @@ final class Scorer {
                         if (g != 1 && co % g != 0) {
                             throw groupsError(j, op, c, g, co);
                         }
-                        final long oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET],
-                                records[r + DILATION_H_OFFSET], false);
-                        final long ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET],
-                                records[r + DILATION_W_OFFSET], false);
+                        final long oh, ow;
+                        if ((records[r + FLAGS_OFFSET] & FLAG_TF_SAME) == 0) {
+                            padBeforeH = records[r + PAD_H_OFFSET];
+                            padBeforeW = records[r + PAD_W_OFFSET];
+                            oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], false);
+                            ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], false);
+                        } else {
+                            // TF "SAME": ceil(n/s), the padding resolved per axis from the input size (out of line)
+                            padBeforeH = tfSamePadBefore(h, kh, records[r + STRIDE_H_OFFSET], records[r + DILATION_H_OFFSET]);
+                            padBeforeW = tfSamePadBefore(w, kw, records[r + STRIDE_W_OFFSET], records[r + DILATION_W_OFFSET]);
+                            oh = tfSameOutSize(h, records[r + STRIDE_H_OFFSET]);
+                            ow = tfSameOutSize(w, records[r + STRIDE_W_OFFSET]);
+                        }
                         if (oh <= 0 || ow <= 0) {
                             throw outputSizeError(j, records, r, h, w);
                         }
@@ -182,9 +198,19 @@ final class Scorer {
                     case OpCode.MAX_POOL:
                     case OpCode.AVG_POOL: {
                         final int kh = records[r + KERNEL_H_OFFSET], kw = records[r + KERNEL_W_OFFSET];
-                        final boolean ceil = (records[r + FLAGS_OFFSET] & FLAG_CEIL) != 0;
-                        final long oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], ceil);
-                        final long ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], ceil);
+                        final long oh, ow;
+                        if ((records[r + FLAGS_OFFSET] & FLAG_TF_SAME) == 0) {
+                            final boolean ceil = (records[r + FLAGS_OFFSET] & FLAG_CEIL) != 0;
+                            padBeforeH = records[r + PAD_H_OFFSET];
+                            padBeforeW = records[r + PAD_W_OFFSET];
+                            oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], ceil);
+                            ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], ceil);
+                        } else {
+                            padBeforeH = tfSamePadBefore(h, kh, records[r + STRIDE_H_OFFSET], records[r + DILATION_H_OFFSET]);
+                            padBeforeW = tfSamePadBefore(w, kw, records[r + STRIDE_W_OFFSET], records[r + DILATION_W_OFFSET]);
+                            oh = tfSameOutSize(h, records[r + STRIDE_H_OFFSET]);
+                            ow = tfSameOutSize(w, records[r + STRIDE_W_OFFSET]);
+                        }
                         if (oh <= 0 || ow <= 0) {
                             throw outputSizeError(j, records, r, h, w);
                         }
@@ -279,8 +305,8 @@ final class Scorer {
                     // conv, dw, maxpool, avgpool move the receptive field; the rest leave it as it is
                     rfH = addExact(rfH, multiplyExact((long) (records[r + KERNEL_H_OFFSET] - 1) * records[r + DILATION_H_OFFSET], jH));
                     rfW = addExact(rfW, multiplyExact((long) (records[r + KERNEL_W_OFFSET] - 1) * records[r + DILATION_W_OFFSET], jW));
-                    padH = addExact(padH, multiplyExact((long) records[r + PAD_H_OFFSET], jH));
-                    padW = addExact(padW, multiplyExact((long) records[r + PAD_W_OFFSET], jW));
+                    padH = addExact(padH, multiplyExact(padBeforeH, jH));
+                    padW = addExact(padW, multiplyExact(padBeforeW, jW));
                     jH = multiplyExact(jH, records[r + STRIDE_H_OFFSET]);
                     jW = multiplyExact(jW, records[r + STRIDE_W_OFFSET]);
                 }

@@ -44,7 +44,7 @@ public final class CandidateGenerator {
      * with channels growing by 8 to 24, a 1×1 head, global pooling and a classifier. Valid on
      * 224×224×3; a block with stride 1 and unchanged channels has a residual join, so these are graphs.
      *
-     * <pre>{@code conv_k3_s2_c16_b0 bn relu6 ir_k3_e1_c16_relu6 ir_k5_s2_e6_c24_relu6 … conv_k1_c1280_b0 bn relu6 gap fc_c1000}</pre>
+     * <pre>{@code conv_k3_s2_c16_b0 bn relu6 ds_k3_c16_relu6 ir_k5_s2_e6_c24_relu6 … conv_k1_c1280_b0 bn relu6 gap fc_c1000}</pre>
      */
     public String nextBlocks(int blocks) {
         if (blocks < 1) {
@@ -63,11 +63,16 @@ public final class CandidateGenerator {
             } else if (random.nextInt(4) == 0) {
                 channels += 8;
             }
-            sb.append(" ir_k").append(KERNELS[random.nextInt(KERNELS.length)]);
+            // expansion 1 is the block without an expansion conv: ds (ir_e1 is refused, see CandidateBuilder.block)
+            final int e = b == 0 ? 1 : EXPANSIONS[random.nextInt(EXPANSIONS.length)];
+            sb.append(e == 1 ? " ds_k" : " ir_k").append(KERNELS[random.nextInt(KERNELS.length)]);
             if (reduce) {
                 sb.append("_s2");
             }
-            sb.append("_e").append(b == 0 ? 1 : EXPANSIONS[random.nextInt(EXPANSIONS.length)]).append("_c").append(channels);
+            if (e != 1) {
+                sb.append("_e").append(e);
+            }
+            sb.append("_c").append(channels);
             if (random.nextInt(3) == 0) {
                 sb.append("_seh0.25");
             }

@@ -67,8 +67,12 @@ import java.util.List;
  * space strings and blocks may allocate small arrays.
  */
 public final class ArchParser {
-    /** The classes of a NAS-Bench-201 / NATS-Bench network when none are given: CIFAR-10's. */
-    public static final int DEFAULT_CELL_CLASSES = 10;
+    /**
+     * The classes of a search space's network when none are chosen: each space's own
+     * ({@link SpaceOptions#SPACE_DEFAULT}): CIFAR-10's 10 for NAS-Bench-201 / NATS-Bench, ImageNet's
+     * 1000 for the MobileNet-family spaces.
+     */
+    public static final int DEFAULT_CELL_CLASSES = SpaceOptions.SPACE_DEFAULT;
 
     /** Every word a layer token may start with: the ops that are not joins, then the blocks. */
     private static final Syntax[] WORDS;
@@ -137,7 +141,10 @@ public final class ArchParser {
     /**
      * As {@link #parseCandidate(CharSequence, int, int, int, CandidateBatch)}; a string of a search
      * space ({@link SearchSpaces#STANDARD}: a NAS-Bench-201 cell {@code |nor_conv_3x3~0|+|…|}, a
-     * NATS-Bench size string {@code 8:16:32:48:64}) gets a classifier of {@code cellClasses} outputs.
+     * NATS-Bench size string {@code 8:16:32:48:64}, {@code timm:…}, {@code ofa-mbv3:{…}}, …) gets a
+     * classifier of {@code cellClasses} outputs ({@link #DEFAULT_CELL_CLASSES}: the space's own). A
+     * notation that states its own input size or classes (an OFA config's {@code r}, a
+     * {@code net_config}'s classifier) is built with them: h×w×c is then the input of the others.
      */
     public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch) {
         parseCandidate(arch, h, w, c, cellClasses, batch, null);
@@ -170,7 +177,7 @@ public final class ArchParser {
             }
             final SearchSpace space = SearchSpaces.STANDARD.recognize(arch);
             if (space != null) {
-                space.write(arch, SpaceOptions.classes(cellClasses), b);
+                space.write(arch, cellClasses == SpaceOptions.SPACE_DEFAULT ? SpaceOptions.DEFAULTS : SpaceOptions.classes(cellClasses), b);
                 if (listener != null) {
                     listener.token(1, 0, arch.length(), 0, b.layers(), 0);
                 }

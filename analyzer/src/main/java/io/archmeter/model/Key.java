@@ -35,16 +35,29 @@ public enum Key {
     CEIL("ceil", Kind.FLAG, 0, "ceil rounding (0 or 1)", 1),
     /** Expansion ratio of an inverted residual, {@code e6} or {@code e3.67}. */
     E("e", Kind.DECIMAL, 1, "expansion ratio", 6),
-    /** Squeeze-excite ratio, EfficientNet flavour, {@code se0.25}. */
-    SE("se", Kind.DECIMAL, 1, "squeeze-excite ratio", 1),
-    /** Squeeze-excite ratio, MobileNetV3 flavour, {@code seh0.25}. */
+    /**
+     * timm's squeeze-excite ratio, {@code se0.25}: read, and refused by every block of the grammar,
+     * since its meaning depends on the timm model family (see {@code CandidateBuilder#block});
+     * {@link #SEI} and {@link #SEH} say which squeeze-excite, and {@code timm:} gives timm's meaning.
+     */
+    SE("se", Kind.DECIMAL, 1, "timm squeeze-excite ratio (refused: write sei or seh)", 1),
+    /** Squeeze-excite ratio, MobileNetV3 flavour (of the expanded channels, hard sigmoid), {@code seh0.25}. */
     SEH("seh", Kind.DECIMAL, 1, "hard squeeze-excite ratio", 1),
     /** Repeats of a block, {@code r3}. */
     R("r", Kind.INTEGER, 1, "repeats", 2),
     /** Squeeze channels of a fire module, {@code q16}. */
     Q("q", Kind.INTEGER, 1, "squeeze channels", 16),
     /** Width of a bottleneck, {@code w64}. */
-    W("w", Kind.INTEGER, 1, "bottleneck width", 64);
+    W("w", Kind.INTEGER, 1, "bottleneck width", 64),
+    /** Squeeze-excite ratio of the block input, torchvision's EfficientNet flavour (sigmoid gate), {@code sei0.25}. */
+    SEI("sei", Kind.DECIMAL, 1, "squeeze-excite ratio of the block input", 1),
+    /**
+     * TensorFlow's {@code padding="SAME"}, {@code tfsame1}: the output is ceil(n/s) and the padding
+     * it needs, max((out−1)·s + d·(k−1) + 1 − n, 0), goes floor(half) before and the rest after,
+     * per axis, so it depends on the input size (at stride 2 on an even input: 0 before, 1 after,
+     * where PyTorch's symmetric padding puts 1 on each side).
+     */
+    TFSAME("tfsame", Kind.FLAG, 0, "TF \"SAME\" padding (0 or 1)", 1);
 
     /** The kinds of value a key takes. */
     public enum Kind { INTEGER, PAIR, FLAG, DECIMAL }

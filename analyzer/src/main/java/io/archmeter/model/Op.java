@@ -45,17 +45,18 @@ public enum Op implements Syntax {
     CONV(OpCode.CONV, "conv", Family.CONVOLUTION, Memory.ALLOCATES, Spatial.WINDOW, Channels.C_OR_MULTIPLIER, Field.WINDOW,
             "convolution with groups g (torch.nn.Conv2d)",
             required(Key.K), optional(Key.S, 1), optional(Key.P, SAME_PADDING), optional(Key.D, 1), optional(Key.G, 1),
-            optional(Key.C, INPUT_CHANNELS), optional(Key.B, 1)),
+            optional(Key.C, INPUT_CHANNELS), optional(Key.B, 1), optional(Key.TFSAME, 0)),
     DEPTHWISE(OpCode.DEPTHWISE, "dw", Family.CONVOLUTION, Memory.ALLOCATES, Spatial.WINDOW, Channels.C_OR_MULTIPLIER,
             Field.WINDOW, "depthwise convolution: groups = C_in, C_out = C_in·m (Conv2d with groups=in_channels)",
             required(Key.K), optional(Key.S, 1), optional(Key.P, SAME_PADDING), optional(Key.D, 1), fixed(Key.G, PER_CHANNEL),
-            optional(Key.M, 1), optional(Key.B, 1)),
+            optional(Key.M, 1), optional(Key.B, 1), optional(Key.TFSAME, 0)),
     MAX_POOL(OpCode.MAX_POOL, "maxpool", Family.POOLING, Memory.ALLOCATES, Spatial.WINDOW, Channels.KEEP, Field.WINDOW,
             "max pooling (torch.nn.MaxPool2d)",
-            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.D, 1), optional(Key.CEIL, 0)),
+            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.D, 1), optional(Key.CEIL, 0),
+            optional(Key.TFSAME, 0)),
     AVG_POOL(OpCode.AVG_POOL, "avgpool", Family.POOLING, Memory.ALLOCATES, Spatial.WINDOW, Channels.KEEP, Field.WINDOW,
             "average pooling (torch.nn.AvgPool2d; no dilation)",
-            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.CEIL, 0)),
+            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.CEIL, 0), optional(Key.TFSAME, 0)),
     GLOBAL_AVG_POOL(OpCode.GLOBAL_AVG_POOL, "gap", Family.GLOBAL_POOLING, Memory.ALLOCATES, Spatial.TO_ONE, Channels.KEEP,
             Field.WHOLE, "global average pooling to 1x1xC (AdaptiveAvgPool2d(1))"),
     FC(OpCode.FC, "fc", Family.FULLY_CONNECTED, Memory.ALLOCATES, Spatial.TO_ONE, Channels.C, Field.WHOLE,
@@ -124,7 +125,10 @@ public enum Op implements Syntax {
 
     /** How an op changes the spatial size H×W. */
     public enum Spatial {
-        /** The sliding-window rule: floor((n + 2p − d·(k−1) − 1)/s) + 1 per axis (ceil with the ceil flag). */
+        /**
+         * The sliding-window rule: floor((n + 2p − d·(k−1) − 1)/s) + 1 per axis (ceil with the ceil
+         * flag); with TF "SAME" padding ({@code tfsame1}) ceil(n/s).
+         */
         WINDOW,
         /** Unchanged. */
         KEEP,
@@ -150,7 +154,7 @@ public enum Op implements Syntax {
 
     /** How an op changes the receptive field r, effective stride S and padding P. */
     public enum Field {
-        /** r += (k−1)·d·S; P += p·S; S ·= s, per axis. */
+        /** r += (k−1)·d·S; P += p·S (TF "SAME": the padding before, from the input size); S ·= s, per axis. */
         WINDOW,
         /** Unchanged. */
         KEEP,

@@ -7,6 +7,12 @@ package io.archmeter.spaces;
  * valid name when one is close, e.g.
  * {@code node 3: unknown operation 'skip_conect' (did you mean 'skip_connect'?)}.
  *
+ * <p>A notation without token positions (a JSON or Python config, a timm arch_def) names the
+ * part in the message instead ({@link #NotationException(String)}), e.g.
+ * {@code ofa-mbv3: e[3] = 5 is not one of the space's choices [3, 4, 6]}. The message never means
+ * the input was read some other way: a part archmeter cannot reproduce exactly is refused, not
+ * approximated.
+ *
  * <p>Carries no stack trace: a filter run may reject many rows, and the trace would say nothing
  * about the row.
  */
@@ -27,12 +33,21 @@ public class NotationException extends IllegalArgumentException {
         this.token = token;
     }
 
+    /**
+     * A notation refused as a whole, the part named in {@code problem} (position 0, token "").
+     *
+     * @param problem what is wrong, naming the key, entry or block, and what was expected or what differs
+     */
+    public NotationException(String problem) {
+        this(0, "", problem);
+    }
+
     /** 1-based position of the offending token, 0 if the text as a whole is at fault. */
     public int position() {
         return position;
     }
 
-    /** The offending token, as written (the whole text when {@link #position()} is 0). */
+    /** The offending token, as written (the whole text, or "" when the message names the part, when {@link #position()} is 0). */
     public String token() {
         return token;
     }

@@ -1,5 +1,11 @@
 package io.archmeter.spaces;
 
+import io.archmeter.spaces.ofa.OfaMbv3;
+import io.archmeter.spaces.proxyless.McunetSpace;
+import io.archmeter.spaces.proxyless.NetConfig;
+import io.archmeter.spaces.proxyless.ProxylessSpace;
+import io.archmeter.spaces.timm.TimmNotation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +23,14 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SearchSpaces {
-    /** NAS-Bench-201 / NATS-Bench topology cell strings and NATS-Bench size strings. */
-    public static final SearchSpaces STANDARD = new SearchSpaces(List.of(NasBench201.TOPOLOGY, NasBench201.SIZE));
+    /**
+     * NAS-Bench-201 / NATS-Bench topology cell strings and NATS-Bench size strings; the MobileNet
+     * family: timm models and arch_defs ({@code timm:}), Once-for-All MobileNetV3 configs
+     * ({@code ofa-mbv3:}), MCUNet's elastic space ({@code mcunet:}), the ProxylessNAS search space
+     * ({@code proxyless:}) and ProxylessNAS / MCUNet {@code net_config} dicts.
+     */
+    public static final SearchSpaces STANDARD = new SearchSpaces(List.of(NasBench201.TOPOLOGY, NasBench201.SIZE,
+            TimmNotation.SPACE, OfaMbv3.SPACE, McunetSpace.SPACE, ProxylessSpace.SPACE, NetConfig.SPACE));
 
     private final SearchSpace[] spaces;
 

@@ -4,7 +4,9 @@
  * {@link io.archmeter.spaces.SearchSpace}, found through the registry
  * {@link io.archmeter.spaces.SearchSpaces} by the parser, {@code summary}, {@code filter} and
  * library users. NAS-Bench-201 and NATS-Bench ({@link io.archmeter.spaces.NasBench201}) are the
- * first; a notation that does not read throws {@link io.archmeter.spaces.NotationException}.
+ * first; the MobileNet family lives in sub-packages ({@code spaces.timm}, {@code spaces.ofa},
+ * {@code spaces.proxyless}, sharing {@code spaces.mobile}). A notation that does not read throws
+ * {@link io.archmeter.spaces.NotationException}.
  *
  * <p>May use: {@code model}, {@code encoding} (spaces write layers through
  * {@code CandidateBuilder} only). Not the archmeter grammar: the grammar's parser uses this

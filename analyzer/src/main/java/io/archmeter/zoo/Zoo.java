@@ -91,27 +91,28 @@ public final class Zoo {
                         + " bot_r3_c2048 gap fc_c1000");
 
         // ---- mobile networks
-        add("mobilenet_v1", "MobileNetV1 1.0-224 as in Keras / TF-slim (13 depthwise-separable blocks, BN + ReLU6,"
-                        + " 1x1 conv classifier with bias written as fc)",
+        add("mobilenet_v1", "MobileNetV1 1.0-224 as in TF-slim (13 depthwise-separable blocks, BN + ReLU6, TF \"SAME\""
+                        + " padding: tfsame1, the extra pixel after, as Keras' ZeroPadding2D on even inputs; 1x1 conv classifier"
+                        + " with bias written as fc)",
                 "224x224x3",
-                "cn_k3_s2_c32_relu6 dsa_k3_c64_relu6 dsa_k3_s2_c128_relu6 dsa_k3_c128_relu6"
-                        + " dsa_k3_s2_c256_relu6 dsa_k3_c256_relu6 dsa_k3_s2_c512_relu6 dsa_r5_k3_c512_relu6"
-                        + " dsa_k3_s2_c1024_relu6 dsa_k3_c1024_relu6 gap dropout fc_c1000");
+                "cn_k3_s2_c32_relu6_tfsame1 dsa_k3_c64_relu6_tfsame1 dsa_k3_s2_c128_relu6_tfsame1 dsa_k3_c128_relu6_tfsame1"
+                        + " dsa_k3_s2_c256_relu6_tfsame1 dsa_k3_c256_relu6_tfsame1 dsa_k3_s2_c512_relu6_tfsame1"
+                        + " dsa_r5_k3_c512_relu6_tfsame1 dsa_k3_s2_c1024_relu6_tfsame1 dsa_k3_c1024_relu6_tfsame1 gap dropout fc_c1000");
         add("mobilenet_v2", "torchvision mobilenet_v2 (width 1.0, ReLU6, last conv 1280)", "224x224x3",
-                "cn_k3_s2_c32_relu6 ir_k3_e1_c16_relu6 ir_r2_k3_s2_e6_c24_relu6 ir_r3_k3_s2_e6_c32_relu6"
+                "cn_k3_s2_c32_relu6 ds_k3_c16_relu6 ir_r2_k3_s2_e6_c24_relu6 ir_r3_k3_s2_e6_c32_relu6"
                         + " ir_r4_k3_s2_e6_c64_relu6 ir_r3_k3_e6_c96_relu6 ir_r3_k3_s2_e6_c160_relu6 ir_k3_e6_c320_relu6"
                         + " cn_k1_c1280_relu6 gap dropout fc_c1000");
         add("mobilenet_v3_small", "torchvision mobilenet_v3_small (hard-sigmoid SE on the expanded channels,"
                         + " expansions 72/88/96... written as ratios: 88 = make_divisible(24 x 3.67, 8))",
                 "224x224x3",
-                "cn_k3_s2_c16_hswish ir_k3_s2_e1_c16_seh0.25 ir_k3_s2_e4.5_c24 ir_k3_e3.67_c24"
+                "cn_k3_s2_c16_hswish ds_k3_s2_c16_seh0.25 ir_k3_s2_e4.5_c24 ir_k3_e3.67_c24"
                         + " ir_k5_s2_e4_c40_seh0.25_hswish ir_r2_k5_e6_c40_seh0.25_hswish ir_r2_k5_e3_c48_seh0.25_hswish"
                         + " ir_k5_s2_e6_c96_seh0.25_hswish ir_r2_k5_e6_c96_seh0.25_hswish"
                         + " cn_k1_c576_hswish gap fc_c1024 hswish dropout fc_c1000");
         add("mobilenet_v3_large", "torchvision mobilenet_v3_large (hard-sigmoid SE on the expanded channels,"
                         + " expansions 200/184 written as e2.5/e2.3)",
                 "224x224x3",
-                "cn_k3_s2_c16_hswish ir_k3_e1_c16 ir_k3_s2_e4_c24 ir_k3_e3_c24"
+                "cn_k3_s2_c16_hswish ds_k3_c16 ir_k3_s2_e4_c24 ir_k3_e3_c24"
                         + " ir_k5_s2_e3_c40_seh0.25 ir_r2_k5_e3_c40_seh0.25"
                         + " ir_k3_s2_e6_c80_hswish ir_k3_e2.5_c80_hswish ir_r2_k3_e2.3_c80_hswish"
                         + " ir_r2_k3_e6_c112_seh0.25_hswish ir_k5_s2_e6_c160_seh0.25_hswish ir_r2_k5_e6_c160_seh0.25_hswish"
@@ -121,9 +122,9 @@ public final class Zoo {
                         + " ir_r2_k3_e6_c96 ir_r4_k5_s2_e6_c192 ir_k3_e6_c320 cn_k1_c1280 gap dropout fc_c1000");
         add("efficientnet_b0", "torchvision efficientnet_b0 (MBConv with SiLU and SE squeezing to 1/4 of the block input)",
                 "224x224x3",
-                "cn_k3_s2_c32_swish ds_k3_c16_se0.25_swish ir_r2_k3_s2_e6_c24_se0.25_swish"
-                        + " ir_r2_k5_s2_e6_c40_se0.25_swish ir_r3_k3_s2_e6_c80_se0.25_swish ir_r3_k5_e6_c112_se0.25_swish"
-                        + " ir_r4_k5_s2_e6_c192_se0.25_swish ir_k3_e6_c320_se0.25_swish cn_k1_c1280_swish"
+                "cn_k3_s2_c32_swish ds_k3_c16_sei0.25_swish ir_r2_k3_s2_e6_c24_sei0.25_swish"
+                        + " ir_r2_k5_s2_e6_c40_sei0.25_swish ir_r3_k3_s2_e6_c80_sei0.25_swish ir_r3_k5_e6_c112_sei0.25_swish"
+                        + " ir_r4_k5_s2_e6_c192_sei0.25_swish ir_k3_e6_c320_sei0.25_swish cn_k1_c1280_swish"
                         + " gap dropout fc_c1000");
 
         // ---- SqueezeNet, GoogLeNet, DenseNet

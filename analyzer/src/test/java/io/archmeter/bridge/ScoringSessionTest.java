@@ -97,13 +97,14 @@ class ScoringSessionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScoringSession.parseInput("32x32"));
         assertEquals("input: '32x32' is not HxWxC with every dimension at least 1 (e.g. 224x224x3)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ScoringSession.create("fast", false, "fp32", "fp32", 10));
-        assertThrows(IllegalArgumentException.class, () -> ScoringSession.create("multiply", false, "fp32", "fp32", 0));
+        assertThrows(IllegalArgumentException.class, () -> ScoringSession.create("multiply", false, "fp32", "fp32", -1));
+        assertEquals(0, ScoringSession.create("multiply", false, "fp32", "fp32", 0).cellClasses(), "0: each space's own classes");
     }
 
     /** Rows of every kind: chains, graphs, blocks, NB-201, size strings, syntax, shape and input errors. */
     static List<String> mixedRows(int generated) {
         List<String> rows = new ArrayList<>(List.of(SMALL, "conv_k3_z2", "conv_k300_p0_c8", NB201_ALL_CONV, "8:16:32:48:64",
-                "( conv_k3_c3 bn relu | )add gap fc_c10", "ir_k3_s2_e6_c24 ir_k5_e6_c24_se0.25 gap fc_c10", "", "   ",
+                "( conv_k3_c3 bn relu | )add gap fc_c10", "ir_k3_s2_e6_c24 ir_k5_e6_c24_sei0.25 gap fc_c10", "", "   ",
                 "conv_k3 )add"));
         CandidateGenerator g = new CandidateGenerator(7);
         for (int i = 0; i < generated; i++) {

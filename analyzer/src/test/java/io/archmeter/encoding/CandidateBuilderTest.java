@@ -41,7 +41,7 @@ class CandidateBuilderTest {
         sameAsGrammar("cn_k3_s2_c32_relu6", b -> b.convBnAct(3, 2, 32, Op.RELU6));
         sameAsGrammar("ir_k3_e6_c16_relu6", b -> b.invertedResidual(3, 1, 6, 16, Op.RELU6));
         sameAsGrammar("ir_k5_s2_e3.67_c24", b -> b.invertedResidual(5, 2, 3.67, 24, Op.RELU));
-        sameAsGrammar("ir_k3_e6_c16_se0.25_swish", b -> b.invertedResidual(3, 1, 6, 16, SqueezeExcite.efficientNet(0.25), Op.SWISH));
+        sameAsGrammar("ir_k3_e6_c16_sei0.25_swish", b -> b.invertedResidual(3, 1, 6, 16, SqueezeExcite.efficientNet(0.25), Op.SWISH));
         sameAsGrammar("ir_k3_e4_c16_seh0.25_hswish", b -> b.invertedResidual(3, 1, 4, 16, SqueezeExcite.mobileNetV3(0.25), Op.HSWISH));
         sameAsGrammar("ds_k3_c16", b -> b.depthwiseSeparable(3, 1, 16, SqueezeExcite.NONE, false, Op.RELU));
         sameAsGrammar("dsa_k3_s2_c32_relu6", b -> b.depthwiseSeparable(3, 2, 32, SqueezeExcite.NONE, true, Op.RELU6));
@@ -52,7 +52,7 @@ class CandidateBuilderTest {
 
     @Test
     void theThousandthsOverloadOfInvertedResidualStillWritesTheSameBlock() {
-        sameAsGrammar("ir_k3_e6_c16_se0.25_relu6", b -> b.invertedResidual(3, 1, 6000, 16, 250, Op.RELU6));
+        sameAsGrammar("ir_k3_e6_c16_sei0.25_relu6", b -> b.invertedResidual(3, 1, 6000, 16, 250, Op.RELU6));
     }
 
     @Test

@@ -129,13 +129,16 @@ class GraphScoringTest {
         // no residual when the channels change or the stride is 2, or with noskip
         assertEquals(score("conv_k1_c96_b0 bn relu6 dw_k3_s2_b0 bn relu6 conv_k1_c24_b0 bn", "8x8x16").toString(),
                 score("ir_k3_s2_e6_c24_relu6", "8x8x16").toString());
-        assertEquals(score("dw_k3_b0 bn relu conv_k1_c16_b0 bn", "8x8x16").toString(), score("ir_k3_e1_c16_noskip", "8x8x16").toString());
+        assertEquals(score("dw_k3_b0 bn relu conv_k1_c16_b0 bn", "8x8x16").toString(), score("ds_k3_c16_noskip", "8x8x16").toString());
+        // e below 1 still expands (timm and torchvision alike): 16 * 0.5 = 8
+        assertEquals(score("( conv_k1_c8_b0 bn relu dw_k3_b0 bn relu conv_k1_c16_b0 bn | )add", "8x8x16").toString(),
+                score("ir_k3_e0.5_c16", "8x8x16").toString());
         // decimal expansion rounds to a multiple of 8: 24 * 3.67 = 88.08 -> 88
         assertEquals(score("conv_k1_c88_b0 bn relu dw_k3_b0 bn relu conv_k1_c24_b0 bn", "8x8x24").macs(),
                 score("ir_k3_e3.67_c24_noskip", "8x8x24").macs());
-        // squeeze-excite: EfficientNet from the block input (16 * 0.25 = 4), MobileNetV3 from the expansion rounded to 8
+        // squeeze-excite: torchvision's EfficientNet from the block input (16 * 0.25 = 4), MobileNetV3 from the expansion rounded to 8
         assertEquals(score("( conv_k1_c96_b0 bn swish dw_k3_b0 bn swish ( | gap conv_k1_c4 swish conv_k1_c96 sigmoid )mul"
-                + " conv_k1_c16_b0 bn | )add", "8x8x16").toString(), score("ir_k3_e6_c16_se0.25_swish", "8x8x16").toString());
+                + " conv_k1_c16_b0 bn | )add", "8x8x16").toString(), score("ir_k3_e6_c16_sei0.25_swish", "8x8x16").toString());
         assertEquals(score("( conv_k1_c96_b0 bn hswish dw_k3_b0 bn hswish ( | gap conv_k1_c24 relu conv_k1_c96 hsigmoid )mul"
                 + " conv_k1_c16_b0 bn | )add", "8x8x16").toString(), score("ir_k3_e6_c16_seh0.25_hswish", "8x8x16").toString());
     }
@@ -160,6 +163,31 @@ class GraphScoringTest {
         assertEquals(11_920, score("fire_q16_c128", "55x55x96").params());
     }
 
+    /**
+     * Two forms that read like timm block strings but would not mean timm's layers are refused,
+     * naming what differs: timm builds a 1x1 expansion at e1 (torchvision does not), and timm's se
+     * is a different squeeze-excite in EfficientNet and in MobileNetV3.
+     */
+    @Test
+    void timmLookingBlocksWithAnotherMeaningAreRefusedNamingTheDifference() {
+        String[][] cases = {
+            {"ir_k3_e1_c16", "token 1 'ir_k3_e1_c16': ir with e1 (also when e is not given): timm builds the 1x1 expansion"},
+            {"ir_k3_c16", "write ds_k3_c16 for the block without it"},
+            {"relu ir_r2_k3_s1_e6_c112_se0.25", "token 2 'ir_r2_k3_s1_e6_c112_se0.25': ir: se is timm's squeeze-excite ratio"},
+            {"ds_k3_c16_se0.25", "write sei (torchvision EfficientNet"},
+            {"dsa_k3_c16_se0.25", "or give timm's arch_def as timm:MODEL:ARCH_DEF"},
+        };
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ArchParser.parse(c[0], new InputShape(8, 8, 16)), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), () -> c[0] + " -> " + e.getMessage());
+        }
+        CandidateBatch batch = new CandidateBatch();
+        batch.builder().begin(8, 8, 16);
+        assertThrows(IllegalArgumentException.class, () -> batch.builder().invertedResidual(3, 1, 1.0, 16, Op.RELU));
+        assertEquals(0, batch.builder().layers(), "a refused block writes nothing");
+    }
+
     @Test
     void groupSyntaxErrorsNameTheToken() {
         String[][] cases = {
@@ -170,8 +198,8 @@ class GraphScoringTest {
             {"( conv_k3 | )sum", "a group closes with ')add', ')cat' or ')mul'"},
             {"conv_k3 add", "'add' joins a branch group: write ( a | b )add"},
             {"(conv_k3 | )add", "stands alone, separated by spaces"},
-            {"ir_k3_c16_se0.25_seh0.25", "se and seh are two flavours"},
-            {"ir_k3_c16_relu_swish", "two activations given"},
+            {"ir_k3_e6_c16_sei0.25_seh0.25", "sei and seh are two flavours"},
+            {"ir_k3_e6_c16_relu_swish", "two activations given"},
             {"ir_k3_c16_e0", "expansion ratio 'e' is 0"},
             {"ir_k3_c16_e1.2345", "at most 3 places"},
             {"fire_q16_c127", "must be even"},

@@ -67,8 +67,8 @@ class RandomCandidateHarnessTest {
     private static void randomGroupOrBlock(SplittableRandom r, StringBuilder sb) {
         switch (r.nextInt(4)) {
             case 0 -> sb.append("ir_k").append(3 + 2 * r.nextInt(3)).append(r.nextBoolean() ? "_s2" : "")
-                    .append("_e").append(1 + r.nextInt(6)).append("_c").append(8 * (1 + r.nextInt(4)))
-                    .append(r.nextInt(3) == 0 ? "_se0.25" : r.nextInt(3) == 0 ? "_seh0.25" : "");
+                    .append("_e").append(2 + r.nextInt(5)).append("_c").append(8 * (1 + r.nextInt(4)))
+                    .append(r.nextInt(3) == 0 ? "_sei0.25" : r.nextInt(3) == 0 ? "_seh0.25" : "");
             case 1 -> sb.append(r.nextBoolean() ? "res" : "bot").append(r.nextBoolean() ? "_s2" : "").append("_c")
                     .append(8 * (1 + r.nextInt(8)));
             default -> {

@@ -115,7 +115,7 @@ class ArchParserTest {
             _k3                                  | missing op before '_'
             conv_k3_z2                           | token 1 'conv_k3_z2': unknown key 'z' for conv
             conv_k3_kk3                          | unknown key 'kk' for conv (did you mean 'k'?)
-            conv_k3_m2                           | key 'm' does not apply to conv (expected one of k, s, p, d, g, c, b)
+            conv_k3_m2                           | key 'm' does not apply to conv (expected one of k, s, p, d, g, c, b, tfsame)
             avgpool_k3_d2                        | key 'd' does not apply to avgpool
             fc_c10_k3                            | key 'k' does not apply to fc
             conv_k3_k5                           | key 'k' is given twice

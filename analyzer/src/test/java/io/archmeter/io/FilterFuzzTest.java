@@ -47,7 +47,7 @@ class FilterFuzzTest {
     private static final String[] JUNK_BYTES = {"\"", ",", "\n", "\r", "\r\n", "\u0000", "\u001b[31m", " ", "|", "(", ")add", "_",
         "~", "x", "9", "é", "\uFEFF", "\u202e"};
     private static final String[] JUNK_TOKENS = {"conv_k3_z2", "maxpool_k300", "res_c64_r3", "(", ")add", ")cat", "|", "conv_k0",
-        "conv_k3_c0", "fc_c2147483647", "conv_k3_c99999999", "dw_k3_m0", "cn_k3_c8_r5", "ir_k3_e6_c16_se0.25", "bot_c64",
+        "conv_k3_c0", "fc_c2147483647", "conv_k3_c99999999", "dw_k3_m0", "cn_k3_c8_r5", "ir_k3_e6_c16_sei0.25", "bot_c64",
         "|nor_conv_3x3~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|nor_conv_1x1~1|skip_connect~2|", "8:16:32:48:64", "gap", "fc_c10"};
     private static final String[] JUNK_NUMBERS = {"0", "1", "2147483648", "99999999999999999999", "-1", "1e-99999999", "n/a", "", " 0.7 ",
         "9".repeat(100)};

@@ -124,6 +124,45 @@ class ZooReferenceValuesTest {
         assertEquals(32, m.strideW());
     }
 
+    /**
+     * TF-slim's mobilenet_v1 pads as TF's "SAME" ({@code tfsame1}), so its effective padding depends on
+     * the input size. The published table (google-research/receptive_field,
+     * receptive_field/RECEPTIVE_FIELD_TABLE.md, rows "mobilenet_v1" at resolutions 224 and 321, computed
+     * by TF's own receptive-field library on the TF-slim graph) gives r, S and P at Conv2d_0 and the 13
+     * Conv2d_N_pointwise end-points: the 14 convolutions of the network, in order.
+     */
+    @ParameterizedTest(name = "at {0}")
+    @CsvSource(delimiter = ';', value = {
+        "224; 0 2 2 6 6 14 14 30 46 62 78 94 94 126",
+        "321; 1 3 5 9 13 21 29 45 61 77 93 109 125 157",
+    })
+    void tfSlimMobilenetV1HasThePublishedReceptiveFieldAtEveryEndPoint(int resolution, String publishedPadding) {
+        long[] r = {3, 7, 11, 19, 27, 43, 59, 91, 123, 155, 187, 219, 251, 315};
+        long[] stride = {2, 2, 4, 4, 8, 8, 16, 16, 16, 16, 16, 16, 32, 32};
+        long[] pad = java.util.Arrays.stream(publishedPadding.split(" ")).mapToLong(Long::parseLong).toArray();
+        Zoo.Model m = Zoo.find("mobilenet_v1").orElseThrow();
+        io.archmeter.encoding.CandidateBatch batch = io.archmeter.grammar.ArchParser.parse(m.arch(),
+                new io.archmeter.model.InputShape(resolution, resolution, 3));
+        io.archmeter.engine.LayerTable t = new io.archmeter.engine.Engine(io.archmeter.model.Conventions.DEFAULT).trace(batch, 0);
+        java.util.List<long[]> endPoints = new java.util.ArrayList<>();
+        for (int j = 0; j < t.size(); j++) {
+            if (batch.records()[io.archmeter.encoding.LayerRecord.offset(j)] == io.archmeter.model.OpCode.CONV) {
+                endPoints.add(new long[] {t.get(j, io.archmeter.engine.LayerMetricsRecord.RF_H_OFFSET),
+                    t.get(j, io.archmeter.engine.LayerMetricsRecord.STRIDE_H_OFFSET),
+                    t.get(j, io.archmeter.engine.LayerMetricsRecord.PAD_H_OFFSET),
+                    t.get(j, io.archmeter.engine.LayerMetricsRecord.PAD_W_OFFSET)});
+            }
+        }
+        assertEquals(14, endPoints.size(), "Conv2d_0 and 13 pointwise convolutions");
+        for (int e = 0; e < 14; e++) {
+            final int i = e;
+            assertEquals(r[i], endPoints.get(i)[0], () -> "r at end-point " + i);
+            assertEquals(stride[i], endPoints.get(i)[1], () -> "S at end-point " + i);
+            assertEquals(pad[i], endPoints.get(i)[2], () -> "P (H) at end-point " + i);
+            assertEquals(pad[i], endPoints.get(i)[3], () -> "P (W) at end-point " + i);
+        }
+    }
+
     @Test
     void tfSlimResnetV1_50HasReceptiveField483Stride32() {
         Metrics m = score("resnet_v1_50");

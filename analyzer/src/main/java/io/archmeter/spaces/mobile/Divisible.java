@@ -1,5 +1,7 @@
 package io.archmeter.spaces.mobile;
 
+import io.archmeter.spaces.NotationException;
+
 /**
  * The channel-rounding rules of the MobileNet family, computed as their reference code computes
  * them: in IEEE double precision, like Python floats, so that a width multiplier such as 0.35 or

@@ -1,5 +1,7 @@
 package io.archmeter.spaces.mobile;
 
+import io.archmeter.spaces.NotationException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package io.archmeter.spaces.mobile;
 
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.model.Op;
+import io.archmeter.spaces.NotationException;
 
 /**
  * The layer patterns every MobileNet-family space is made of, written through the library's

@@ -3,9 +3,9 @@
  * ({@link io.archmeter.spaces.mobile.MobileLayers}, written through
  * {@link io.archmeter.encoding.CandidateBuilder}), their channel rounding in their reference code's
  * float arithmetic ({@link io.archmeter.spaces.mobile.Divisible}), a reader for the JSON and Python
- * literals their configurations come in ({@link io.archmeter.spaces.mobile.Literal}) and the
- * exception that refuses a notation with its reason.
+ * literals their configurations come in ({@link io.archmeter.spaces.mobile.Literal}). A notation
+ * they refuse throws {@link io.archmeter.spaces.NotationException}, naming the part.
  *
- * <p>May use: model, encoding. Used by the {@code timm}, {@code ofa} and {@code proxyless} spaces.
+ * <p>May use: model, encoding, spaces (the exception). Used by the {@code timm}, {@code ofa} and {@code proxyless} spaces.
  */
 package io.archmeter.spaces.mobile;

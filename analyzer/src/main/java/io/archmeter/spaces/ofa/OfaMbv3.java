@@ -1,11 +1,15 @@
 package io.archmeter.spaces.ofa;
 
 import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.spaces.mobile.Notations;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
@@ -55,6 +59,11 @@ public final class OfaMbv3 {
     public static final int MAX_RESOLUTION = 224;
     /** The prefix of the notation in a CSV cell. */
     public static final String PREFIX = "ofa-mbv3:";
+    /**
+     * The space in the search-space registry, named {@code ofa-mbv3}: a config is costed on its own
+     * resolution r×r×3 (the caller's input is not used: r is part of the candidate), 1000 classes by default.
+     */
+    public static final SearchSpace SPACE = new Space();
 
     private static final int[] BASE_WIDTH = {16, 16, 24, 40, 80, 112, 160, 960, 1280};
     private static final int[] STRIDES = {2, 2, 2, 1, 2};
@@ -127,13 +136,17 @@ public final class OfaMbv3 {
             write(b, c, classes);
             b.end();
         } catch (RuntimeException e) {
-            b.batch().abort();
+            b.abort();
             throw e;
         }
     }
 
-    /** Writes the sub-network's layers into the candidate open in {@code b} (its input: the config's resolution, 3 channels). */
+    /**
+     * Writes the sub-network's layers into the candidate open in {@code b}, after setting its input
+     * to the config's resolution r×r×3 ({@link CandidateBuilder#input}).
+     */
     public static void write(CandidateBuilder b, ElasticConfig c, int classes) {
+        b.input(c.resolution(), c.resolution(), 3);
         final double w = c.width();
         final int[] width = new int[BASE_WIDTH.length];
         for (int i = 0; i < width.length; i++) {
@@ -170,5 +183,60 @@ public final class OfaMbv3 {
         b.simple(Op.HSWISH);
         b.simple(Op.FLATTEN);
         b.fc(classes);
+    }
+
+    /** The registry's view of the space. Its size exceeds a long: {@link #size()} says it as a BigInteger. */
+    private static final class Space implements SearchSpace {
+        @Override
+        public String name() {
+            return "ofa-mbv3";
+        }
+
+        @Override
+        public String title() {
+            return "Once-for-All MobileNetV3 sub-networks (OFA ofa_mbv3_d234_e346_k357_w1.0/_w1.2, get_active_subnet)";
+        }
+
+        @Override
+        public String example() {
+            return PREFIX + "{\"ks\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],\"e\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"
+                    + "\"d\":[2,2,2,2,2],\"r\":[224]}";
+        }
+
+        @Override
+        public InputShape defaultInput() {
+            return new InputShape(MAX_RESOLUTION, MAX_RESOLUTION, 3);
+        }
+
+        @Override
+        public int defaultClasses() {
+            return 1000;
+        }
+
+        @Override
+        public boolean recognizes(CharSequence text) {
+            return Notations.hasPrefix(text, PREFIX);
+        }
+
+        @Override
+        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
+            OfaMbv3.write(builder, parse(text.toString()), options.classesFor(this));
+        }
+
+        @Override
+        public void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+            final int r = options.setting("r", MAX_RESOLUTION);
+            final int w = options.setting("w", 1000);
+            checkResolution(r);
+            checkWidth(w);
+            final int slots = STAGES * MAX_DEPTH;
+            final ElasticConfig c = OfaMbv3.sample(random, r, w, new int[slots], new int[slots], new int[STAGES]);
+            if (builder != null) {
+                OfaMbv3.write(builder, c, options.classesFor(this));
+            }
+            if (notation != null) {
+                notation.append(format(c));
+            }
+        }
     }
 }

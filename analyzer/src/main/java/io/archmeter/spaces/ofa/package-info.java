@@ -4,6 +4,6 @@
  * sampled as OFA samples them, and counted exactly. Entry point:
  * {@link io.archmeter.spaces.ofa.OfaMbv3}.
  *
- * <p>May use: model, encoding, spaces.mobile.
+ * <p>May use: model, encoding, spaces (the registry's interface and exception), spaces.mobile.
  */
 package io.archmeter.spaces.ofa;

@@ -1,11 +1,15 @@
 package io.archmeter.spaces.proxyless;
 
 import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.spaces.mobile.Notations;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
@@ -40,6 +44,11 @@ public final class McunetSpace {
     public static final int STAGES = 5;
     public static final int SLOTS = STAGES * 4 + 1;
     public static final String PREFIX = "mcunet:";
+    /**
+     * The space in the search-space registry, named {@code mcunet}: a config is costed on its own
+     * resolution r×r×3 (the caller's input is not used), 1000 classes by default.
+     */
+    public static final SearchSpace SPACE = new Space();
 
     private static final int[] BASE_WIDTH = {32, 16, 24, 40, 80, 96, 192, 320};
     private static final int[] STRIDES = {2, 2, 2, 1, 2, 1};
@@ -96,13 +105,17 @@ public final class McunetSpace {
             write(b, c, classes);
             b.end();
         } catch (RuntimeException e) {
-            b.batch().abort();
+            b.abort();
             throw e;
         }
     }
 
-    /** Writes the sub-network's layers into the candidate open in {@code b} (its input: the config's resolution, 3 channels). */
+    /**
+     * Writes the sub-network's layers into the candidate open in {@code b}, after setting its input
+     * to the config's resolution r×r×3 ({@link CandidateBuilder#input}).
+     */
     public static void write(CandidateBuilder b, ElasticConfig c, int classes) {
+        b.input(c.resolution(), c.resolution(), 3);
         final double w = c.width();
         final int stem = Divisible.makeDivisible(BASE_WIDTH[0] * w, 8);
         MobileLayers.convBnAct(b, 3, 2, 1, 1, stem, Op.RELU6);
@@ -129,5 +142,58 @@ public final class McunetSpace {
         MobileLayers.convBnAct(b, 1, 1, 1, 1, last, Op.RELU6);
         b.gap();
         b.fc(classes);
+    }
+
+    /** The registry's view of the space. Its size exceeds a long: {@link #size()} says it as a BigInteger. */
+    private static final class Space implements SearchSpace {
+        @Override
+        public String name() {
+            return "mcunet";
+        }
+
+        @Override
+        public String title() {
+            return "MCUNet elastic ProxylessNAS space (mcunet tinynas OFAProxylessNASNets, get_active_subnet)";
+        }
+
+        @Override
+        public String example() {
+            return PREFIX + "{\"ks\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],\"e\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"
+                    + "\"d\":[2,2,2,2,2],\"r\":[160],\"w\":0.5}";
+        }
+
+        @Override
+        public InputShape defaultInput() {
+            return new InputShape(160, 160, 3);
+        }
+
+        @Override
+        public int defaultClasses() {
+            return 1000;
+        }
+
+        @Override
+        public boolean recognizes(CharSequence text) {
+            return Notations.hasPrefix(text, PREFIX);
+        }
+
+        @Override
+        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
+            McunetSpace.write(builder, parse(text.toString()), options.classesFor(this));
+        }
+
+        @Override
+        public void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+            final int r = options.setting("r", 160);
+            final int w = options.setting("w", 1000);
+            checkResolution(r);
+            final ElasticConfig c = McunetSpace.sample(random, r, w, new int[SLOTS], new int[SLOTS], new int[STAGES + 1]);
+            if (builder != null) {
+                McunetSpace.write(builder, c, options.classesFor(this));
+            }
+            if (notation != null) {
+                notation.append(format(c));
+            }
+        }
     }
 }

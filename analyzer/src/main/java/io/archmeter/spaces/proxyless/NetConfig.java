@@ -1,11 +1,15 @@
 package io.archmeter.spaces.proxyless;
 
 import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.Literal;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.spaces.mobile.Notations;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,6 +39,12 @@ import java.util.Map;
 public final class NetConfig {
     /** The resolution when the config gives none: ImageNet's 224. */
     public static final int DEFAULT_RESOLUTION = 224;
+    /**
+     * The notation in the search-space registry, named {@code net_config}: a dict whose first key is
+     * {@code "name": "ProxylessNASNets"} (as the codebases write it). Its {@code resolution}, when
+     * given, is the input (r×r×3); without one, the caller's input. Its classifier states the classes.
+     */
+    public static final SearchSpace SPACE = new Space();
 
     private NetConfig() {
     }
@@ -70,13 +80,20 @@ public final class NetConfig {
             write(b, config);
             b.end();
         } catch (RuntimeException e) {
-            b.batch().abort();
+            b.abort();
             throw e;
         }
     }
 
-    /** Writes the network's layers into the candidate open in {@code b} (3 input channels). */
+    /**
+     * Writes the network's layers into the candidate open in {@code b} (3 input channels), after
+     * setting its input to the config's {@code resolution} if it has one ({@link CandidateBuilder#input}).
+     */
     public static void write(CandidateBuilder b, Map<?, ?> config) {
+        if (config.get("resolution") != null) {
+            final int r = resolution(config);
+            b.input(r, r, 3);
+        }
         int c = convLayer(b, map(config.get("first_conv"), "first_conv"), 3, "first_conv");
         List<?> blocks = list(config.get("blocks"), "blocks");
         for (int i = 0; i < blocks.size(); i++) {
@@ -118,7 +135,11 @@ public final class NetConfig {
         final BigDecimal e = decimal(conv.get("expand_ratio"), where + " expand_ratio");
         final Object midV = conv.get("mid_channels");
         final int mid = midV == null || midV == Literal.NULL ? Divisible.pythonRound(in * e.doubleValue()) : integer(midV, where + " mid_channels");
-        final Op act = act(conv.get("act_func"), where);
+        // MBInvertedConvLayer's default act_func is relu6; an explicit null builds no runnable block
+        final Op act = conv.containsKey("act_func") ? act(conv.get("act_func"), where) : Op.RELU6;
+        if (act == null) {
+            throw new NotationException("net_config " + where + ": act_func null: MBInvertedConvLayer needs an activation");
+        }
         if (identity && (s != 1 || in != out)) {
             throw new NotationException("net_config " + where + ": an identity shortcut needs stride 1 and equal channels, got stride "
                     + s + ", " + in + " -> " + out);
@@ -158,7 +179,8 @@ public final class NetConfig {
         if (!Boolean.FALSE.equals(l.get("use_bn"))) {
             b.bn();
         }
-        Op act = act(l.get("act_func"), where);
+        // ConvLayer's default act_func is relu; null is none
+        Op act = l.containsKey("act_func") ? act(l.get("act_func"), where) : Op.RELU;
         if (act != null) {
             b.simple(act);
         }
@@ -226,5 +248,90 @@ public final class NetConfig {
             throw new NotationException("net_config " + where + ": expected a positive integer, got " + v);
         }
         return d.intValue();
+    }
+
+    /** True if {@code text} starts, after spaces, with {@code {"name": "ProxylessNASNets"} (either quote style). Allocates nothing. */
+    static boolean startsAsNetConfig(CharSequence text) {
+        int i = Notations.firstNonSpace(text);
+        if (i >= text.length() || text.charAt(i) != '{') {
+            return false;
+        }
+        i = quoted(text, skip(text, i + 1), "name");
+        if (i < 0) {
+            return false;
+        }
+        i = skip(text, i);
+        if (i >= text.length() || text.charAt(i) != ':') {
+            return false;
+        }
+        return quoted(text, skip(text, i + 1), "ProxylessNASNets") >= 0;
+    }
+
+    private static int skip(CharSequence t, int i) {
+        while (i < t.length() && t.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index after {@code word} in quotes at {@code i}, or -1. */
+    private static int quoted(CharSequence t, int i, String word) {
+        if (i >= t.length() || (t.charAt(i) != '"' && t.charAt(i) != '\'')) {
+            return -1;
+        }
+        final char q = t.charAt(i);
+        final int end = i + 1 + word.length();
+        if (end >= t.length() || t.charAt(end) != q) {
+            return -1;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (t.charAt(i + 1 + k) != word.charAt(k)) {
+                return -1;
+            }
+        }
+        return end + 1;
+    }
+
+    /** The registry's view of the notation. */
+    private static final class Space implements SearchSpace {
+        @Override
+        public String name() {
+            return "net_config";
+        }
+
+        @Override
+        public String title() {
+            return "ProxylessNAS / MCUNet network net_config (ProxylessNASNets.build_from_config)";
+        }
+
+        @Override
+        public String example() {
+            return "{\"name\": \"ProxylessNASNets\", \"first_conv\": {\"name\": \"ConvLayer\", \"kernel_size\": 3, \"stride\": 2,"
+                    + " \"in_channels\": 3, \"out_channels\": 16, \"act_func\": \"relu6\"}, \"blocks\": [{\"name\":"
+                    + " \"MobileInvertedResidualBlock\", \"mobile_inverted_conv\": {\"name\": \"MBInvertedConvLayer\", \"in_channels\": 16,"
+                    + " \"out_channels\": 16, \"kernel_size\": 3, \"stride\": 1, \"expand_ratio\": 3, \"act_func\": \"relu6\"},"
+                    + " \"shortcut\": {\"name\": \"IdentityLayer\"}}], \"feature_mix_layer\": null, \"classifier\": {\"name\":"
+                    + " \"LinearLayer\", \"in_features\": 16, \"out_features\": 1000}, \"resolution\": 160}";
+        }
+
+        @Override
+        public InputShape defaultInput() {
+            return new InputShape(DEFAULT_RESOLUTION, DEFAULT_RESOLUTION, 3);
+        }
+
+        @Override
+        public int defaultClasses() {
+            return 1000;
+        }
+
+        @Override
+        public boolean recognizes(CharSequence text) {
+            return startsAsNetConfig(text);
+        }
+
+        @Override
+        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
+            NetConfig.write(builder, parse(text.toString()));
+        }
     }
 }

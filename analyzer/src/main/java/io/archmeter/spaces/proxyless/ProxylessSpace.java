@@ -1,11 +1,15 @@
 package io.archmeter.spaces.proxyless;
 
 import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.Literal;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.spaces.mobile.Notations;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -34,6 +38,13 @@ import java.util.SplittableRandom;
  */
 public final class ProxylessSpace {
     public static final String PREFIX = "proxyless:";
+    /**
+     * The space in the search-space registry, named {@code proxyless}: a config with {@code r} is
+     * costed on r×r×3, one without on the caller's input; 1000 classes by default.
+     */
+    public static final SearchSpace SPACE = new Space();
+    /** {@link Config#resolution()} of a config without {@code r}: the caller's input. */
+    public static final int INPUT_RESOLUTION = 0;
     /** The candidate ops of every block, in the search code's names. */
     public static final List<String> OPS = List.of("3x3_MBConv3", "3x3_MBConv6", "5x5_MBConv3", "5x5_MBConv6", "7x7_MBConv3",
             "7x7_MBConv6", "Zero");
@@ -44,7 +55,7 @@ public final class ProxylessSpace {
     /** Searchable blocks. */
     public static final int BLOCKS = 21;
 
-    /** A network of the space: op index (into {@link #OPS}) per block, resolution, width in thousandths. */
+    /** A network of the space: op index (into {@link #OPS}) per block, resolution ({@link #INPUT_RESOLUTION}: none), width in thousandths. */
     public record Config(int[] ops, int resolution, int widthMilli) {
     }
 
@@ -99,7 +110,7 @@ public final class ProxylessSpace {
             }
             ops[i] = op;
         }
-        int r = map.containsKey("r") ? positive(map.get("r"), "r") : 224;
+        int r = map.containsKey("r") ? positive(map.get("r"), "r") : INPUT_RESOLUTION;
         int w = 1000;
         if (map.containsKey("w")) {
             if (!(map.get("w") instanceof BigDecimal wd) || wd.signum() <= 0 || wd.scale() > 3 || wd.compareTo(BigDecimal.TEN) > 0) {
@@ -116,7 +127,10 @@ public final class ProxylessSpace {
         for (int i = 0; i < c.ops().length; i++) {
             sb.append(i > 0 ? ",\"" : "\"").append(OPS.get(c.ops()[i])).append('"');
         }
-        sb.append("],\"r\":").append(c.resolution());
+        sb.append(']');
+        if (c.resolution() != INPUT_RESOLUTION) {
+            sb.append(",\"r\":").append(c.resolution());
+        }
         if (c.widthMilli() != 1000) {
             sb.append(",\"w\":").append(BigDecimal.valueOf(c.widthMilli(), 3).stripTrailingZeros().toPlainString());
         }
@@ -131,20 +145,27 @@ public final class ProxylessSpace {
         return new Config(ops, resolution, widthMilli);
     }
 
-    /** Writes the network on its resolution as the next candidate. */
+    /** Writes the network on its resolution (224 if it has none) as the next candidate. */
     public static void append(CandidateBuilder b, Config c, int classes) {
-        b.begin(c.resolution(), c.resolution(), 3);
+        final int r = c.resolution() == INPUT_RESOLUTION ? 224 : c.resolution();
+        b.begin(r, r, 3);
         try {
             write(b, c, classes);
             b.end();
         } catch (RuntimeException e) {
-            b.batch().abort();
+            b.abort();
             throw e;
         }
     }
 
-    /** Writes the network's layers into the candidate open in {@code b} (its input: the config's resolution, 3 channels). */
+    /**
+     * Writes the network's layers into the candidate open in {@code b}, after setting its input to
+     * the config's resolution r×r×3 if it has one ({@link CandidateBuilder#input}).
+     */
     public static void write(CandidateBuilder b, Config c, int classes) {
+        if (c.resolution() != INPUT_RESOLUTION) {
+            b.input(c.resolution(), c.resolution(), 3);
+        }
         final double w = c.widthMilli() / 1000.0;
         MobileLayers.convBnAct(b, 3, 2, 1, 1, Divisible.makeDivisible(32 * w, 8), Op.RELU6);
         int in = Divisible.makeDivisible(16 * w, 8);
@@ -183,5 +204,56 @@ public final class ProxylessSpace {
             throw new NotationException("proxyless: '" + key + "' must be a positive integer, got " + v);
         }
         return d.intValue();
+    }
+
+    /** The registry's view of the space. */
+    private static final class Space implements SearchSpace {
+        @Override
+        public String name() {
+            return "proxyless";
+        }
+
+        @Override
+        public String title() {
+            return "ProxylessNAS ImageNet search space (SuperProxylessNASNets, convert_to_normal_net)";
+        }
+
+        @Override
+        public String example() {
+            return PREFIX + "{\"ops\":[\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\","
+                    + "\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\","
+                    + "\"Zero\",\"Zero\",\"3x3_MBConv3\"],\"r\":224}";
+        }
+
+        @Override
+        public InputShape defaultInput() {
+            return new InputShape(224, 224, 3);
+        }
+
+        @Override
+        public int defaultClasses() {
+            return 1000;
+        }
+
+        @Override
+        public boolean recognizes(CharSequence text) {
+            return Notations.hasPrefix(text, PREFIX);
+        }
+
+        @Override
+        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
+            ProxylessSpace.write(builder, parse(text.toString()), options.classesFor(this));
+        }
+
+        @Override
+        public void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+            final Config c = ProxylessSpace.sample(random, options.setting("r", 224), options.setting("w", 1000), new int[BLOCKS]);
+            if (builder != null) {
+                ProxylessSpace.write(builder, c, options.classesFor(this));
+            }
+            if (notation != null) {
+                notation.append(format(c));
+            }
+        }
     }
 }

@@ -3,6 +3,6 @@
  * writes and reads ({@code "name": "ProxylessNASNets"}), expanded as {@code build_from_config}
  * builds them. Entry point: {@link io.archmeter.spaces.proxyless.NetConfig}.
  *
- * <p>May use: model, encoding, spaces.mobile.
+ * <p>May use: model, encoding, spaces (the registry's interface and exception), spaces.mobile.
  */
 package io.archmeter.spaces.proxyless;

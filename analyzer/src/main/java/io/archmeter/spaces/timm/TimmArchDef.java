@@ -1,8 +1,8 @@
 package io.archmeter.spaces.timm;
 
+import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.Literal;
-import io.archmeter.spaces.mobile.NotationException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.archmeter.spaces.timm;
 
 import io.archmeter.model.Op;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.spaces.NotationException;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.archmeter.spaces.timm;
 
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.model.Op;
+import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.NotationException;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ public final class TimmNetwork {
             write(b, s, stages, classes);
             b.end();
         } catch (RuntimeException e) {
-            b.batch().abort();
+            b.abort();
             throw e;
         }
     }

@@ -1,7 +1,11 @@
 package io.archmeter.spaces.timm;
 
 import io.archmeter.encoding.CandidateBuilder;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.model.InputShape;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.mobile.Notations;
 
 import java.util.List;
 
@@ -25,6 +29,11 @@ import java.util.List;
 public final class TimmNotation {
     /** The prefix of the notation. */
     public static final String PREFIX = "timm:";
+    /** The notation in the search-space registry, named {@code timm}: ImageNet's 224×224×3 input and 1000 classes by default. */
+    public static final SearchSpace SPACE = new Space();
+
+    private static final InputShape IMAGENET_INPUT = new InputShape(224, 224, 3);
+    private static final int IMAGENET_CLASSES = 1000;
 
     private TimmNotation() {
     }
@@ -42,15 +51,27 @@ public final class TimmNotation {
 
     /** True if {@code text} is in this notation. */
     public static boolean recognises(CharSequence text) {
-        return text.length() > PREFIX.length() && text.subSequence(0, PREFIX.length()).toString().equals(PREFIX);
+        return Notations.hasPrefix(text, PREFIX);
     }
 
     /** Writes the network of {@code notation} on an h×w×3 input with {@code classes} outputs as the next candidate. */
     public static void append(String notation, CandidateBuilder b, int h, int w, int classes) {
+        b.begin(h, w, 3);
+        try {
+            write(notation, b, classes);
+            b.end();
+        } catch (RuntimeException e) {
+            b.abort();
+            throw e;
+        }
+    }
+
+    /** Writes the network of {@code notation} with {@code classes} outputs into the candidate open in {@code b}, on its input. */
+    public static void write(CharSequence notation, CandidateBuilder b, int classes) {
         if (!recognises(notation)) {
             throw new NotationException("not a timm notation: expected 'timm:MODEL' or 'timm:MODEL:ARCH_DEF'");
         }
-        final String rest = notation.substring(PREFIX.length());
+        final String rest = Notations.withoutPrefix(notation, PREFIX);
         final int colon = rest.indexOf(':');
         String name = (colon < 0 ? rest : rest.substring(0, colon)).strip();
         double width = Double.NaN;
@@ -78,6 +99,48 @@ public final class TimmNotation {
         final TimmSettings settings = paren < 0 ? model.settings() : model.settings(width, depth);
         final String archDef = colon < 0 ? model.archDef() : rest.substring(colon + 1);
         final List<List<TimmBlock>> stages = TimmArchDef.decode(TimmArchDef.parse(archDef), settings);
-        TimmNetwork.append(b, settings, stages, h, w, classes);
+        TimmNetwork.write(b, settings, stages, classes);
+    }
+
+    /** The notation as a registered search space ({@code summary}, {@code filter} and the library find it by its prefix). */
+    private static final class Space implements SearchSpace {
+        @Override
+        public String name() {
+            return "timm";
+        }
+
+        @Override
+        public String title() {
+            return "timm efficient-net family (timm _efficientnet_builder: EfficientNet, MobileNetV3, MnasNet, FBNet, ...)";
+        }
+
+        @Override
+        public String example() {
+            return "timm:mobilenetv3_large_100";
+        }
+
+        @Override
+        public InputShape defaultInput() {
+            return IMAGENET_INPUT;
+        }
+
+        @Override
+        public int defaultClasses() {
+            return IMAGENET_CLASSES;
+        }
+
+        @Override
+        public boolean recognizes(CharSequence text) {
+            return recognises(text);
+        }
+
+        @Override
+        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
+            if (!options.settings().isEmpty()) {
+                throw new NotationException("timm: no settings (" + options.settings().keySet() + "): write multipliers as"
+                        + " timm:MODEL(w=1.1,d=1.2)");
+            }
+            TimmNotation.write(text, builder, options.classesFor(this));
+        }
     }
 }

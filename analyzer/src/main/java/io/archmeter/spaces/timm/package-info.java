@@ -6,6 +6,6 @@
  * timm model ({@link io.archmeter.spaces.timm.TimmModels}). What archmeter cannot reproduce is
  * refused with the part named. Entry point: {@link io.archmeter.spaces.timm.TimmNotation}.
  *
- * <p>May use: model, encoding, spaces.mobile.
+ * <p>May use: model, encoding, spaces (the registry's interface and exception), spaces.mobile.
  */
 package io.archmeter.spaces.timm;

@@ -1,5 +1,6 @@
 package io.archmeter.spaces.mobile;
 
+import io.archmeter.spaces.NotationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

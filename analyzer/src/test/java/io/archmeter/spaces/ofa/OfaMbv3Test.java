@@ -1,8 +1,8 @@
 package io.archmeter.spaces.ofa;
 
 import io.archmeter.engine.Metrics;
+import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.mobile.ElasticConfig;
-import io.archmeter.spaces.mobile.NotationException;
 import io.archmeter.spaces.mobile.SpaceScoring;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.archmeter.spaces.proxyless;
 
 import io.archmeter.engine.Metrics;
-import io.archmeter.spaces.mobile.NotationException;
+import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.mobile.SpaceScoring;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
