@@ -31,6 +31,8 @@ public final class BranchStack {
     private final IntArrayList frameStarts = new IntArrayList();
     /** The position the next appended layer must read, or NONE for the previous layer. */
     private int pending = NONE;
+    /** The branch ends of the group being closed, reused: closing a group allocates nothing once it has grown. */
+    private int[] ends = new int[4];
 
     /** Forgets every open group. */
     public void clear() {
@@ -65,7 +67,9 @@ public final class BranchStack {
      * @throws IllegalStateException if the group has fewer than two branches
      */
     public void close(CandidateBatch batch, Op join) {
-        requireOpen("')" + join.token() + "'");
+        if (depth() == 0) {
+            requireOpen("')" + join.token() + "'");
+        }
         if (!join.isJoin()) {
             throw new IllegalArgumentException(join.token() + " is not a join (add, cat, mul)");
         }
@@ -79,7 +83,13 @@ public final class BranchStack {
                     + join.token() + "'");
         }
         pending = NONE;
-        join(batch, join, frames.toArray(), start + 1, branches);
+        if (ends.length < branches) {
+            ends = new int[Math.max(branches, 2 * ends.length)];
+        }
+        for (int b = 0; b < branches; b++) {
+            ends[b] = frames.get(start + 1 + b);
+        }
+        join(batch, join, ends, 0, branches);
         while (frames.size() > start) {
             frames.removeAtIndex(frames.size() - 1);
         }

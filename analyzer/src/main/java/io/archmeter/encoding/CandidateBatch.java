@@ -325,7 +325,30 @@ public final class CandidateBatch {
     public CandidateBatch appendJoin(int op, int in0, int in1, boolean fused) {
         int offset = reserveLayer();
         LayerRecord.putJoin(records, offset, op, in0, in1, fused);
-        validateLast(offset);
+        // a join's record is neutral but for its op, inputs and fused flag: those are all validate() would find wrong
+        // (search spaces write a join or two per block: the full validation was a fifth of their writing time)
+        if (!LayerRecord.isJoinCode(op) || in0 < 1 || in1 < 1) {
+            validateLast(offset);
+        }
+        return this;
+    }
+
+    /**
+     * Appends a convolution ({@link Op#CONV} or {@link Op#DEPTHWISE}) with every key given by position,
+     * through {@link LayerRecord#writeConvolution}: the record {@link #append(Op, Parts)} writes for
+     * the same keys, without going through a {@link Parts}.
+     *
+     * @throws IllegalArgumentException naming the layer and the field, as {@link #append(Op, Parts)}; the layer is not kept
+     */
+    public CandidateBatch appendConvolution(Op op, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                                            int groups, int cout, int cmult, boolean bias) {
+        final int offset = reserveLayer();
+        try {
+            LayerRecord.writeConvolution(records, offset, op, kh, kw, sh, sw, ph, pw, dh, dw, groups, cout, cmult, bias);
+        } catch (IllegalArgumentException e) {
+            layerCount--;
+            throw new IllegalArgumentException(layerPrefix() + e.getMessage(), e);
+        }
         return this;
     }
 

@@ -331,12 +331,10 @@ public final class CandidateBuilder {
     /** A convolution with every parameter given; {@code cout} 0 keeps the input channels. */
     public CandidateBuilder conv(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                  int groups, int cout, boolean bias) {
-        scratch.clear().set(Key.K, kh, kw).set(Key.S, sh, sw).set(Key.P, ph, pw).set(Key.D, dh, dw).set(Key.G, groups)
-                .set(Key.B, bias ? 1 : 0);
-        if (cout != LayerRecord.CHANNELS_FROM_INPUT) {
-            scratch.set(Key.C, cout);
-        }
-        return layer(Op.CONV, scratch);
+        // every key given: the record straight from the values (LayerRecord.writeConvolution), the search spaces' hot path
+        batch.appendConvolution(Op.CONV, kh, kw, sh, sw, ph, pw, dh, dw, groups, cout, 1, bias);
+        branches.afterLayer(batch);
+        return this;
     }
 
     /** Depthwise k×k convolution, stride s, "same" padding, multiplier 1, bias. */
@@ -361,8 +359,10 @@ public final class CandidateBuilder {
     /** A depthwise convolution with every parameter given: C_out = C_in · multiplier. */
     public CandidateBuilder depthwise(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                       int multiplier, boolean bias) {
-        return layer(Op.DEPTHWISE, scratch.clear().set(Key.K, kh, kw).set(Key.S, sh, sw).set(Key.P, ph, pw).set(Key.D, dh, dw)
-                .set(Key.M, multiplier).set(Key.B, bias ? 1 : 0));
+        batch.appendConvolution(Op.DEPTHWISE, kh, kw, sh, sw, ph, pw, dh, dw, LayerRecord.GROUPS_PER_CHANNEL,
+                LayerRecord.CHANNELS_FROM_INPUT, multiplier, bias);
+        branches.afterLayer(batch);
+        return this;
     }
 
     /** k×k max pooling with stride s, no padding, floor rounding. */

@@ -64,8 +64,9 @@ import java.util.List;
  * The ops the next search spaces bring fit the fields as they are: a channel slice or split
  * takes {@code c} (and a part index can share {@code cmult}, which such an op does not use); a
  * crop or shift can keep its offsets in the padding fields it does not otherwise use; TF's
- * asymmetric "SAME" padding depends on the input size, so it is a mode — a {@code flags} bit
- * (29 are free) that the engine resolves per axis — not stored pads. A key may share another
+ * asymmetric "SAME" padding depends on the input size, so it is a mode — the {@code flags} bit
+ * {@link #FLAG_TF_SAME} (key {@code tfsame}; 28 bits are still free) that the engine resolves per
+ * axis ({@link #tfSamePadBefore}) — not stored pads. A key may share another
  * key's field when no op takes both: the static check of this class refuses an op whose keys
  * collide. A 16th int would make every layer of every candidate 6.7% larger, and the scoring
  * loop's cost follows memory traffic ({@code MemoryTouchBenchmark}); grow the record only for
@@ -266,6 +267,64 @@ public final class LayerRecord {
             return;
         }
         writeKeys(records, offset, op, parts, program);
+    }
+
+    /** True if {@code op} is the code of a join (add, cat, mul). */
+    public static boolean isJoinCode(int op) {
+        return op >= 0 && op < OpCode.COUNT && IS_JOIN[op];
+    }
+
+    private static final boolean[] IS_JOIN = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            IS_JOIN[op.code()] = op.isJoin();
+        }
+    }
+
+    /**
+     * Writes a {@link Op#CONV} or {@link Op#DEPTHWISE} record with every key given by position: the
+     * record {@link #write} writes for the same keys (k, s, p, d, g or the per-channel sentinel, c or
+     * {@link #CHANNELS_FROM_INPUT}, m, b), for the builder's typed helpers, which search spaces call for
+     * every convolution. Values in range go straight to the fields; anything else takes {@link #write}'s
+     * path, which throws its own message.
+     */
+    public static void writeConvolution(int[] records, int offset, Op op, int kh, int kw, int sh, int sw, int ph, int pw,
+                                        int dh, int dw, int groups, int cout, int cmult, boolean bias) {
+        final boolean conv = op == Op.CONV;
+        final boolean depthwise = op == Op.DEPTHWISE;
+        if ((conv && groups >= 1 && cmult == 1 || depthwise && groups == GROUPS_PER_CHANNEL && cout == CHANNELS_FROM_INPUT && cmult >= 1)
+                && kh >= 1 && kw >= 1 && sh >= 1 && sw >= 1 && ph >= 0 && pw >= 0 && dh >= 1 && dw >= 1 && cout >= 0) {
+            records[offset + OP_OFFSET] = op.code();
+            records[offset + KERNEL_H_OFFSET] = kh;
+            records[offset + KERNEL_W_OFFSET] = kw;
+            records[offset + STRIDE_H_OFFSET] = sh;
+            records[offset + STRIDE_W_OFFSET] = sw;
+            records[offset + PAD_H_OFFSET] = ph;
+            records[offset + PAD_W_OFFSET] = pw;
+            records[offset + DILATION_H_OFFSET] = dh;
+            records[offset + DILATION_W_OFFSET] = dw;
+            records[offset + GROUPS_OFFSET] = groups;
+            records[offset + COUT_OFFSET] = cout;
+            records[offset + CMULT_OFFSET] = cmult;
+            records[offset + FLAGS_OFFSET] = bias ? FLAG_BIAS : 0;
+            records[offset + IN0_OFFSET] = PREVIOUS;
+            records[offset + IN1_OFFSET] = NO_INPUT;
+            return;
+        }
+        // the slow path: the keys as the grammar would give them, for write()'s checks and message
+        final Parts p = new Parts().set(Key.K, kh, kw).set(Key.S, sh, sw).set(Key.P, ph, pw).set(Key.D, dh, dw).set(Key.B, bias ? 1 : 0);
+        if (conv || groups != GROUPS_PER_CHANNEL) {
+            p.set(Key.G, groups);
+        }
+        if (depthwise || cmult != 1) {
+            p.set(Key.M, cmult);
+        }
+        if (cout != CHANNELS_FROM_INPUT) {
+            p.set(Key.C, cout);
+        }
+        write(records, offset, op, p);
+        throw new IllegalArgumentException(op.token() + ": not a convolution with these fields");
     }
 
     private static void writeKeys(int[] records, int offset, Op op, Parts parts, int[] program) {

@@ -1,6 +1,10 @@
 package io.archmeter.bench;
 
+import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
+import io.archmeter.engine.MetricRecord;
 import io.archmeter.model.Conventions;
 import io.archmeter.spaces.ofa.OfaMbv3Sampler;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Generating and scoring the Once-for-All MobileNetV3 space in memory: {@value #CANDIDATES}
@@ -25,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * residual joins make them graphs) and scored, in chunks of {@value #CHUNK} spread over the common
  * pool. Reports <b>candidates/s</b> for generation + scoring together; the issue's target is
  * ≥ 1 M candidates in ≤ 5 s on 2 cores, i.e. ≥ 200,000 candidates/s.
+ *
+ * <p>Two baselines in the same run split that time: {@link #generateOnly} writes the same
+ * candidates and scores none; {@link #scoreOnly} scores {@value #PREGENERATED} candidates written
+ * once in the setup (the engine alone, on these ~200-layer graphs).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,11 +44,14 @@ import java.util.concurrent.TimeUnit;
 public class OfaMbv3SpaceBenchmark {
     static final int CANDIDATES = 100_000;
     static final int CHUNK = 4096;
+    static final int PREGENERATED = 4 * CHUNK;
 
     int candidates = CANDIDATES;
     OfaMbv3Sampler sampler;
     Engine engine;
     long seed = 1;
+    CandidateBatch[] pregenerated;
+    BatchResults[] pregeneratedResults;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -50,6 +62,13 @@ public class OfaMbv3SpaceBenchmark {
         sampler = new OfaMbv3Sampler(seed, res, new int[] {1000, 1200}, 1000);
         // chunks run in parallel: each chunk scores serially
         engine = new Engine(Conventions.DEFAULT, Integer.MAX_VALUE);
+        pregenerated = new CandidateBatch[PREGENERATED / CHUNK];
+        pregeneratedResults = new BatchResults[pregenerated.length];
+        for (int i = 0; i < pregenerated.length; i++) {
+            pregenerated[i] = new CandidateBatch();
+            pregeneratedResults[i] = new BatchResults();
+            sampler.fill(new CandidateBuilder(pregenerated[i]), (long) i * CHUNK, CHUNK);
+        }
     }
 
     /** Generates and scores the sample; returns {candidates, invalid, kept under 300 M MACs}. */
@@ -57,5 +76,35 @@ public class OfaMbv3SpaceBenchmark {
     @OperationsPerInvocation(CANDIDATES)
     public long[] generateAndScore() {
         return sampler.sampleAndScore(engine, candidates, CHUNK, macs -> macs <= 300_000_000L);
+    }
+
+    /** Baseline: the same sampling and writing, no scoring; returns the layers written. */
+    @Benchmark
+    @OperationsPerInvocation(CANDIDATES)
+    public long generateOnly() {
+        final int chunks = (candidates + CHUNK - 1) / CHUNK;
+        final ThreadLocal<CandidateBatch> batches = ThreadLocal.withInitial(CandidateBatch::new);
+        return IntStream.range(0, chunks).parallel().mapToLong(c -> {
+            final CandidateBatch batch = batches.get().clear();
+            sampler.fill(batch.builder(), (long) c * CHUNK, Math.min(CHUNK, candidates - c * CHUNK));
+            return batch.layerCount();
+        }).sum();
+    }
+
+    /** Baseline: scoring alone, of {@value #PREGENERATED} candidates written in the setup; returns those within 300 M MACs. */
+    @Benchmark
+    @OperationsPerInvocation(PREGENERATED)
+    public long scoreOnly() {
+        return IntStream.range(0, pregenerated.length).parallel().mapToLong(i -> {
+            final BatchResults r = pregeneratedResults[i];
+            engine.scoreAll(pregenerated[i], r);
+            long kept = 0;
+            for (int c = 0; c < r.size(); c++) {
+                if (r.isValid(c) && r.get(c, MetricRecord.MACS_OFFSET) <= 300_000_000L) {
+                    kept++;
+                }
+            }
+            return kept;
+        }).sum();
     }
 }

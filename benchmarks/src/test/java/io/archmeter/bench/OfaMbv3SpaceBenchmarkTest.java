@@ -38,4 +38,19 @@ class OfaMbv3SpaceBenchmarkTest {
         // and the chunking does not change the result
         assertEquals(kept, b.sampler.sampleAndScore(engine, 3000, 7, m -> m <= 300_000_000L)[2]);
     }
+
+    @Test
+    void theBaselinesWriteAndScoreTheSameCandidates() {
+        OfaMbv3SpaceBenchmark b = new OfaMbv3SpaceBenchmark();
+        b.candidates = OfaMbv3SpaceBenchmark.PREGENERATED;
+        b.setup();
+        // scoring the pre-written candidates keeps as many as generating and scoring the same ones
+        assertEquals(b.generateAndScore()[2], b.scoreOnly());
+        // generating them writes as many layers as the setup wrote
+        long layers = 0;
+        for (CandidateBatch batch : b.pregenerated) {
+            layers += batch.layerCount();
+        }
+        assertEquals(layers, b.generateOnly());
+    }
 }

@@ -1,6 +1,7 @@
 package io.archmeter.spaces.mobile;
 
 import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.Key;
 import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 
@@ -30,19 +31,48 @@ public final class MobileLayers {
 
     /** k×k convolution, stride s, dilation d, {@code groups} groups (1 dense), to {@code cout}, timm padding; no bias unless asked. */
     public static void conv(CandidateBuilder b, int k, int s, int d, int groups, int cout, boolean bias) {
+        conv(b, false, k, s, d, groups, cout, bias);
+    }
+
+    /**
+     * As {@link #conv(CandidateBuilder, int, int, int, int, int, boolean)}, with TF "SAME" padding when
+     * {@code tfSame} (timm's {@code pad_type='same'}: its {@code tf_} ports pad a strided or even
+     * kernel as TensorFlow does, {@code Conv2dSame}, and the others symmetrically, which TF's rule
+     * gives too).
+     */
+    public static void conv(CandidateBuilder b, boolean tfSame, int k, int s, int d, int groups, int cout, boolean bias) {
+        if (tfSame) {
+            b.layer(Op.CONV, b.parts().set(Key.K, k).set(Key.S, s).set(Key.D, d).set(Key.G, groups).set(Key.C, cout)
+                    .set(Key.B, bias ? 1 : 0).set(Key.TFSAME, 1));
+            return;
+        }
         int p = pad(k, s, d);
         b.conv(k, k, s, s, p, p, d, d, groups, cout, bias);
     }
 
     /** Depthwise k×k convolution, stride s, dilation d, timm padding, no bias. */
     public static void depthwise(CandidateBuilder b, int k, int s, int d) {
+        depthwise(b, false, k, s, d);
+    }
+
+    /** Depthwise k×k convolution, stride s, dilation d, no bias; TF "SAME" padding when {@code tfSame}, else timm's. */
+    public static void depthwise(CandidateBuilder b, boolean tfSame, int k, int s, int d) {
+        if (tfSame) {
+            b.layer(Op.DEPTHWISE, b.parts().set(Key.K, k).set(Key.S, s).set(Key.D, d).set(Key.B, 0).set(Key.TFSAME, 1));
+            return;
+        }
         int p = pad(k, s, d);
         b.depthwise(k, k, s, s, p, p, d, d, 1, false);
     }
 
     /** Convolution (no bias), batch norm, then {@code act} unless it is null. */
     public static void convBnAct(CandidateBuilder b, int k, int s, int d, int groups, int cout, Op act) {
-        conv(b, k, s, d, groups, cout, false);
+        convBnAct(b, false, k, s, d, groups, cout, act);
+    }
+
+    /** Convolution (no bias; TF "SAME" padding when {@code tfSame}), batch norm, then {@code act} unless it is null. */
+    public static void convBnAct(CandidateBuilder b, boolean tfSame, int k, int s, int d, int groups, int cout, Op act) {
+        conv(b, tfSame, k, s, d, groups, cout, false);
         b.bn();
         if (act != null) {
             b.simple(act);

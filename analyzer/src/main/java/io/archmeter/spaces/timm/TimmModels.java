@@ -15,8 +15,9 @@ import java.util.Map;
  * costs another arch_def under NAME's settings (what the same strings mean depends on them:
  * see {@link TimmSettings}).
  *
- * <p>Refused, with the reason: {@code tf_*} (TF "SAME" padding), {@code mixnet_*} (mixed kernels
- * split channels), {@code efficientnet_cc_*} (CondConv), {@code efficientnet_x_*}/{@code _h_*}
+ * <p>timm's {@code tf_} ports of the models built here are built too, with TF "SAME" padding
+ * ({@code pad_type='same'}). Refused, with the reason: {@code mixnet_*} (mixed kernels
+ * split channels), {@code tf_efficientnetv2_b*} (a generator not built), {@code efficientnet_cc_*} (CondConv), {@code efficientnet_x_*}/{@code _h_*}
  * (space-to-depth), {@code mobilenetv4_*} (universal inverted residuals, attention), the
  * {@code _gn}/{@code _evos}/{@code _ln} norm variants, {@code _blur}/{@code _aa} anti-aliased
  * variants, {@code _pruned} (channel counts from a file), {@code gc_} (global context).
@@ -187,6 +188,33 @@ public final class TimmModels {
         addEdgeTpuV2("m", 64, 5, 64, 1344, 32, 64, 80, 160, 192, 240, 320);
         addEdgeTpuV2("l", 64, 7, 128, 1408, 32, 64, 96, 192, 240, 256, 384);
         addMobileNetV3();
+        addTfPorts();
+    }
+
+    /**
+     * timm's {@code tf_} ports: the same generator with {@code bn_eps=BN_EPS_TF_DEFAULT, pad_type='same'}
+     * (e.g. {@code tf_efficientnet_b0} is {@code _gen_efficientnet('tf_efficientnet_b0', 1.0, 1.0, ...)}),
+     * so the same layers with TF "SAME" padding: the counts of their siblings, the receptive field's
+     * effective padding TF's. The two minimal MobileNetV3s, which timm registers only as tf_ ports,
+     * are {@code _gen_mobilenet_v3}'s minimal arch_defs with ReLU.
+     */
+    private static void addTfPorts() {
+        String[] siblings = {"efficientnet_b0", "efficientnet_b1", "efficientnet_b2", "efficientnet_b3", "efficientnet_b4",
+            "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "efficientnet_b8", "efficientnet_l2", "efficientnet_es",
+            "efficientnet_em", "efficientnet_el", "efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2",
+            "efficientnet_lite3", "efficientnet_lite4", "efficientnetv2_s", "efficientnetv2_m", "efficientnetv2_l",
+            "efficientnetv2_xl", "mobilenetv3_large_075", "mobilenetv3_large_100", "mobilenetv3_small_075", "mobilenetv3_small_100"};
+        for (String sibling : siblings) {
+            Model m = MODELS.get(sibling);
+            add("tf_" + sibling, (n, w, d) -> m.gen().make(sibling, w, d).withTfSame(), m.channelMultiplier(), m.depthMultiplier(),
+                    m.archDef());
+        }
+        Model large = MODELS.get("mobilenetv3_large_100");
+        add("tf_mobilenetv3_large_minimal_100", (n, w, d) -> large.gen().make("mobilenetv3_large_minimal_100", w, d).withAct(Op.RELU)
+                .withTfSame(), 1.0, 1.0, MOBILENETV3_LARGE_MINIMAL);
+        Model small = MODELS.get("mobilenetv3_small_100");
+        add("tf_mobilenetv3_small_minimal_100", (n, w, d) -> small.gen().make("mobilenetv3_small_minimal_100", w, d).withAct(Op.RELU)
+                .withTfSame(), 1.0, 1.0, MOBILENETV3_SMALL_MINIMAL);
     }
 
     private static void addMobileNetV3() {
@@ -270,13 +298,10 @@ public final class TimmModels {
     }
 
     private static String whyNot(String name) {
-        if (name.startsWith("tf_")) {
-            return "timm's TF ports use TF \"SAME\" padding (asymmetric at stride 2), which archmeter does not build yet";
-        }
         if (name.startsWith("mixnet") || name.startsWith("tf_mixnet")) {
             return "MixNet's mixed convolutions split channels among kernels, which archmeter does not build yet";
         }
-        if (name.startsWith("efficientnet_cc")) {
+        if (name.startsWith("efficientnet_cc") || name.startsWith("tf_efficientnet_cc")) {
             return "CondConv (routed expert kernels) is not supported";
         }
         if (name.startsWith("efficientnet_x") || name.startsWith("efficientnet_h")) {
@@ -289,6 +314,9 @@ public final class TimmModels {
                 || name.contains("pruned") || name.startsWith("gc_")) {
             return "this variant changes the normalisation, adds anti-aliasing or global-context layers, or reads its channels"
                     + " from a file: not built";
+        }
+        if (name.startsWith("tf_efficientnetv2_b")) {
+            return "_gen_efficientnetv2_base (EfficientNetV2-B0..B3) is not built; its PyTorch-padded siblings are not registered by timm";
         }
         return "not a timm efficient-net family model archmeter knows (see TimmModels.all())";
     }
@@ -385,7 +413,7 @@ public final class TimmModels {
 
         TimmSettings build() {
             return new TimmSettings(name, head, stem, stemKernel, fixStem, features, headBias, act, seFromExp, seGate, seForceAct,
-                    seRoundMultiplier, seRoundLimit, cm, 8, roundLimit, depth, depthRound, fixFirstLast);
+                    seRoundMultiplier, seRoundLimit, cm, 8, roundLimit, depth, depthRound, fixFirstLast, false);
         }
     }
 }

@@ -27,8 +27,11 @@ import java.util.List;
  *       channels·rd_ratio, inner act = the model's forced one or the block's, then its gate;</li>
  *   <li>head: {@link TimmSettings.Head}.</li>
  * </ul>
- * Padding is timm's default (PyTorch symmetric {@code get_padding}); timm's TF ports
- * ({@code tf_*}, {@code pad_type='same'}) are not built here.
+ * Padding is timm's default (PyTorch symmetric {@code get_padding}), or for timm's TF ports
+ * ({@code tf_*}, {@code pad_type='same'}: {@link TimmSettings#tfSame()}) TF "SAME" on every
+ * convolution of stem, blocks and head ({@code tfsame1}), as timm's {@code create_conv2d} pads them
+ * (dynamic {@code Conv2dSame} where the padding is not static; the same numbers where it is); the
+ * squeeze-excite's 1×1 convolutions on a 1×1 map are timm's plain {@code nn.Conv2d}.
  */
 public final class TimmNetwork {
     private TimmNetwork() {
@@ -49,7 +52,7 @@ public final class TimmNetwork {
     /** Writes stem, stages, head and classifier into the candidate open in {@code b} (3 input channels). */
     public static void write(CandidateBuilder b, TimmSettings s, List<List<TimmBlock>> stages, int classes) {
         final int stem = s.fixStem() ? s.stemSize() : s.roundChannels(s.stemSize());
-        MobileLayers.convBnAct(b, s.stemKernel(), 2, 1, 1, stem, s.act());
+        MobileLayers.convBnAct(b, s.tfSame(), s.stemKernel(), 2, 1, 1, stem, s.act());
         int in = stem;
         int currentStride = 2;
         int currentDilation = 1;
@@ -79,12 +82,12 @@ public final class TimmNetwork {
     private static void head(CandidateBuilder b, TimmSettings s, int in, int classes) {
         if (s.head() == TimmSettings.Head.EFFICIENTNET) {
             if (s.numFeatures() > 0) {
-                MobileLayers.convBnAct(b, 1, 1, 1, 1, s.numFeatures(), s.act());
+                MobileLayers.convBnAct(b, s.tfSame(), 1, 1, 1, 1, s.numFeatures(), s.act());
             }
             b.gap();
         } else {
             b.gap();
-            MobileLayers.conv(b, 1, 1, 1, 1, s.numFeatures(), s.headBias());
+            MobileLayers.conv(b, s.tfSame(), 1, 1, 1, 1, s.numFeatures(), s.headBias());
             b.simple(s.act());
             b.simple(Op.FLATTEN);
         }
@@ -104,12 +107,12 @@ public final class TimmNetwork {
                 final int mid = Divisible.makeDivisible(in * blk.expansion(), 8);
                 final boolean skip = in == out && stride == 1 && !blk.noskip();
                 MobileLayers.beginResidual(b, skip);
-                MobileLayers.convBnAct(b, blk.expKernel(), 1, 1, 1, mid, act);
-                spatial(b, blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), mid, "ir"), mid);
+                MobileLayers.convBnAct(b, s.tfSame(), blk.expKernel(), 1, 1, 1, mid, act);
+                spatial(b, s.tfSame(), blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), mid, "ir"), mid);
                 b.bn();
                 b.simple(act);
                 se(b, s, mid, seRatio, seInner);
-                MobileLayers.convBnAct(b, blk.pwKernel(), 1, 1, 1, out, null);
+                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernel(), 1, 1, 1, out, null);
                 MobileLayers.endResidual(b, skip);
                 return out;
             }
@@ -117,11 +120,11 @@ public final class TimmNetwork {
             case "dsa": {
                 final boolean skip = stride == 1 && in == out && !blk.noskip();
                 MobileLayers.beginResidual(b, skip);
-                spatial(b, blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), in, blk.type()), in);
+                spatial(b, s.tfSame(), blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), in, blk.type()), in);
                 b.bn();
                 b.simple(act);
                 se(b, s, in, seRatio, seInner);
-                MobileLayers.convBnAct(b, blk.pwKernel(), 1, 1, 1, out, blk.type().equals("dsa") ? act : null);
+                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernel(), 1, 1, 1, out, blk.type().equals("dsa") ? act : null);
                 MobileLayers.endResidual(b, skip);
                 return out;
             }
@@ -134,16 +137,16 @@ public final class TimmNetwork {
                     throw new NotationException("timm er block: " + in + " input channels are not divisible by " + g + " groups");
                 }
                 MobileLayers.beginResidual(b, skip);
-                MobileLayers.convBnAct(b, blk.kernel(), stride, dilation, g, mid, act);
+                MobileLayers.convBnAct(b, s.tfSame(), blk.kernel(), stride, dilation, g, mid, act);
                 se(b, s, mid, seRatio, seInner);
-                MobileLayers.convBnAct(b, blk.pwKernel(), 1, 1, 1, out, null);
+                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernel(), 1, 1, 1, out, null);
                 MobileLayers.endResidual(b, skip);
                 return out;
             }
             default: {
                 final boolean skip = blk.skip() && stride == 1 && in == out;
                 MobileLayers.beginResidual(b, skip);
-                MobileLayers.convBnAct(b, blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 0 : blk.groupSize(), in, "cn"),
+                MobileLayers.convBnAct(b, s.tfSame(), blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 0 : blk.groupSize(), in, "cn"),
                         out, act);
                 MobileLayers.endResidual(b, skip);
                 return out;
@@ -152,11 +155,11 @@ public final class TimmNetwork {
     }
 
     /** A k×k convolution from {@code channels} to {@code channels} in {@code groups}: depthwise when groups = channels. */
-    private static void spatial(CandidateBuilder b, int k, int stride, int dilation, int groups, int channels) {
+    private static void spatial(CandidateBuilder b, boolean tfSame, int k, int stride, int dilation, int groups, int channels) {
         if (groups == channels) {
-            MobileLayers.depthwise(b, k, stride, dilation);
+            MobileLayers.depthwise(b, tfSame, k, stride, dilation);
         } else {
-            MobileLayers.conv(b, k, stride, dilation, groups, channels, false);
+            MobileLayers.conv(b, tfSame, k, stride, dilation, groups, channels, false);
         }
     }
 

@@ -30,11 +30,12 @@ import io.archmeter.spaces.mobile.Divisible;
  * @param depthMultipliers depth multiplier per stage (one value: all stages)
  * @param depthRound       depth_trunc 'round' (else 'ceil')
  * @param fixFirstLast     first and last stage depths unscaled
+ * @param tfSame           {@code pad_type='same'} (timm's {@code tf_} ports): every convolution pads as TF's "SAME"
  */
 public record TimmSettings(String model, Head head, int stemSize, int stemKernel, boolean fixStem, int numFeatures,
                            boolean headBias, Op act, boolean seFromExp, Op seGate, Op seForceAct, double seRoundMultiplier,
                            double seRoundLimit, double channelMultiplier, int channelDivisor, double roundLimit,
-                           double[] depthMultipliers, boolean depthRound, boolean fixFirstLast) {
+                           double[] depthMultipliers, boolean depthRound, boolean fixFirstLast, boolean tfSame) {
 
     /** The two heads of timm's efficient-net family. */
     public enum Head {
@@ -59,13 +60,20 @@ public record TimmSettings(String model, Head head, int stemSize, int stemKernel
     public TimmSettings withNumFeatures(int n) {
         return new TimmSettings(model, head, stemSize, stemKernel, fixStem, n, headBias, act, seFromExp, seGate, seForceAct,
                 seRoundMultiplier, seRoundLimit, channelMultiplier, channelDivisor, roundLimit, depthMultipliers, depthRound,
-                fixFirstLast);
+                fixFirstLast, tfSame);
     }
 
     /** These settings with another model activation (a {@code _minimal} variant's relu). */
     public TimmSettings withAct(Op a) {
         return new TimmSettings(model, head, stemSize, stemKernel, fixStem, numFeatures, headBias, a, seFromExp, seGate, seForceAct,
                 seRoundMultiplier, seRoundLimit, channelMultiplier, channelDivisor, roundLimit, depthMultipliers, depthRound,
-                fixFirstLast);
+                fixFirstLast, tfSame);
+    }
+
+    /** These settings as timm's {@code tf_} port builds them: {@code pad_type='same'} (BN's epsilon changes no count). */
+    public TimmSettings withTfSame() {
+        return new TimmSettings("tf_" + model, head, stemSize, stemKernel, fixStem, numFeatures, headBias, act, seFromExp, seGate,
+                seForceAct, seRoundMultiplier, seRoundLimit, channelMultiplier, channelDivisor, roundLimit, depthMultipliers,
+                depthRound, fixFirstLast, true);
     }
 }

@@ -112,10 +112,12 @@ class TimmBlockSemanticsTest {
     }
 
     @Test
-    @DisplayName("timm's TF ports and MixNet are refused with what archmeter cannot reproduce")
+    @DisplayName("MixNet, CondConv and the EfficientNetV2-B TF ports are refused with what archmeter cannot reproduce")
     void unsupportedModelsSayWhy() {
-        assertTrue(assertThrows(NotationException.class, () -> score("timm:tf_mobilenetv3_large_100")).getMessage()
-                .contains("SAME"));
+        assertTrue(assertThrows(NotationException.class, () -> score("timm:tf_efficientnetv2_b0")).getMessage()
+                .contains("_gen_efficientnetv2_base"));
+        assertTrue(assertThrows(NotationException.class, () -> score("timm:tf_efficientnet_cc_b0_4e")).getMessage()
+                .contains("CondConv"));
         assertTrue(assertThrows(NotationException.class, () -> score("timm:mixnet_s")).getMessage().contains("split channels"));
     }
 }
