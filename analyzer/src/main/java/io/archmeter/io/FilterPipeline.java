@@ -93,7 +93,9 @@ public final class FilterPipeline {
             free.add(new Chunk(spec.chunkSize()));
         }
         Thread readThread = start("archmeter-filter-read", () -> readLoop(reader, free, read));
-        Thread scoreThread = start("archmeter-filter-score", () -> scoreLoop(scorer, read, scored));
+        // the scorer thread also formats the output rows, leaving the writer a copy (not with --fail-fast: row by row there)
+        ChunkFormatter formatter = spec.failFast() ? null : new ChunkFormatter(spec);
+        Thread scoreThread = start("archmeter-filter-score", () -> scoreLoop(scorer, formatter, read, scored));
         try {
             while (true) {
                 Chunk chunk = scored.take();
@@ -118,6 +120,38 @@ public final class FilterPipeline {
         }
     }
 
+    /**
+     * Filters a file in byte ranges on {@code threads} threads: each reads whole records
+     * ({@link ByteRangeSplitter}, quoted line breaks included) with its own Commons CSV parser and
+     * scores them, and the caller's thread writes them in input order. The output, the rejects,
+     * the counts and the listener's calls are those of {@link #run(Reader, Writer, Writer)} on the
+     * same bytes (UTF-8), for every number of threads. For a plain file; a compressed stream is not
+     * splittable (read it with the other {@code run}).
+     *
+     * @throws IOException as {@link #run(Reader, Writer, Writer)} throws it (malformed CSV, I/O), and
+     *                     its {@link FailFastException} and {@link IllegalArgumentException}s too
+     */
+    public FilterStats run(ByteSource file, int threads, Writer out, Writer rejects) throws IOException {
+        RangePipeline ranges = new RangePipeline(spec, listener, threads, blockBytes);
+        rangeRun = ranges;
+        return ranges.run(file, out, rejects);
+    }
+
+    /** Bytes of the file written so far by the running (or last) byte-range run; 0 before one. */
+    public long rangeBytesWritten() {
+        RangePipeline r = rangeRun;
+        return r != null ? r.bytesWritten() : 0;
+    }
+
+    /** The nominal block size of byte-range runs (tests make it small to cut small files into many ranges). */
+    FilterPipeline blockBytes(long bytes) {
+        blockBytes = bytes;
+        return this;
+    }
+
+    private long blockBytes = ByteRangeSplitter.DEFAULT_BLOCK_BYTES;
+    private volatile RangePipeline rangeRun;
+
     /** Reads chunks until the input ends or fails; the last chunk carries the end (and the failure). */
     private static void readLoop(CsvChunkReader reader, BlockingQueue<Chunk> free, BlockingQueue<Chunk> read) {
         try {
@@ -139,13 +173,17 @@ public final class FilterPipeline {
     }
 
     /** Scores every chunk, including the rows before a read failure, and passes it on. */
-    private static void scoreLoop(ChunkScorer scorer, BlockingQueue<Chunk> read, BlockingQueue<Chunk> scored) {
+    private static void scoreLoop(ChunkScorer scorer, ChunkFormatter formatter, BlockingQueue<Chunk> read,
+                                  BlockingQueue<Chunk> scored) {
         try {
             boolean last = false;
             while (!last) {
                 Chunk chunk = read.take();
                 try {
                     scorer.score(chunk);
+                    if (formatter != null) {
+                        formatter.format(chunk);
+                    }
                 } catch (Throwable t) {
                     // a bug, not bad input: stop with it rather than write unscored rows
                     chunk.size = 0;
@@ -177,7 +215,7 @@ public final class FilterPipeline {
         }
     }
 
-    private static IOException rethrow(Throwable t) {
+    static IOException rethrow(Throwable t) {
         if (t instanceof IOException io) {
             return io;
         }

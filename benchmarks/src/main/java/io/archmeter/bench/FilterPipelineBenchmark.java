@@ -1,5 +1,6 @@
 package io.archmeter.bench;
 
+import io.archmeter.io.ByteSource;
 import io.archmeter.io.Constraint;
 import io.archmeter.io.FilterPipeline;
 import io.archmeter.io.FilterSpec;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,6 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +35,16 @@ import static io.archmeter.bench.BenchmarkDefaults.CSV_ROWS;
  * The whole {@code archmeter filter} on the {@link CsvFixture} file that {@link CsvReadBenchmark}
  * reads: CSV in, parse, score, judge {@code --max macs=300M} (about half the rows pass), CSV out
  * with the default metric columns. In <b>rows/s</b>; its ratio to {@link CsvReadBenchmark} (same
- * run, same file) is the share of the CSV floor the filter reaches (target ≥ 60%).
+ * run, same file) is the share of the single-thread CSV floor the filter reaches.
+ *
+ * <p>{@code threads} is {@code --threads}: 1 is the single reader ({@code run(Reader, …)}: reader,
+ * scorer and writer threads), N ≥ 2 the byte-range pipeline ({@code run(ByteSource, N, …)}: N
+ * workers each parsing and scoring whole ranges, the caller writing). Targets on 2 cores: ≥ 60%
+ * of the floor at 1 thread, ≥ 100% at 2.
  *
  * <p>Output and rejects go to {@link Writer#nullWriter()}: the rows are still formatted, but not
- * written to disk, as the floor writes nothing either. The pipeline runs its reader and scorer
- * on threads of its own, so on 2 cores it competes with nothing but itself.
+ * written to disk, as the floor writes nothing either. The pipeline runs its threads on its own,
+ * so on 2 cores it competes with nothing but itself.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,6 +59,10 @@ public class FilterPipelineBenchmark {
     /** Rows of the file: {@value BenchmarkDefaults#CSV_ROWS}, as {@code @OperationsPerInvocation} says; tests lower it. */
     int rows = CSV_ROWS;
 
+    /** {@code --threads}: 1 the single reader, more the byte-range workers (report.sh: 1, 2 … nproc). */
+    @Param({"1", "2"})
+    public int threads;
+
     Path file;
     FilterPipeline pipeline;
 
@@ -64,6 +76,11 @@ public class FilterPipelineBenchmark {
     @Benchmark
     @OperationsPerInvocation(CSV_ROWS)
     public FilterStats filter() throws IOException {
+        if (threads > 1) {
+            try (FileChannel ch = ByteSource.openChannel(file)) {
+                return pipeline.run(ByteSource.of(ch), threads, Writer.nullWriter(), Writer.nullWriter());
+            }
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return pipeline.run(in, Writer.nullWriter(), Writer.nullWriter());
         }
