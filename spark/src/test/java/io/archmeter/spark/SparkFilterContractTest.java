@@ -51,6 +51,7 @@ class SparkFilterContractTest {
 
     @Test
     void aJobOverSeveralFilesReadsThemAllInOrderAndNamesTheFileOfEachReject() throws IOException {
+        // with --cache: the three passes read Spark's cache instead of the files
         Path inputs = Files.createDirectories(dir.resolve("inputs"));
         Path a = MixedCsv.write(inputs.resolve("a.csv"), 5, 400);
         Path b = MixedCsv.write(inputs.resolve("b.csv"), 6, 300);
@@ -58,7 +59,7 @@ class SparkFilterContractTest {
         Outputs fa = archmeterFilter(a);
         Outputs fb = archmeterFilter(b);
         Path out = dir.resolve("out");
-        sparkFilter(List.of(inputs.toString()), out, "--block-size", "8KiB");
+        sparkFilter(List.of(inputs.toString()), out, "--block-size", "8KiB", "--cache");
 
         List<List<String>> expected = new ArrayList<>(fa.rows);
         expected.addAll(fb.rows);
