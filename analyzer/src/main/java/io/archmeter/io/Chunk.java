@@ -1,11 +1,7 @@
 package io.archmeter.io;
 
 import io.archmeter.engine.BatchResults;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import java.util.Arrays;
 
@@ -37,10 +33,6 @@ final class Chunk {
     boolean last;
     /** Set when reading or scoring failed after the rows of this chunk; the writer writes them, then throws it. */
     Throwable failure;
-    /** The output rows as text, once {@link ChunkFormatter} has formatted them ({@link #formatted}). */
-    final StringBuilder text = new StringBuilder();
-    boolean formatted;
-    private CSVPrinter printer;
 
     Chunk(int capacity) {
         rows = new String[capacity][];
@@ -77,18 +69,6 @@ final class Chunk {
         return endLines[r] - CsvChunkReader.lineBreaks(rows[r]);
     }
 
-    /** A printer into {@link #text}, made once. */
-    CSVPrinter printer() {
-        if (printer == null) {
-            try {
-                printer = new CSVPrinter(text, ChunkWriter.FORMAT);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return printer;
-    }
-
     /** Forgets the rows; keeps every array. */
     Chunk clear() {
         Arrays.fill(rows, 0, size, null);
@@ -99,8 +79,6 @@ final class Chunk {
         size = 0;
         last = false;
         failure = null;
-        text.setLength(0);
-        formatted = false;
         return this;
     }
 }

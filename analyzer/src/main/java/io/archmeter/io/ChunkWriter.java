@@ -1,5 +1,6 @@
 package io.archmeter.io;
 
+import io.archmeter.engine.Metric;
 import io.archmeter.engine.MetricRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,10 +24,8 @@ final class ChunkWriter {
 
     private final HeaderLayout layout;
     private final FilterSpec spec;
+    private final Metric[] columns;
     private final boolean all;
-    private final ChunkFormatter formatter;
-    private final Writer outWriter;
-    private char[] copy = new char[1 << 16];
     private final CSVPrinter out;
     private final CSVPrinter rejects;
     private final FilterListener listener;
@@ -36,14 +35,14 @@ final class ChunkWriter {
     private long filteredOut;
     private long rejected;
     private final long[] removedBy;
+    private final StringBuilder cell = new StringBuilder(24);
 
     ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos)
             throws IOException {
         this.layout = layout;
         this.spec = spec;
+        this.columns = spec.columns().toArray(new Metric[0]);
         this.all = spec.all();
-        this.formatter = new ChunkFormatter(spec);
-        this.outWriter = out;
         this.out = new CSVPrinter(out, FORMAT);
         this.rejects = new CSVPrinter(rejects, FORMAT);
         this.listener = listener;
@@ -56,49 +55,7 @@ final class ChunkWriter {
         rejects.printRecord((Object[]) layout.rejectsHeader);
     }
 
-    /**
-     * Writes a scored chunk: its output rows (formatted here unless the scoring thread did it),
-     * its rejects, and the counts. With --fail-fast, row by row, so that nothing after the first
-     * reject is written.
-     */
     void write(Chunk chunk) throws IOException {
-        if (spec.failFast()) {
-            writeRowByRow(chunk);
-            return;
-        }
-        if (!chunk.formatted) {
-            formatter.format(chunk);
-        }
-        for (int r = 0; r < chunk.size; r++) {
-            rowsRead++;
-            final String reason = chunk.rejectReason[r];
-            if (reason != null) {
-                reject(chunk, r, reason);
-                continue;
-            }
-            final long failed = chunk.failed[r];
-            if (failed == 0) {
-                kept++;
-            } else {
-                filteredOut++;
-                countFailures(failed);
-            }
-        }
-        writeText(chunk.text);
-        listener.progress(stats());
-    }
-
-    /** Copies the formatted rows to the output in one write (a StringBuilder has no write-to-Writer of its own). */
-    private void writeText(StringBuilder text) throws IOException {
-        int n = text.length();
-        if (copy.length < n) {
-            copy = new char[Math.max(n, copy.length * 2)];
-        }
-        text.getChars(0, n, copy, 0);
-        outWriter.write(copy, 0, n);
-    }
-
-    private void writeRowByRow(Chunk chunk) throws IOException {
         final long[] values = chunk.results.values();
         for (int r = 0; r < chunk.size; r++) {
             rowsRead++;
@@ -115,10 +72,25 @@ final class ChunkWriter {
                 countFailures(failed);
             }
             if (failed == 0 || all) {
-                formatter.writeRow(out, chunk.rows[r], values, MetricRecord.offset(chunk.candidate[r]), failed == 0);
+                writeRow(chunk.rows[r], values, MetricRecord.offset(chunk.candidate[r]), failed == 0);
             }
         }
         listener.progress(stats());
+    }
+
+    private void writeRow(String[] cells, long[] values, int o, boolean pass) throws IOException {
+        for (String cell : cells) {
+            out.print(cell);
+        }
+        for (Metric m : columns) {
+            // one reused buffer per value: CSVPrinter prints a CharSequence as it is, so no String per number
+            cell.setLength(0);
+            out.print(m.appendTo(cell, values, o));
+        }
+        if (all) {
+            out.print(pass ? "true" : "false");
+        }
+        out.println();
     }
 
     private void countFailures(long failed) {

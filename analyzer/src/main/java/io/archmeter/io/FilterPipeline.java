@@ -93,9 +93,7 @@ public final class FilterPipeline {
             free.add(new Chunk(spec.chunkSize()));
         }
         Thread readThread = start("archmeter-filter-read", () -> readLoop(reader, free, read));
-        // the scorer thread also formats the output rows, leaving the writer a copy (not with --fail-fast: row by row there)
-        ChunkFormatter formatter = spec.failFast() ? null : new ChunkFormatter(spec);
-        Thread scoreThread = start("archmeter-filter-score", () -> scoreLoop(scorer, formatter, read, scored));
+        Thread scoreThread = start("archmeter-filter-score", () -> scoreLoop(scorer, read, scored));
         try {
             while (true) {
                 Chunk chunk = scored.take();
@@ -173,17 +171,13 @@ public final class FilterPipeline {
     }
 
     /** Scores every chunk, including the rows before a read failure, and passes it on. */
-    private static void scoreLoop(ChunkScorer scorer, ChunkFormatter formatter, BlockingQueue<Chunk> read,
-                                  BlockingQueue<Chunk> scored) {
+    private static void scoreLoop(ChunkScorer scorer, BlockingQueue<Chunk> read, BlockingQueue<Chunk> scored) {
         try {
             boolean last = false;
             while (!last) {
                 Chunk chunk = read.take();
                 try {
                     scorer.score(chunk);
-                    if (formatter != null) {
-                        formatter.format(chunk);
-                    }
                 } catch (Throwable t) {
                     // a bug, not bad input: stop with it rather than write unscored rows
                     chunk.size = 0;

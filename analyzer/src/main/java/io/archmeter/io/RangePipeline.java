@@ -85,8 +85,7 @@ final class RangePipeline {
         Claims claims = new Claims(first, ranges);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), spec.failFast() ? null : new ChunkFormatter(spec),
-                    claims, spec.chunkSize());
+            Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec.chunkSize());
             Thread t = new Thread(w::run, "archmeter-filter-range-" + i);
             // a worker blocked on a stream nobody closes must not keep the JVM alive
             t.setDaemon(true);
@@ -213,15 +212,12 @@ final class RangePipeline {
         private final ByteSource source;
         private final String[] header;
         private final ChunkScorer scorer;
-        /** Formats the scored chunks on this worker's thread; null with --fail-fast (the writer goes row by row). */
-        private final ChunkFormatter formatter;
         private final Claims claims;
 
-        Worker(ByteSource source, String[] header, ChunkScorer scorer, ChunkFormatter formatter, Claims claims, int chunkSize) {
+        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, int chunkSize) {
             this.source = source;
             this.header = header;
             this.scorer = scorer;
-            this.formatter = formatter;
             this.claims = claims;
             for (int i = 0; i < CHUNKS_PER_WORKER; i++) {
                 free.add(new Chunk(chunkSize));
@@ -269,9 +265,6 @@ final class RangePipeline {
                 }
                 try {
                     scorer.score(chunk);
-                    if (formatter != null) {
-                        formatter.format(chunk);
-                    }
                 } catch (Throwable t) {
                     // a bug, not bad input: stop with it rather than write unscored rows
                     chunk.size = 0;
