@@ -37,7 +37,7 @@ import java.util.NoSuchElementException;
  *
  * <p>The scan follows the lexer of {@link CsvChunkReader#FORMAT} (RFC 4180, Commons CSV): a quote
  * opens a quoted field only as the first character of a field (after a comma, a line break or
- * the start of the file; a UTF-8 byte-order mark is a character, as for the reader); inside one,
+ * the start of the file, after a UTF-8 byte-order mark there, which the reader drops); inside one,
  * two quotes are a quote and one quote closes it; line breaks are LF, CR or CRLF. A UTF-8 file's
  * quotes, commas and line breaks are single bytes that never occur inside a multi-byte character,
  * so bytes suffice. Line numbers follow Commons CSV's count (every CR, and every LF not after a
@@ -280,6 +280,8 @@ public final class ByteRangeSplitter {
         private static final long QUOTES = 0x2222222222222222L;
         private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
         private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+        /** UTF-8's byte-order mark, EF BB BF. */
+        private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         private static final int OUT = 0;
         private static final int IN = 1;
         /** Inside a quoted field, just after a quote: a second quote makes a literal quote, anything else closes it. */
@@ -292,7 +294,8 @@ public final class ByteRangeSplitter {
 
         BlockSummary scan(ByteSource source, long start, long end) throws IOException {
             byte[] buf = new byte[BUFFER];
-            long p = start;
+            // the reader drops a byte-order mark at the file's start, so a quote after it opens the first field
+            long p = start == 0 && startsWithBom(source, end) ? BOM.length : start;
             while (p < end) {
                 int n = source.read(p, buf, 0, (int) Math.min(buf.length, end - p));
                 if (n <= 0) {
@@ -305,6 +308,22 @@ public final class ByteRangeSplitter {
             boolean fromStart = state[0] == IN;
             boolean fromQuoted = state[1] == IN;
             return new BlockSummary(start, end, lineBreaks, fromStart, fromQuoted);
+        }
+
+        private static boolean startsWithBom(ByteSource source, long end) throws IOException {
+            if (end < BOM.length) {
+                return false;
+            }
+            byte[] b = new byte[BOM.length];
+            int n = 0;
+            while (n < b.length) {
+                int r = source.read(n, b, n, b.length - n);
+                if (r <= 0) {
+                    return false;
+                }
+                n += r;
+            }
+            return java.util.Arrays.equals(b, BOM);
         }
 
         private void scan(byte[] buf, int n) {

@@ -4,9 +4,7 @@ import io.archmeter.io.ByteRangeSplitter.ByteRange;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -48,7 +46,7 @@ public final class CsvRangeReader implements Closeable {
      * @throws MalformedCsvException if the range holding the header has none, or not the expected one
      */
     public static CsvRangeReader open(ByteSource source, ByteRange range, String[] header) throws IOException {
-        Reader in = new InputStreamReader(source.open(range.start(), range.end()), StandardCharsets.UTF_8);
+        Reader in = Utf8PassThrough.reader(source.open(range.start(), range.end()));
         try {
             return open(in, range, header);
         } catch (IOException | RuntimeException e) {
@@ -59,7 +57,7 @@ public final class CsvRangeReader implements Closeable {
 
     /** As {@link #open(ByteSource, ByteRange, String[])} over the range's characters, already opened. */
     public static CsvRangeReader open(Reader rangeChars, ByteRange range, String[] header) throws IOException {
-        CsvChunkReader reader = new CsvChunkReader(rangeChars, range.linesBefore());
+        CsvChunkReader reader = new CsvChunkReader(rangeChars, FilterSpec.DEFAULT_MAX_ROW_CHARS, range.linesBefore());
         String[] h;
         if (range.holdsHeader()) {
             h = reader.readHeader();

@@ -3,13 +3,11 @@ package io.archmeter.io;
 import io.archmeter.io.ByteRangeSplitter.ByteRange;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * {@link FilterPipeline#run(ByteSource, int, Writer, Writer)}: a file filtered by several workers,
+ * {@link FilterPipeline#prepare(ByteSource, int)}: a file filtered by several workers,
  * each reading whole byte ranges ({@link ByteRangeSplitter}) with its own Commons CSV parser and
  * scoring them on its own thread, while the caller's thread writes the chunks in input order.
  *
@@ -61,14 +59,18 @@ final class RangePipeline {
         return bytesWritten;
     }
 
-    FilterStats run(ByteSource source, Writer out, Writer rejects) throws IOException {
+    /**
+     * Reads the header from the first range and checks it against the spec, writing nothing (as
+     * {@link FilterPipeline#prepare(Reader)}); the returned run starts the workers.
+     */
+    Ready prepare(ByteSource source) throws IOException {
         final long start = System.nanoTime();
         Iterator<ByteRange> ranges;
         try {
             ranges = ByteRangeSplitter.split(source, blockBytes);
             if (!ranges.hasNext()) {
                 // an empty file: the single reader's own error
-                new CsvChunkReader(new StringReader("")).readHeader();
+                new CsvChunkReader(new StringReader(""), spec.maxRowChars()).readHeader();
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -76,36 +78,58 @@ final class RangePipeline {
         ByteRange first = ranges.next();
         String[] header;
         try (Reader in = open(source, first)) {
-            header = new CsvChunkReader(in, first.linesBefore()).readHeader();
+            header = new CsvChunkReader(in, spec.maxRowChars(), first.linesBefore()).readHeader();
         }
-        HeaderLayout layout = HeaderLayout.of(header, spec);
-        ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
-        writer.writeHeaders();
+        return new Ready(source, first, ranges, header, HeaderLayout.of(header, spec), start);
+    }
 
-        Claims claims = new Claims(first, ranges);
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec.chunkSize());
-            Thread t = new Thread(w::run, "archmeter-filter-range-" + i);
-            // a worker blocked on a stream nobody closes must not keep the JVM alive
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
+    /** A file whose header has been read and checked: {@link #run} filters it, once. */
+    final class Ready {
+        private final ByteSource source;
+        private final ByteRange first;
+        private final Iterator<ByteRange> ranges;
+        private final String[] header;
+        final HeaderLayout layout;
+        private final long start;
+
+        private Ready(ByteSource source, ByteRange first, Iterator<ByteRange> ranges, String[] header, HeaderLayout layout,
+                      long start) {
+            this.source = source;
+            this.first = first;
+            this.ranges = ranges;
+            this.header = header;
+            this.layout = layout;
+            this.start = start;
         }
-        try {
-            return write(claims, writer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("filter interrupted");
-        } finally {
-            for (Thread t : workers) {
-                t.interrupt();
+
+        FilterStats run(Writer out, Writer rejects) throws IOException {
+            ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
+            writer.writeHeaders();
+            Claims claims = new Claims(first, ranges);
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec);
+                Thread t = new Thread(w::run, "archmeter-filter-range-" + i);
+                // a worker blocked on a stream nobody closes must not keep the JVM alive
+                t.setDaemon(true);
+                t.start();
+                workers.add(t);
             }
-            for (Thread t : workers) {
-                try {
-                    t.join(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            try {
+                return write(claims, writer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("filter interrupted");
+            } finally {
+                for (Thread t : workers) {
+                    t.interrupt();
+                }
+                for (Thread t : workers) {
+                    try {
+                        t.join(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         }
@@ -143,8 +167,9 @@ final class RangePipeline {
         return writer.stats();
     }
 
+    /** The characters of a range, decoded as {@link CsvInput} decodes a whole file (invalid bytes kept). */
     private static Reader open(ByteSource source, ByteRange range) {
-        return new InputStreamReader(source.open(range.start(), range.end()), StandardCharsets.UTF_8);
+        return Utf8PassThrough.reader(source.open(range.start(), range.end()));
     }
 
     /** One range claimed by one worker, and the chunks it has read and scored from it. */
@@ -213,14 +238,16 @@ final class RangePipeline {
         private final String[] header;
         private final ChunkScorer scorer;
         private final Claims claims;
+        private final int maxRowChars;
 
-        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, int chunkSize) {
+        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, FilterSpec spec) {
             this.source = source;
             this.header = header;
             this.scorer = scorer;
             this.claims = claims;
+            this.maxRowChars = spec.maxRowChars();
             for (int i = 0; i < CHUNKS_PER_WORKER; i++) {
-                free.add(new Chunk(chunkSize));
+                free.add(new Chunk(spec.chunkSize(), spec.chunkChars()));
             }
         }
 
@@ -243,7 +270,7 @@ final class RangePipeline {
             Throwable failure = null;
             Reader in = open(source, c.range);
             try {
-                reader = new CsvChunkReader(in, c.range.linesBefore());
+                reader = new CsvChunkReader(in, maxRowChars, c.range.linesBefore());
                 if (c.range.holdsHeader()) {
                     reader.readHeader();
                 } else {

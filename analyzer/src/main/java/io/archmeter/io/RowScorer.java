@@ -29,6 +29,7 @@ public final class RowScorer {
     private final HeaderLayout layout;
     private final Chunk chunk;
     private final ChunkScorer scorer;
+    private final int capacity;
     private boolean scored;
 
     /**
@@ -44,7 +45,9 @@ public final class RowScorer {
             throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         }
         this.layout = HeaderLayout.of(header.clone(), spec);
-        this.chunk = new Chunk(capacity);
+        this.capacity = capacity;
+        // full at capacity rows or at the filter's characters per chunk: long rows make short batches
+        this.chunk = new Chunk(capacity, spec.chunkChars());
         this.scorer = new ChunkScorer(layout, spec, true);
     }
 
@@ -68,14 +71,16 @@ public final class RowScorer {
         return layout.rejectsHeader.clone();
     }
 
+    /** The most rows a batch holds (fewer when their cells reach {@link FilterSpec#chunkChars()} characters). */
     public int capacity() {
-        return chunk.capacity();
+        return capacity;
     }
 
     public int size() {
         return chunk.size;
     }
 
+    /** True when no row may be added before {@link #score()} and {@link #clear()}: capacity rows, or the characters of a chunk. */
     public boolean isFull() {
         return chunk.isFull();
     }
@@ -94,12 +99,16 @@ public final class RowScorer {
      */
     public void add(String[] cells, long endLine) {
         if (scored || chunk.isFull()) {
-            throw new IllegalStateException(scored ? "scored: clear() before adding rows" : "full: " + chunk.capacity() + " rows");
+            throw new IllegalStateException(scored ? "scored: clear() before adding rows" : "full: " + chunk.size + " rows");
         }
         if (cells.length != layout.inputHeader.length) {
             throw new IllegalArgumentException(cells.length + " cells, but the header has " + layout.inputHeader.length);
         }
-        chunk.add(cells, endLine);
+        int chars = 0;
+        for (String c : cells) {
+            chars += c.length();
+        }
+        chunk.add(cells, endLine, chars);
     }
 
     /** Parses, scores and judges the rows added since the last {@link #clear()}. */
@@ -146,13 +155,13 @@ public final class RowScorer {
     /** Metric {@code m} of valid row {@code r}. */
     public long metric(int r, Metric m) {
         requireValid(r);
-        return m.get(chunk.results.values(), MetricRecord.offset(chunk.candidate[r]));
+        return m.get(chunk.metrics, r * MetricRecord.LENGTH);
     }
 
     /** Metric {@code m} of valid row {@code r} as the filter prints it ({@code out_shape} is {@code HxWxC}). */
     public String metricText(int r, Metric m) {
         requireValid(r);
-        return m.format(chunk.results.values(), MetricRecord.offset(chunk.candidate[r]));
+        return m.format(chunk.metrics, r * MetricRecord.LENGTH);
     }
 
     private void requireValid(int r) {

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ByteRangeSplitterTest {
     /** The reader's format, spelled out here rather than taken from the code under test. */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrailingData(true).get();
+    private static final int BOM_BYTES = 3;
 
     @Test
     void theJavadocExampleSplitsAfterTheQuotedLineBreakNotInsideIt() throws IOException {
@@ -125,6 +126,23 @@ class ByteRangeSplitterTest {
     }
 
     @Test
+    void aQuotedFirstHeaderCellAfterAByteOrderMarkOpensAQuotedField() throws IOException {
+        // EF BB BF, then "i\nd": the BOM is dropped by the reader, so the quote opens a field and its line break is inside it
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = "\"i\nd\",arch\n1,relu\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, bytes, 0, bom.length);
+        System.arraycopy(text, 0, bytes, bom.length, text.length);
+        BlockSummary first = ByteRangeSplitter.summarize(source(bytes), 0, 6);
+        assertEquals(0, first.start());
+        assertEquals(true, first.quotedAtEndFromRecordStart(), "the block [0, 6) ends inside the quoted \"i\\nd\"");
+        assertEquals(List.of("i\nd|arch", "1|relu"), joined(wholeFile(bytes)));
+        for (long block = 1; block <= bytes.length; block++) {
+            assertSplitsLikeOneParser(bytes, block, "BOM and quoted header, block " + block);
+        }
+    }
+
+    @Test
     void anEmptyFileHasNoRanges() throws IOException {
         assertEquals(List.of(), ByteRangeSplitter.splitAll(source(new byte[0]), 8));
         Iterator<ByteRange> it = ByteRangeSplitter.split(source(new byte[0]), 8);
@@ -163,8 +181,14 @@ class ByteRangeSplitterTest {
         return parse(bytes, 0, bytes.length);
     }
 
-    /** Records of bytes [start, end) with the line (Commons CSV's count) each ends on, relative to the range. */
+    /**
+     * Records of bytes [start, end) with the line (Commons CSV's count) each ends on, relative to the
+     * range; a byte-order mark at the file's start is dropped first, as the filter's reader drops it.
+     */
     private static List<Rec> parse(byte[] bytes, long start, long end) throws IOException {
+        if (start == 0 && end >= BOM_BYTES && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = BOM_BYTES;
+        }
         InputStream in = new ByteArrayInputStream(bytes, (int) start, (int) (end - start));
         List<Rec> recs = new ArrayList<>();
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8); CSVParser p = FORMAT.parse(r)) {
@@ -210,7 +234,8 @@ class ByteRangeSplitterTest {
             sb.append('\uFEFF');
         }
         String eol = r.nextBoolean() ? "\n" : "\r\n";
-        sb.append("id,arch,note").append(eol);
+        // after a BOM, a quoted first header cell is still quoted (the reader drops the BOM)
+        sb.append(r.nextBoolean() ? "id" : "\"id\"").append(",arch,note").append(eol);
         for (int i = 0; i < rows; i++) {
             if (r.nextInt(8) == 0) {
                 sb.append(r.nextBoolean() ? eol : "\n");
@@ -226,7 +251,9 @@ class ByteRangeSplitterTest {
     private static String field(SplittableRandom r) {
         String[] plain = {"", "conv_k3", "relu", "x\"y", "ab\"\"c", "é∑", "1.5", " sp ", "\uD83D\uDE00"};
         String[] quoted = {"\"\"", "\"a,b\"", "\"line\nbreak\"", "\"cr\r\nlf\"", "\"lone\rcr\"", "\"say \"\"hi\"\"\"",
-            "\"\"\"\"", "\"x\n\n\ny\"", "\"\n\"", "\"a\"\"\nb,\"\"c\"", "\"1,\"\"2\"\"\n3,4\n\""};
+            "\"\"\"\"", "\"x\n\n\ny\"", "\"\n\"", "\"a\"\"\nb,\"\"c\"", "\"1,\"\"2\"\"\n3,4\n\"",
+            // characters after the closing quote stay in the value (trailing data), a quote among them included
+            "\"a\" ", "\"q\nr\"s\"t", "\"u\"\"\"v"};
         return r.nextInt(3) == 0 ? quoted[r.nextInt(quoted.length)] : plain[r.nextInt(plain.length)];
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ class ThreadCountIdentityTest {
                 for (long block : BLOCKS) {
                     Run split = split(spec, file, threads, block);
                     String what = "seed " + seed + ", " + threads + " threads, blocks of " + block + " B, chunks of "
-                            + spec.chunkSize() + ", all " + spec.all();
+                            + spec.chunkSize() + " rows or " + spec.chunkChars() + " chars, all " + spec.all();
                     assertEquals(one.out, split.out, what);
                     assertEquals(one.rejects, split.rejects, what);
                     assertEquals(one.heard, split.heard, what);
@@ -89,6 +88,53 @@ class ThreadCountIdentityTest {
     }
 
     @Test
+    void aRowLongerThanTheLimitFailsWithTheSameMessageAfterTheSameRows() throws IOException {
+        String text = MixedCsv.text(7, 400);
+        int cut = text.indexOf("\n", text.length() / 2) + 1;
+        String bad = text.substring(0, cut) + "9999,relu,,0.5," + "x".repeat(200_000) + "\n" + text.substring(cut);
+        Path file = Files.writeString(dir.resolve("long.csv"), bad, StandardCharsets.UTF_8);
+        FilterSpec spec = FilterSpec.builder().maxRowChars(1000).chunkSize(16).build();
+        Outputs one = new Outputs();
+        MalformedCsvException expected = assertThrows(MalformedCsvException.class, () -> single(spec, file, one));
+        assertTrue(expected.getMessage().contains("a row longer than 1,000 characters"), expected.getMessage());
+        for (int threads : new int[] {2, 4}) {
+            Outputs o = new Outputs();
+            MalformedCsvException e = assertThrows(MalformedCsvException.class, () -> split(spec, file, threads, 4096, o));
+            assertEquals(expected.getMessage(), e.getMessage(), threads + " threads");
+            assertEquals(one.out.toString(), o.out.toString(), threads + " threads");
+        }
+    }
+
+    @Test
+    void aFeffCharacterStartingARangeAndBytesThatAreNotUtf8AreKeptAsByOneReader() throws IOException {
+        // U+FEFF before the ids ending in 0 or 7 (only the file's first one is a byte-order mark: further on it is data,
+        // also where a row starts a range), and a lone 0xFF byte and a cut 2-byte sequence after the ids ending in 5 or 0
+        String text = MixedCsv.text(8, 600).replaceAll("(?m)^(\\d*[05]),", "$1\u0001,");
+        text = java.util.regex.Pattern.compile("(?m)^(\\d*[07]),").matcher(text).replaceAll(m -> "\uFEFF" + m.group(1) + ",");
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (byte b : utf8) {
+            if (b == 1) {
+                bytes.write(0xFF);
+                bytes.write(0xC3);
+            } else {
+                bytes.write(b);
+            }
+        }
+        Path file = Files.write(dir.resolve("bytes.csv"), bytes.toByteArray());
+        FilterSpec spec = FilterSpec.builder().constraint(Constraint.max("macs=300M")).chunkSize(16).build();
+        Run one = single(spec, file);
+        assertTrue(one.out.contains("\uFEFF") && one.out.contains("\uDCFF"), "U+FEFF and the escaped 0xFF byte pass through");
+        for (int threads : new int[] {2, 3}) {
+            for (long block : new long[] {97, 512}) {
+                Run split = split(spec, file, threads, block);
+                assertEquals(one.out, split.out, threads + " threads, blocks of " + block);
+                assertEquals(one.rejects, split.rejects, threads + " threads, blocks of " + block);
+            }
+        }
+    }
+
+    @Test
     void anEmptyFileAndAHeaderOnlyFileBehaveAsWithOneReader() throws IOException {
         FilterSpec spec = FilterSpec.builder().build();
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
@@ -105,7 +151,9 @@ class ThreadCountIdentityTest {
         return List.of(
                 FilterSpec.builder().constraint(Constraint.max("macs=300M")).constraint(Constraint.min("acc=0.6"))
                         .chunkSize(7).build(),
-                FilterSpec.builder().constraint(Constraint.max("act_peak_bytes=2MiB")).all(true).chunkSize(100).build());
+                FilterSpec.builder().constraint(Constraint.max("act_peak_bytes=2MiB")).all(true).chunkSize(100).build(),
+                // chunks ended by characters and candidates scored in batches of few layers: the same rows out
+                FilterSpec.builder().constraint(Constraint.max("params=2M")).chunkChars(3000).batchLayers(50).build());
     }
 
     private record Run(String out, String rejects, List<String> heard, FilterStats stats) {
@@ -137,9 +185,11 @@ class ThreadCountIdentityTest {
         return new Run(o.out.toString(), o.rejects.toString(), o.heard, s);
     }
 
+    /** One reader, through the command line's input path (BOM dropped, invalid UTF-8 kept). */
     private static FilterStats single(FilterSpec spec, Path file, Outputs o) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return new FilterPipeline(spec).listener(o.listener()).run(new StringReader(text), o.out, o.rejects);
+        try (CsvInput in = CsvInput.open(file.toString())) {
+            return new FilterPipeline(spec).listener(o.listener()).run(in.reader(), o.out, o.rejects);
+        }
     }
 
     private static Run split(FilterSpec spec, Path file, int threads, long block) throws IOException {

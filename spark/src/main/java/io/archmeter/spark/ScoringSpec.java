@@ -35,6 +35,9 @@ final class ScoringSpec implements Serializable {
     private final List<Metric> columns;
     private final boolean all;
     private final int cellClasses;
+    private final int chunkChars;
+    private final int maxRowChars;
+    private final int batchLayers;
 
     private ScoringSpec(FilterSpec s) {
         Conventions c = s.conventions();
@@ -54,6 +57,9 @@ final class ScoringSpec implements Serializable {
         columns = new ArrayList<>(s.columns());
         all = s.all();
         cellClasses = s.cellClasses();
+        chunkChars = s.chunkChars();
+        maxRowChars = s.maxRowChars();
+        batchLayers = s.batchLayers();
     }
 
     static ScoringSpec of(FilterSpec spec) {
@@ -74,6 +80,9 @@ final class ScoringSpec implements Serializable {
                 .columns(columns)
                 .all(all)
                 .cellClasses(cellClasses)
+                .chunkChars(chunkChars)
+                .maxRowChars(maxRowChars)
+                .batchLayers(batchLayers)
                 .build();
     }
 }

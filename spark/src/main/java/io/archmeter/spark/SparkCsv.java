@@ -3,8 +3,10 @@ package io.archmeter.spark;
 import io.archmeter.io.ByteRangeSplitter;
 import io.archmeter.io.ByteRangeSplitter.BlockSummary;
 import io.archmeter.io.ByteRangeSplitter.ByteRange;
+import io.archmeter.io.CsvInput;
 import io.archmeter.io.CsvRangeReader;
 import io.archmeter.io.MalformedCsvException;
+import io.archmeter.io.Utf8PassThrough;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,21 +21,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Reads candidate CSVs from any Hadoop path (files, directories, globs; {@code .gz} whole) into a
+ * Reads candidate CSVs from any Hadoop path (files, directories, globs; gzip data, told by its first bytes, whole) into a
  * {@code Dataset<Row>} of string columns named by the header, with each row's file and the line it
  * starts on, cut into partitions by {@link ByteRangeSplitter}: exact where Spark's own reader is
  * not (a quoted field with line breaks is never split, and a file with such fields is still
@@ -150,7 +149,7 @@ public final class SparkCsv {
         for (int f = 0; f < files.size(); f++) {
             FileStatus st = files.get(f);
             String path = st.getPath().toString();
-            if (!isGzip(path) && st.getLen() > blockBytes) {
+            if (st.getLen() > blockBytes && !isGzip(path, conf)) {
                 for (long[] b : ByteRangeSplitter.nominalBlocks(st.getLen(), blockBytes)) {
                     blocks.add(new BlockTask(f, path, b[0], b[1]));
                 }
@@ -175,13 +174,24 @@ public final class SparkCsv {
         return ranges;
     }
 
-    private static boolean isGzip(String path) {
-        return path.endsWith(".gz");
+    /** Gzip data is told by its first bytes, as {@code archmeter filter} tells it, whatever the file's name. */
+    private static boolean isGzip(String path, HadoopByteSource.Conf conf) {
+        try (HadoopByteSource src = HadoopByteSource.open(path, conf.get())) {
+            return CsvInput.isGzip(src);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
     }
 
+    /**
+     * The characters of a range, decoded as the filter decodes its input ({@link CsvInput}): a whole
+     * file may be gzip data (told by its first bytes); a range of a plain file is UTF-8 with invalid bytes kept.
+     */
     private static Reader reader(HadoopByteSource src, String path, long start, long end) throws IOException {
-        java.io.InputStream in = isGzip(path) ? new GZIPInputStream(src.stream(), 1 << 16) : src.open(start, end);
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        if (start == 0 && end == src.size()) {
+            return CsvInput.decode(src.stream(), path);
+        }
+        return Utf8PassThrough.reader(src.open(start, end));
     }
 
     /** Phase 1 work: one nominal block of one file. */
