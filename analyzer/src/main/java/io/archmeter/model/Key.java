@@ -49,6 +49,10 @@ public enum Key {
     Q("q", Kind.INTEGER, 1, "squeeze channels", 16),
     /** Width of a bottleneck, {@code w64}. */
     W("w", Kind.INTEGER, 1, "bottleneck width", 64),
+    /** First channel of a channel slice, {@code at16} (0: the first channels). */
+    AT("at", Kind.INTEGER, 0, "first channel", 16),
+    /** Offset of a crop: rows × columns dropped at the top and the left, {@code o1} or {@code o1x0}. */
+    O("o", Kind.PAIR, 0, "offset (rows x columns dropped at the top and left)", 1),
     /** Squeeze-excite ratio of the block input, torchvision's EfficientNet flavour (sigmoid gate), {@code sei0.25}. */
     SEI("sei", Kind.DECIMAL, 1, "squeeze-excite ratio of the block input", 1),
     /**
