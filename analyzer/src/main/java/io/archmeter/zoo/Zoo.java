@@ -126,6 +126,16 @@ public final class Zoo {
                         + " ir_r2_k5_s2_e6_c40_sei0.25_swish ir_r3_k3_s2_e6_c80_sei0.25_swish ir_r3_k5_e6_c112_sei0.25_swish"
                         + " ir_r4_k5_s2_e6_c192_sei0.25_swish ir_k3_e6_c320_sei0.25_swish cn_k1_c1280_swish"
                         + " gap dropout fc_c1000");
+        String[] shuffleWidths = {"0_5", "1_0", "1_5", "2_0"};
+        int[][] shuffleChannels = {{24, 48, 96, 192, 1024}, {24, 116, 232, 464, 1024}, {24, 176, 352, 704, 1024},
+            {24, 244, 488, 976, 2048}};
+        for (int i = 0; i < shuffleWidths.length; i++) {
+            add("shufflenet_v2_x" + shuffleWidths[i], "torchvision shufflenet_v2_x" + shuffleWidths[i] + " (stages [4, 8, 4] of "
+                            + shuffleChannels[i][1] + "/" + shuffleChannels[i][2] + "/" + shuffleChannels[i][3] + " channels: stride-1 units"
+                            + " split the channels in halves (slice views), stride-2 units run two branches; concatenated, then"
+                            + " channel_shuffle(2))",
+                    "224x224x3", shuffleNetV2(shuffleChannels[i]));
+        }
 
         // ---- SqueezeNet, GoogLeNet, DenseNet
         add("squeezenet1_0", "torchvision squeezenet1_0 (fire modules, ceil-mode pooling, 1x1 conv classifier)", "224x224x3",
@@ -176,6 +186,30 @@ public final class Zoo {
     }
 
     private Zoo() {
+    }
+
+    /**
+     * torchvision's ShuffleNetV2 with {@code channels} = stages_out_channels: conv 3x3/2, max pool,
+     * stages of [4, 8, 4] InvertedResidual units, conv 1x1, global pool, fc. A stride-2 unit is
+     * {@code cat(branch1(x), branch2(x))}: branch1 dw 3x3/2, BN, 1x1 to C/2, BN, ReLU; branch2 1x1 to
+     * C/2, BN, ReLU, dw 3x3 (stride), BN, 1x1, BN, ReLU. A stride-1 unit is {@code x1, x2 = x.chunk(2,
+     * dim=1); cat(x1, branch2(x2))}: the halves are channel slices (views, free). Each unit ends with
+     * {@code channel_shuffle(out, 2)}, a copy.
+     */
+    private static String shuffleNetV2(int[] channels) {
+        StringBuilder sb = new StringBuilder("conv_k3_s2_c").append(channels[0]).append("_b0 bn relu maxpool_k3_s2_p1");
+        final int[] repeats = {4, 8, 4};
+        for (int stage = 0; stage < repeats.length; stage++) {
+            final int half = channels[stage + 1] / 2;
+            final String branch2 = " conv_k1_c" + half + "_b0 bn relu dw_k3_s%d_b0 bn conv_k1_c" + half + "_b0 bn relu";
+            sb.append(" ( dw_k3_s2_b0 bn conv_k1_c").append(half).append("_b0 bn relu |").append(String.format(branch2, 2))
+                    .append(" )cat shuffle_g2");
+            for (int unit = 1; unit < repeats[stage]; unit++) {
+                sb.append(" ( slice_c").append(half).append(" | slice_c").append(half).append("_at").append(half)
+                        .append(String.format(branch2, 1)).append(" )cat shuffle_g2");
+            }
+        }
+        return sb.append(" conv_k1_c").append(channels[4]).append("_b0 bn relu gap fc_c1000").toString();
     }
 
     /** A torchvision VGG: its configuration (channels, {@link #M} for pooling), then the 3-layer classifier. */

@@ -98,6 +98,10 @@ class ZooReferenceValuesTest {
         "mobilenet_v3_large, 216589760,   5483032",
         "mnasnet1_0,         314415872,   4383312",
         "efficientnet_b0,    385814752,   5288548",
+        "shufflenet_v2_x0_5, 40476448,    1366792",
+        "shufflenet_v2_x1_0, 144907992,   2278604",
+        "shufflenet_v2_x1_5, 295759392,   3503624",
+        "shufflenet_v2_x2_0, 583253464,   7393996",
         "squeezenet1_0,      818924576,   1248424",
         "squeezenet1_1,      349151936,   1235496",
         "googlenet,          1498376192,  6624904",
@@ -163,6 +167,40 @@ class ZooReferenceValuesTest {
         }
     }
 
+    /**
+     * torchvision's ShuffleNetV2 x1.0 (2,278,604 parameters, the torchvision model table; 144,907,992
+     * MACs by Conv2d/Linear hooks on torchvision 0.14.1, see src/test/resources/spaces/README.md) with
+     * its real structure: a stride-1 unit splits x in halves, cat(x1, branch2(x2)), then shuffles.
+     * Per path, by hand: the x1 half is a view of the unit's input and keeps its field; branch2 adds
+     * its 3x3 depthwise, r + 2·S; the concatenation has the union, branch2's, and the two paths are
+     * aligned (same S, same centre). The whole network: conv 3x3/2 (r 3, S 2, P 1), max pool 3x3/2
+     * p1 (7, 4, 3), stage 2 (r 15 + 3·16 = 63, S 8, P 31), stage 3 (79 + 7·32 = 303, S 16, P 151),
+     * stage 4 (335 + 3·64 = 527, S 32, P 263).
+     */
+    @Test
+    void shuffleNetV2SplitsConcatenatesAndShufflesWithTheFieldOfItsLongestPath() {
+        Metrics m = score("shufflenet_v2_x1_0");
+        assertEquals(2_278_604, m.params());
+        assertEquals(144_907_992, m.macs());
+        assertEquals(527, m.receptiveFieldH());
+        assertEquals(32, m.strideH());
+        assertEquals(263, m.padH());
+        // the first stride-1 unit of stage 2, on the 28x28x116 output of the stride-2 unit (r 15, S 8, P 7)
+        String unit = "( slice_c58 | slice_c58_at58 conv_k1_c58_b0 bn relu dw_k3_b0 bn conv_k1_c58_b0 bn relu )cat shuffle_g2";
+        io.archmeter.engine.LayerTable t = Scoring.trace("conv_k15_s8_p7_c116_b0 " + unit, "224x224x3");
+        // layers: 0 the stand-in (r 15, S 8, P 7), 1 slice x1, 2 slice x2, 3-9 branch2, 10 cat, 11 shuffle
+        assertEquals(15, t.get(1, io.archmeter.engine.LayerMetricsRecord.RF_H_OFFSET), "x1: a view of the input");
+        assertEquals(0, t.get(1, io.archmeter.engine.LayerMetricsRecord.ACT_BYTES_OFFSET), "a slice allocates nothing");
+        assertEquals(31, t.get(9, io.archmeter.engine.LayerMetricsRecord.RF_H_OFFSET), "branch2: 15 + 2*8");
+        assertEquals(31, t.get(10, io.archmeter.engine.LayerMetricsRecord.RF_H_OFFSET), "cat: the union");
+        assertEquals(15, t.get(10, io.archmeter.engine.LayerMetricsRecord.PAD_H_OFFSET), "cat: P 7 + 1*8");
+        assertEquals("28x28x116", t.get(11, io.archmeter.engine.LayerMetricsRecord.OUT_H_OFFSET) + "x"
+                + t.get(11, io.archmeter.engine.LayerMetricsRecord.OUT_W_OFFSET) + "x"
+                + t.get(11, io.archmeter.engine.LayerMetricsRecord.OUT_C_OFFSET));
+        assertEquals(0, t.totals().receptiveFieldFlags() & io.archmeter.engine.MetricRecord.RF_UNALIGNED, "the paths are aligned");
+        assertEquals(0, m.receptiveFieldFlags() & io.archmeter.engine.MetricRecord.RF_UNALIGNED, "aligned in the whole network");
+    }
+
     @Test
     void tfSlimResnetV1_50HasReceptiveField483Stride32() {
         Metrics m = score("resnet_v1_50");
@@ -186,7 +224,8 @@ class ZooReferenceValuesTest {
                 "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16_bn", "vgg19", "vgg19_bn",
                 "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnet_v1_50",
                 "mobilenet_v1", "mobilenet_v2", "mobilenet_v3_small", "mobilenet_v3_large", "mnasnet1_0",
-                "efficientnet_b0", "squeezenet1_0", "squeezenet1_1", "googlenet", "densenet121",
+                "efficientnet_b0", "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
+                "squeezenet1_0", "squeezenet1_1", "googlenet", "densenet121",
                 "mcunet-style-in", "mcunet-style-vww");
         assertEquals(expected, List.copyOf(Zoo.all().keySet()));
     }
