@@ -65,6 +65,51 @@ public final class MobileLayers {
         b.depthwise(k, k, s, s, p, p, d, d, 1, false);
     }
 
+    /**
+     * timm's {@code MixedConv2d} (MixNet): the {@code cin} input channels split into one group per
+     * kernel as {@code _split_channels} splits them (equal parts, the remainder to the first), each
+     * group a convolution with its own kernel to its part of {@code cout} (split the same way;
+     * depthwise: each group on itself), the outputs concatenated. Written as
+     * {@code ( slice conv | slice conv | … )cat}: the slices are views, each convolution allocates
+     * its output and the concatenation its own, as torch.split, the convolutions and torch.cat do.
+     * One kernel is a plain convolution. No bias; timm or TF "SAME" padding per convolution.
+     */
+    public static void mixedConv(CandidateBuilder b, boolean tfSame, int[] kernels, int s, int d, boolean depthwise, int cin, int cout) {
+        if (kernels.length == 1) {
+            if (depthwise) {
+                depthwise(b, tfSame, kernels[0], s, d);
+            } else {
+                conv(b, tfSame, kernels[0], s, d, 1, cout, false);
+            }
+            return;
+        }
+        final int n = kernels.length;
+        if (cin < n || cout < n) {
+            throw new NotationException("mixed convolution: " + n + " kernels for " + Math.min(cin, cout) + " channels");
+        }
+        b.beginGroup();
+        int first = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.nextBranch();
+            }
+            final int in = split(cin, n, i);
+            b.slice(first, in);
+            first += in;
+            if (depthwise) {
+                depthwise(b, tfSame, kernels[i], s, d);
+            } else {
+                conv(b, tfSame, kernels[i], s, d, 1, split(cout, n, i), false);
+            }
+        }
+        b.endGroup(Op.CONCAT);
+    }
+
+    /** timm's {@code _split_channels(total, n)[i]}: total // n each, the first part also the remainder. */
+    public static int split(int total, int n, int i) {
+        return total / n + (i == 0 ? total % n : 0);
+    }
+
     /** Convolution (no bias), batch norm, then {@code act} unless it is null. */
     public static void convBnAct(CandidateBuilder b, int k, int s, int d, int groups, int cout, Op act) {
         convBnAct(b, false, k, s, d, groups, cout, act);

@@ -18,10 +18,11 @@ import java.util.Set;
  * {@code i32}), a repeated key (the last wins). archmeter refuses each of them, naming the part,
  * so that no string is read with a meaning its writer may not have meant; a {@code e1} on ds, dsa
  * and cn (timm's own arch_defs write it) is the one ignored key accepted, as its value cannot
- * mislead. Also refused, as archmeter cannot reproduce them yet: kernel lists ({@code k3.5.7},
- * {@code a1.1}, {@code p1.1}: MixNet's mixed convolutions split channels), CondConv experts
- * ({@code cc}), space-to-depth ({@code d1}), MobileNetV4's uir/mqa/mha blocks and Mish
- * ({@code nmi}).
+ * mislead. Kernel lists ({@code k3.5.7}, {@code a1.1}, {@code p1.1}: MixNet's mixed convolutions,
+ * the channels split among the kernels as {@code _split_channels} splits them) are read on ir, ds
+ * and dsa, as timm's MixNets write them; on er and cn, and with a group size {@code gs}, they are
+ * refused. Also refused, as archmeter cannot reproduce them yet: CondConv experts ({@code cc}),
+ * space-to-depth ({@code d1}), MobileNetV4's uir/mqa/mha blocks and Mish ({@code nmi}).
  */
 public final class TimmBlockDecoder {
     private static final Set<String> COMMON = Set.of("r", "c", "s", "gs");
@@ -92,10 +93,11 @@ public final class TimmBlockDecoder {
             throw new NotationException("'" + (skip ? "skip" : "noskip") + "' does not apply to " + type + " blocks: timm ignores it"
                     + (isCn ? " (cn has no skip unless 'skip' is given)" : " (the skip is automatic; 'noskip' removes it)"));
         }
+        final boolean mixable = type.equals("ir") || type.equals("ds") || type.equals("dsa");
         for (String key : new String[] {"k", "a", "p"}) {
-            if (o.containsKey(key) && o.get(key).indexOf('.') >= 0) {
-                throw new NotationException("kernel list " + key + o.get(key) + " is a MixNet mixed convolution (channels split"
-                        + " among kernels): not supported by archmeter yet");
+            if (o.containsKey(key) && o.get(key).indexOf('.') >= 0 && (!mixable || o.containsKey("gs"))) {
+                throw new NotationException("kernel list " + key + o.get(key) + " (a mixed convolution) on " + type + " blocks"
+                        + (mixable ? " with a group size" : "") + ": no timm model builds it, and archmeter does not");
             }
         }
         if (o.containsKey("cc")) {
@@ -107,16 +109,19 @@ public final class TimmBlockDecoder {
         final int repeats = required(o, "r", type);
         final int outChs = required(o, "c", type);
         final int stride = required(o, "s", type);
-        final int kernel = required(o, "k", type);
+        if (!o.containsKey("k")) {
+            required(o, "k", type);
+        }
+        final int[] kernels = kernels(o, "k", 0);
         final boolean expands = type.equals("ir") || type.equals("er");
         final double expansion = expands ? decimal(o, "e", type, true) : 1.0;
         final double se = o.containsKey("se") ? decimal(o, "se", type, false) : 0.0;
-        final int expKernel = integer(o, "a", 1);
-        final int pwKernel = integer(o, "p", 1);
+        final int[] expKernels = kernels(o, "a", 1);
+        final int[] pwKernels = kernels(o, "p", 1);
         final int forceIn = integer(o, "fc", 0);
         final int groupSize = o.containsKey("gs") ? integer(o, "gs", 0) : -1;
         final boolean noskip = type.equals("dsa") || Boolean.FALSE.equals(skip);
-        return new TimmBlock(type, repeats, kernel, expKernel, pwKernel, stride, expansion, outChs, se, act, noskip,
+        return new TimmBlock(type, repeats, kernels, expKernels, pwKernels, stride, expansion, outChs, se, act, noskip,
                 Boolean.TRUE.equals(skip), forceIn, groupSize);
     }
 
@@ -136,6 +141,23 @@ public final class TimmBlockDecoder {
                 throw new NotationException("'" + op + "' is no activation timm knows (nre, nr6, nhs, nsw, nmi): timm ignores it"
                         + " and uses the model's default");
         }
+    }
+
+    /** timm's {@code _parse_ksize}: {@code 3} or a list {@code 3.5.7}, each at least 1; {@code dflt} when absent. */
+    private static int[] kernels(Map<String, String> o, String key, int dflt) {
+        final String v = o.get(key);
+        if (v == null) {
+            return new int[] {dflt};
+        }
+        final String[] parts = v.split("\\.", -1);
+        final int[] ks = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            ks[i] = integer(Map.of(key, parts[i]), key, 0);
+            if (ks[i] < 1 || parts[i].isEmpty()) {
+                throw new NotationException(key + v + ": every kernel must be an integer of at least 1");
+            }
+        }
+        return ks;
     }
 
     private static int required(Map<String, String> o, String key, String type) {

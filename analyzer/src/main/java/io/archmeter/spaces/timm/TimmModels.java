@@ -16,10 +16,11 @@ import java.util.Map;
  * see {@link TimmSettings}).
  *
  * <p>timm's {@code tf_} ports of the models built here are built too, with TF "SAME" padding
- * ({@code pad_type='same'}). Refused, with the reason: {@code mixnet_*} (mixed kernels
- * split channels), {@code tf_efficientnetv2_b*} (a generator not built), {@code efficientnet_cc_*} (CondConv), {@code efficientnet_x_*}/{@code _h_*}
- * (space-to-depth), {@code mobilenetv4_*} (universal inverted residuals, attention), the
- * {@code _gn}/{@code _evos}/{@code _ln} norm variants, {@code _blur}/{@code _aa} anti-aliased
+ * ({@code pad_type='same'}); MixNets' mixed convolutions split their channels among the kernels
+ * (slices and a concatenation). Refused, with the reason: {@code tf_efficientnetv2_b*} (a
+ * generator not built), {@code efficientnet_cc_*} (CondConv), {@code efficientnet_x_*} and
+ * {@code _h_*} (space-to-depth), {@code mobilenetv4_*} (universal inverted residuals, attention),
+ * the {@code _gn}/{@code _evos}/{@code _ln} norm variants, {@code _blur}/{@code _aa} anti-aliased
  * variants, {@code _pruned} (channel counts from a file), {@code gc_} (global context).
  */
 public final class TimmModels {
@@ -125,6 +126,16 @@ public final class TimmModels {
             + " ['ir_r1_k5_s2_e4_c56_se0.25', 'ir_r4_k5_s1_e3_c56_se0.25'], ['ir_r1_k5_s2_e5_c104', 'ir_r4_k3_s1_e3_c104'],"
             + " ['ir_r1_k3_s1_e5_c160_se0.25', 'ir_r8_k5_s1_e3_c160_se0.25'],"
             + " ['ir_r1_k3_s2_e6_c264_se0.25', 'ir_r6_k5_s1_e5_c264_se0.25', 'ir_r2_k5_s1_e6_c288_se0.25'], ['cn_r1_k1_s1_c1728']]";
+    private static final String MIXNET_S = "[['ds_r1_k3_s1_e1_c16'], ['ir_r1_k3_a1.1_p1.1_s2_e6_c24', 'ir_r1_k3_a1.1_p1.1_s1_e3_c24'],"
+            + " ['ir_r1_k3.5.7_s2_e6_c40_se0.5_nsw', 'ir_r3_k3.5_a1.1_p1.1_s1_e6_c40_se0.5_nsw'],"
+            + " ['ir_r1_k3.5.7_p1.1_s2_e6_c80_se0.25_nsw', 'ir_r2_k3.5_p1.1_s1_e6_c80_se0.25_nsw'],"
+            + " ['ir_r1_k3.5.7_a1.1_p1.1_s1_e6_c120_se0.5_nsw', 'ir_r2_k3.5.7.9_a1.1_p1.1_s1_e3_c120_se0.5_nsw'],"
+            + " ['ir_r1_k3.5.7.9.11_s2_e6_c200_se0.5_nsw', 'ir_r2_k3.5.7.9_p1.1_s1_e6_c200_se0.5_nsw']]";
+    private static final String MIXNET_M = "[['ds_r1_k3_s1_e1_c24'], ['ir_r1_k3.5.7_a1.1_p1.1_s2_e6_c32', 'ir_r1_k3_a1.1_p1.1_s1_e3_c32'],"
+            + " ['ir_r1_k3.5.7.9_s2_e6_c40_se0.5_nsw', 'ir_r3_k3.5_a1.1_p1.1_s1_e6_c40_se0.5_nsw'],"
+            + " ['ir_r1_k3.5.7_s2_e6_c80_se0.25_nsw', 'ir_r3_k3.5.7.9_a1.1_p1.1_s1_e6_c80_se0.25_nsw'],"
+            + " ['ir_r1_k3_s1_e6_c120_se0.5_nsw', 'ir_r3_k3.5.7.9_a1.1_p1.1_s1_e3_c120_se0.5_nsw'],"
+            + " ['ir_r1_k3.5.7.9_s2_e6_c200_se0.5_nsw', 'ir_r3_k3.5.7.9_p1.1_s1_e6_c200_se0.5_nsw']]";
     private static final String LCNET = "[['dsa_r1_k3_s1_c32'], ['dsa_r2_k3_s2_c64'], ['dsa_r2_k3_s2_c128'],"
             + " ['dsa_r1_k3_s2_c256', 'dsa_r1_k5_s1_c256'], ['dsa_r4_k5_s1_c256'], ['dsa_r2_k5_s2_c512_se0.25']]";
 
@@ -187,6 +198,13 @@ public final class TimmModels {
         addEdgeTpuV2("s", 64, 5, 64, 1280, 24, 48, 64, 128, 160, 192, 256);
         addEdgeTpuV2("m", 64, 5, 64, 1344, 32, 64, 80, 160, 192, 240, 320);
         addEdgeTpuV2("l", 64, 7, 128, 1408, 32, 64, 96, 192, 240, 256, 384);
+        // MixNet (_gen_mixnet_s, _gen_mixnet_m): EfficientNet's class and SE, ReLU by default, head 1536 unrounded
+        add("mixnet_s", (n, w, d) -> effnet(n, 16, w, Op.RELU).features(1536).build(), 1.0, 0, MIXNET_S);
+        Gen mixnetM = (n, w, d) -> effnet(n, 24, w, Op.RELU).depth(d).depthRound().features(1536).build();
+        add("mixnet_m", mixnetM, 1.0, 1.0, MIXNET_M);
+        add("mixnet_l", mixnetM, 1.3, 1.0, MIXNET_M);
+        add("mixnet_xl", mixnetM, 1.6, 1.2, MIXNET_M);
+        add("mixnet_xxl", mixnetM, 2.4, 1.3, MIXNET_M);
         addMobileNetV3();
         addTfPorts();
     }
@@ -203,7 +221,8 @@ public final class TimmModels {
             "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "efficientnet_b8", "efficientnet_l2", "efficientnet_es",
             "efficientnet_em", "efficientnet_el", "efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2",
             "efficientnet_lite3", "efficientnet_lite4", "efficientnetv2_s", "efficientnetv2_m", "efficientnetv2_l",
-            "efficientnetv2_xl", "mobilenetv3_large_075", "mobilenetv3_large_100", "mobilenetv3_small_075", "mobilenetv3_small_100"};
+            "efficientnetv2_xl", "mobilenetv3_large_075", "mobilenetv3_large_100", "mobilenetv3_small_075", "mobilenetv3_small_100",
+            "mixnet_s", "mixnet_m", "mixnet_l"};
         for (String sibling : siblings) {
             Model m = MODELS.get(sibling);
             add("tf_" + sibling, (n, w, d) -> m.gen().make(sibling, w, d).withTfSame(), m.channelMultiplier(), m.depthMultiplier(),
@@ -298,9 +317,6 @@ public final class TimmModels {
     }
 
     private static String whyNot(String name) {
-        if (name.startsWith("mixnet") || name.startsWith("tf_mixnet")) {
-            return "MixNet's mixed convolutions split channels among kernels, which archmeter does not build yet";
-        }
         if (name.startsWith("efficientnet_cc") || name.startsWith("tf_efficientnet_cc")) {
             return "CondConv (routed expert kernels) is not supported";
         }

@@ -107,12 +107,15 @@ public final class TimmNetwork {
                 final int mid = Divisible.makeDivisible(in * blk.expansion(), 8);
                 final boolean skip = in == out && stride == 1 && !blk.noskip();
                 MobileLayers.beginResidual(b, skip);
-                MobileLayers.convBnAct(b, s.tfSame(), blk.expKernel(), 1, 1, 1, mid, act);
-                spatial(b, s.tfSame(), blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), mid, "ir"), mid);
+                MobileLayers.mixedConv(b, s.tfSame(), blk.expKernels(), 1, 1, false, in, mid);
+                b.bn();
+                b.simple(act);
+                spatial(b, s.tfSame(), blk.kernels(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), mid, "ir"), mid);
                 b.bn();
                 b.simple(act);
                 se(b, s, mid, seRatio, seInner);
-                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernel(), 1, 1, 1, out, null);
+                MobileLayers.mixedConv(b, s.tfSame(), blk.pwKernels(), 1, 1, false, mid, out);
+                b.bn();
                 MobileLayers.endResidual(b, skip);
                 return out;
             }
@@ -120,11 +123,16 @@ public final class TimmNetwork {
             case "dsa": {
                 final boolean skip = stride == 1 && in == out && !blk.noskip();
                 MobileLayers.beginResidual(b, skip);
-                spatial(b, s.tfSame(), blk.kernel(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), in, blk.type()), in);
+                spatial(b, s.tfSame(), blk.kernels(), stride, dilation, groups(blk.groupSize() < 0 ? 1 : blk.groupSize(), in, blk.type()),
+                        in);
                 b.bn();
                 b.simple(act);
                 se(b, s, in, seRatio, seInner);
-                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernel(), 1, 1, 1, out, blk.type().equals("dsa") ? act : null);
+                MobileLayers.mixedConv(b, s.tfSame(), blk.pwKernels(), 1, 1, false, in, out);
+                b.bn();
+                if (blk.type().equals("dsa")) {
+                    b.simple(act);
+                }
                 MobileLayers.endResidual(b, skip);
                 return out;
             }
@@ -139,7 +147,7 @@ public final class TimmNetwork {
                 MobileLayers.beginResidual(b, skip);
                 MobileLayers.convBnAct(b, s.tfSame(), blk.kernel(), stride, dilation, g, mid, act);
                 se(b, s, mid, seRatio, seInner);
-                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernel(), 1, 1, 1, out, null);
+                MobileLayers.convBnAct(b, s.tfSame(), blk.pwKernels()[0], 1, 1, 1, out, null);
                 MobileLayers.endResidual(b, skip);
                 return out;
             }
@@ -154,12 +162,15 @@ public final class TimmNetwork {
         }
     }
 
-    /** A k×k convolution from {@code channels} to {@code channels} in {@code groups}: depthwise when groups = channels. */
-    private static void spatial(CandidateBuilder b, boolean tfSame, int k, int stride, int dilation, int groups, int channels) {
+    /**
+     * A k×k convolution from {@code channels} to {@code channels} in {@code groups}: depthwise when
+     * groups = channels, a mixed depthwise convolution for a kernel list (timm's MixedConv2d).
+     */
+    private static void spatial(CandidateBuilder b, boolean tfSame, int[] k, int stride, int dilation, int groups, int channels) {
         if (groups == channels) {
-            MobileLayers.depthwise(b, tfSame, k, stride, dilation);
+            MobileLayers.mixedConv(b, tfSame, k, stride, dilation, true, channels, channels);
         } else {
-            MobileLayers.conv(b, tfSame, k, stride, dilation, groups, channels, false);
+            MobileLayers.conv(b, tfSame, k[0], stride, dilation, groups, channels, false);
         }
     }
 

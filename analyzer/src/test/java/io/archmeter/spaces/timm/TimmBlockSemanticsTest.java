@@ -87,8 +87,9 @@ class TimmBlockSemanticsTest {
         "ir_r1_k3_s1_e6_c16_i32; key 'i' does not apply to ir blocks",
         "ir_r1_k3_s1_e6_c16_nxx; 'nxx' is no activation timm knows",
         "ir_r1_k3_s1_e6_c16_nmi; Mish",
-        "ir_r1_k3.5.7_s2_e6_c40; MixNet mixed convolution",
-        "ir_r1_k3_a1.1_s2_e6_c40; MixNet mixed convolution",
+        "er_r1_k3.5_s2_e6_c40; kernel list k3.5 (a mixed convolution) on er blocks",
+        "ir_r1_k3.5_s2_e6_c40_gs8; kernel list k3.5 (a mixed convolution) on ir blocks with a group size",
+        "ir_r1_k3.0_s2_e6_c40; every kernel must be an integer of at least 1",
         "ir_r1_k3_s1_e6_c16_cc4; CondConv",
         "ds_r1_k3_s1_c16_d1; space-to-depth",
         "uir_r1_a3_k5_s2_e4_c80; MobileNetV4",
@@ -112,12 +113,31 @@ class TimmBlockSemanticsTest {
     }
 
     @Test
-    @DisplayName("MixNet, CondConv and the EfficientNetV2-B TF ports are refused with what archmeter cannot reproduce")
+    @DisplayName("CondConv and the EfficientNetV2-B TF ports are refused with what archmeter cannot reproduce")
     void unsupportedModelsSayWhy() {
         assertTrue(assertThrows(NotationException.class, () -> score("timm:tf_efficientnetv2_b0")).getMessage()
                 .contains("_gen_efficientnetv2_base"));
         assertTrue(assertThrows(NotationException.class, () -> score("timm:tf_efficientnet_cc_b0_4e")).getMessage()
                 .contains("CondConv"));
-        assertTrue(assertThrows(NotationException.class, () -> score("timm:mixnet_s")).getMessage().contains("split channels"));
+    }
+
+    /**
+     * timm's MixedConv2d, by hand: {@code ir_r1_k3.5_a1.1_p1.1_s1_e3_c24} on 24 channels
+     * (efficientnet_b0 settings; a first block cn to 24 gives the input). mid = make_divisible(72) = 72.
+     * The expansion a1.1 splits the 24 input channels 12/12 and the 72 mid channels 36/36: two 1x1
+     * convolutions, 2 * 12*36 = 864 weights (a dense one would have 1,728); k3.5 splits the 72 mid
+     * channels 36/36: depthwise 3x3 and 5x5, 36*9 + 36*25 = 1,224; p1.1 splits 72 -> 24 as 36/36 ->
+     * 12/12: 2 * 432 = 864; batch norms 2*72 + 2*72 + 2*24 = 336. An odd split gives the remainder to
+     * the first group: _split_channels(25, 2) = [13, 12].
+     */
+    @Test
+    @DisplayName("a MixNet block splits its channels among its kernels as timm's _split_channels does")
+    void mixedConvolutionsSplitTheChannels() {
+        long mixed = score("timm:efficientnet_b0:[['cn_r1_k1_s1_c24'], ['ir_r1_k3.5_a1.1_p1.1_s1_e3_c24']]").params();
+        long base = score("timm:efficientnet_b0:[['cn_r1_k1_s1_c24']]").params();
+        assertEquals(864 + 1_224 + 864 + 336, mixed - base);
+        assertEquals(13, io.archmeter.spaces.mobile.MobileLayers.split(25, 2, 0));
+        assertEquals(12, io.archmeter.spaces.mobile.MobileLayers.split(25, 2, 1));
+        assertEquals(5, io.archmeter.spaces.mobile.MobileLayers.split(17, 4, 0));
     }
 }
