@@ -99,12 +99,14 @@ class Analyzer:
         return "Analyzer(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.conventions.items())
 
     def _session(self):
+        # every call into Java starts here: a forked child must not touch the JVM at all (even making a
+        # buffer is a JNI call, and it may hang there)
+        if _jvm.forked:
+            raise JVMError(_jvm.FORK_MESSAGE)
         try:
             return self._local.session
         except AttributeError:
             pass
-        if _jvm.forked:
-            raise JVMError(_jvm.FORK_MESSAGE)
         jpype = _jvm._import_jpype()
         try:
             java = self._cls.create(*self._args)
@@ -318,8 +320,6 @@ class _Session:
         jexception = jpype.JException
 
         def call(method, *args):
-            if _jvm.forked:
-                raise JVMError(_jvm.FORK_MESSAGE)
             try:
                 return method(*args)
             except jexception as e:

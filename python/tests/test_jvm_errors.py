@@ -104,7 +104,15 @@ if pid == 0:
         except archmeter.JVMError as e:
             print("CHILD", "spawn" in str(e), flush=True)
     os._exit(0)
-os.waitpid(pid, 0)
+import signal, time
+deadline = time.time() + 60
+while os.waitpid(pid, os.WNOHANG) == (0, 0):
+    if time.time() > deadline:          # a hung child must not outlive the test
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        print("CHILD HUNG")
+        break
+    time.sleep(0.05)
 print("PARENT", a.score("conv_k1_c2", input="2x2x1")["macs"])
 """)
     assert code == 0, err
