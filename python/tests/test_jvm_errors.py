@@ -117,3 +117,19 @@ print("PARENT", a.score("conv_k1_c2", input="2x2x1")["macs"])
 """)
     assert code == 0, err
     assert out.count("CHILD True") == 3 and "PARENT 8" in out, out
+
+
+def test_a_candidate_too_large_for_the_heap_is_an_error_and_the_jvm_goes_on():
+    # a block repeated 2^31 - 1 times expands past any heap: an error (out of memory today, a bounded
+    # expansion once the grammar limits it), then the analyzer keeps working
+    code, out, err = run_python("""
+import archmeter
+a = archmeter.Analyzer(jvm_options=["-Xmx128m"])
+try:
+    a.score("cn_k1_c8_r2147483647", input="8x8x3")
+except archmeter.ArchmeterError as e:
+    print("ERROR", type(e).__name__, str(e)[:120])
+print("AFTER", a.score("conv_k1_c2", input="2x2x1")["macs"])
+""")
+    assert code == 0, err
+    assert "ERROR " in out and "AFTER 8" in out, out
