@@ -99,8 +99,9 @@ class Analyzer:
         return "Analyzer(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.conventions.items())
 
     def _session(self):
-        # every call into Java starts here: a forked child must not touch the JVM at all (even making a
-        # buffer is a JNI call, and it may hang there)
+        # checked before the cached session too: a forked child inherits the parent's thread-local
+        # session, and touching JPype there (even to make a direct buffer) can hang on a lock that a
+        # JVM thread held at the fork
         if _jvm.forked:
             raise JVMError(_jvm.FORK_MESSAGE)
         try:

@@ -21,6 +21,7 @@ class ServeCommandTest {
 
     /** Exit code, stdout lines and stderr of one in-process run with {@code stdin} as input and {@code stdout} as output. */
     record Run(int exit, List<String> out, String err) {
+        @SuppressWarnings("try")   // the redirect is held only for its close, which restores the streams
         static Run of(String stdin, OutputStream stdout, String... args) {
             StringWriter err = new StringWriter();
             try (StdStreams.Redirect r = StdStreams.redirect(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout)) {
