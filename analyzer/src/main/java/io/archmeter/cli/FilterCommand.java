@@ -10,6 +10,8 @@ import io.archmeter.io.FilterPipeline;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
 import io.archmeter.model.InputShape;
+import io.archmeter.stats.Objective;
+import io.archmeter.stats.RowSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,10 +54,18 @@ import java.util.concurrent.Callable;
             "failing several constraints counts against each), time, rows/s and MB/s (bytes read; for .gz,",
             "compressed bytes). --quiet silences progress, echoed rejects and summary, not errors.",
             "",
+            "Selection (after the constraints; the rows are written when the input ends): --pareto keeps the",
+            "rows no other kept row dominates (rows with equal objective values are all kept), in input order;",
+            "--top K --by COL keeps the K best, best first, ties by input order; both: the K best of the front.",
+            "--sort orders either by a column. A selection column must be a number in every kept row (else",
+            "the row is rejected). The summary says how many rows the front has.",
+            "",
             "Examples:",
             "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M \\",
             "      --max act_peak_bytes=320KiB --min rf=224",
             "  archmeter filter big.csv.gz -o - --min acc=0.7 --columns macs,rf_h,rf_w | head",
+            "  archmeter filter candidates.csv -o front.csv --max params=5M --pareto macs:min,acc:max",
+            "  archmeter filter candidates.csv -o best.csv --top 100 --by acc:max --sort macs",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -122,6 +132,22 @@ public final class FilterCommand implements Callable<Integer> {
             description = "Rows per pipeline chunk (default ${DEFAULT-VALUE}); memory holds a few chunks.")
     int chunkSize;
 
+    @Option(names = "--pareto", paramLabel = "COL:DIR,COL:DIR[,...]",
+            description = {"Keep only the Pareto front of the kept rows over these objectives (2 or more), e.g.",
+                "macs:min,acc:max. COL: a numeric metric or a numeric input column; DIR: min or max (metrics",
+                "default to min; input columns must say)."})
+    String pareto;
+
+    @Option(names = "--top", paramLabel = "K", description = "Keep only the K best kept rows by --by (ties: the earlier row).")
+    Integer top;
+
+    @Option(names = "--by", paramLabel = "COL[:min|max]", description = "The column ranking --top (metrics default to min).")
+    String by;
+
+    @Option(names = "--sort", paramLabel = "COL[:min|max]",
+            description = "Order the selected rows by this column, ties by input order (default: input order for --pareto, best first for --top).")
+    String sort;
+
     @Mixin
     ConventionOptions conventions;
 
@@ -133,7 +159,8 @@ public final class FilterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountingInputStream bytes = CsvStreams.openCounted(input);
         ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, bytes::count, rejectsPath);
-        FilterPipeline pipeline = new FilterPipeline(filterSpec).listener(reporter);
+        RowSelection selection = selection();
+        FilterPipeline pipeline = new FilterPipeline(filterSpec).listener(reporter).keptRows(selection);
         FilterStats stats;
         try (bytes; Reader in = CsvStreams.reader(input, bytes); Writer out = CsvStreams.writer(output);
              Writer rej = CsvStreams.writer(rejectsPath)) {
@@ -147,7 +174,29 @@ public final class FilterCommand implements Callable<Integer> {
             }
         }
         reporter.summary(stats.withBytesRead(bytes.count()), CsvStreams.isGzip(input));
+        if (selection != null && !quiet) {
+            err.println(selection.describe(stats.kept()));
+            err.flush();
+        }
         return 0;
+    }
+
+    /** The --pareto / --top selection, or null. */
+    RowSelection selection() {
+        if (pareto == null && top == null && by == null && sort == null) {
+            return null;
+        }
+        if (pareto == null && top == null) {
+            throw new IllegalArgumentException(by != null ? "--by needs --top K" : "--sort orders a selection: add --pareto or --top");
+        }
+        if (all) {
+            throw new IllegalArgumentException("--all writes every row as it comes; it cannot be combined with --pareto or --top");
+        }
+        if (top != null && top < 1) {
+            throw new IllegalArgumentException("--top must be at least 1, not " + top);
+        }
+        return new RowSelection(pareto != null ? Objective.parseList(pareto) : List.of(), top != null ? top : 0,
+                by != null ? Objective.parse(by) : null, sort != null ? Objective.parse(sort) : null);
     }
 
     FilterSpec filterSpec() {

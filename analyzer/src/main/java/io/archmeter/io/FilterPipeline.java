@@ -51,6 +51,7 @@ public final class FilterPipeline {
 
     private final FilterSpec spec;
     private FilterListener listener = FilterListener.NONE;
+    private KeptRows keptRows;
 
     public FilterPipeline(FilterSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -63,6 +64,20 @@ public final class FilterPipeline {
     /** Sets who hears of rejects and progress (default: nobody). */
     public FilterPipeline listener(FilterListener l) {
         listener = Objects.requireNonNull(l, "listener");
+        return this;
+    }
+
+    /**
+     * Sets who takes the kept rows instead of {@code out} (default: nobody; they are written):
+     * a selection writes them, through the output, after the input ends; statistics write none.
+     *
+     * @throws IllegalArgumentException with {@link FilterSpec#all()}, which writes every row as it comes
+     */
+    public FilterPipeline keptRows(KeptRows k) {
+        if (k != null && spec.all()) {
+            throw new IllegalArgumentException("--all writes every row as it comes: it cannot be combined with a selection");
+        }
+        keptRows = k;
         return this;
     }
 
@@ -82,7 +97,10 @@ public final class FilterPipeline {
         final long start = System.nanoTime();
         CsvChunkReader reader = new CsvChunkReader(in);
         HeaderLayout layout = HeaderLayout.of(reader.readHeader(), spec);
-        ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
+        if (keptRows != null) {
+            keptRows.start(layout.inputHeader);
+        }
+        ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start, keptRows);
         writer.writeHeaders();
         ChunkScorer scorer = new ChunkScorer(layout, spec);
 
@@ -103,6 +121,7 @@ public final class FilterPipeline {
                     throw rethrow(chunk.failure);
                 }
                 if (chunk.last) {
+                    writer.finish();
                     break;
                 }
                 free.put(chunk.clear());
