@@ -1,5 +1,7 @@
 package io.archmeter.stats;
 
+import org.eclipse.collections.impl.map.mutable.primitive.LongDoubleHashMap;
+
 import java.util.Arrays;
 
 /**
@@ -44,26 +46,26 @@ public final class Spearman {
         return pearson(ranks(x, m), ranks(y, m));
     }
 
-    /** The 1-based ranks of the first {@code n} keys, ties averaged. */
+    /**
+     * The 1-based ranks of the first {@code n} keys, ties averaged: a key at sorted positions
+     * lo … hi−1 (0-based) ranks (lo + 1 + hi) / 2. A primitive sort of a copy, then each distinct
+     * key's rank in an Eclipse Collections {@link LongDoubleHashMap}: no boxing, one lookup a value.
+     */
     static double[] ranks(long[] v, int n) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        long[] sorted = Arrays.copyOf(v, n);
+        Arrays.sort(sorted);
+        LongDoubleHashMap rankOf = new LongDoubleHashMap();
+        for (int lo = 0; lo < n; ) {
+            int hi = lo + 1;
+            while (hi < n && sorted[hi] == sorted[lo]) {
+                hi++;
+            }
+            rankOf.put(sorted[lo], (lo + 1 + hi) / 2.0);
+            lo = hi;
         }
-        Arrays.sort(order, (p, q) -> Long.compare(v[p], v[q]));
         double[] r = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && v[order[j + 1]] == v[order[i]]) {
-                j++;
-            }
-            // positions i..j (0-based) share the ranks i+1..j+1: their mean
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = rank;
-            }
-            i = j + 1;
+        for (int i = 0; i < n; i++) {
+            r[i] = rankOf.get(v[i]);
         }
         return r;
     }
@@ -95,21 +97,37 @@ public final class Spearman {
         return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
     }
 
-    /** The matrix of ρ between every pair of the sample's columns (1 on the diagonal unless a column is constant). */
+    /**
+     * The matrix of ρ between every pair of the sample's columns (1 on the diagonal unless a column
+     * is constant). A column without missing values is ranked once for all its pairs.
+     */
     public static double[][] matrix(RowSample sample) {
         int c = sample.columns();
+        int n = sample.size();
         long[][] columns = new long[c][];
+        double[][] ranks = new double[c][];
         for (int j = 0; j < c; j++) {
             columns[j] = sample.column(j);
+            ranks[j] = complete(columns[j]) ? ranks(columns[j], n) : null;
         }
         double[][] rho = new double[c][c];
         for (int i = 0; i < c; i++) {
             for (int j = i; j < c; j++) {
-                double r = rho(columns[i], columns[j], sample.size());
+                double r = ranks[i] != null && ranks[j] != null ? (n < 2 ? Double.NaN : pearson(ranks[i], ranks[j]))
+                        : rho(columns[i], columns[j], n);
                 rho[i][j] = r;
                 rho[j][i] = r;
             }
         }
         return rho;
+    }
+
+    private static boolean complete(long[] column) {
+        for (long k : column) {
+            if (k == Keys.MISSING) {
+                return false;
+            }
+        }
+        return true;
     }
 }

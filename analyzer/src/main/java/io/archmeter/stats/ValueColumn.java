@@ -132,8 +132,38 @@ public record ValueColumn(String name, Metric metric, int cell, ValueKind kind) 
         }
     }
 
+    /** Powers of ten exact as doubles (up to 10^22). */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
     /** A decimal number's key (the nearest double's), or MISSING for anything that is not one. */
     static long parseDecimal(String text) {
+        // fast path for [-]digits[.digits] of at most 15 digits (0.7312): m / 10^k with m < 2^53 and
+        // 10^k exact is one correctly rounded division, the same double as Double.parseDouble (Clinger)
+        int n = text.length();
+        int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+        long m = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                m = m * 10 + (c - '0');
+                digits++;
+                fraction += fraction >= 0 ? 1 : 0;
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                break;
+            }
+        }
+        if (i == n && digits > 0 && digits <= 15) {
+            double v = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
+            return Keys.ofDouble(text.charAt(0) == '-' ? -v : v);
+        }
+        return parseDecimalSlowly(text);
+    }
+
+    private static long parseDecimalSlowly(String text) {
         String s = text.trim();
         if (!isDecimal(s)) {
             return Keys.MISSING;

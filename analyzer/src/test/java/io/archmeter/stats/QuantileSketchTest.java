@@ -142,6 +142,34 @@ class QuantileSketchTest {
     }
 
     @Test
+    void bothExactTiersCountEveryDistinctValueAsATreeMapDoes() {
+        // 1,000 (the hash-map tier), 30,000 (the sorted tier) and 70,000 (past the limit) possible values
+        for (int domain : new int[] {1000, 30_000, 70_000}) {
+            SplittableRandom r = new SplittableRandom(domain);
+            java.util.TreeMap<Double, Long> expected = new java.util.TreeMap<>();
+            QuantileSketch whole = new QuantileSketch();
+            QuantileSketch a = new QuantileSketch();
+            QuantileSketch b = new QuantileSketch();
+            for (int i = 0; i < 200_000; i++) {
+                double v = r.nextInt(domain) * 1.5 - 7;
+                expected.merge(v, 1L, Long::sum);
+                whole.add(v);
+                (i % 3 == 0 ? a : b).add(v);
+            }
+            a.merge(b);
+            for (QuantileSketch s : new QuantileSketch[] {whole, a}) {
+                ValueCounts vc = s.valueCounts();
+                assertEquals(expected.size() <= QuantileSketch.DEFAULT_EXACT_LIMIT, vc.exact(), "domain " + domain);
+                if (vc.exact()) {
+                    assertArrayEquals(expected.keySet().stream().mapToDouble(Double::doubleValue).toArray(), vc.values());
+                    assertArrayEquals(expected.values().stream().mapToLong(Long::longValue).toArray(), vc.counts());
+                }
+                assertEquals(200_000, vc.total());
+            }
+        }
+    }
+
+    @Test
     void sketchesOfDifferentAccuracyDoNotMerge() {
         QuantileSketch a = new QuantileSketch(0.001, 10);
         assertThrows(IllegalArgumentException.class, () -> a.merge(new QuantileSketch(0.01, 10)));
