@@ -3,7 +3,8 @@
 # generated rows (default 10 M), each JVM with -Xmx256m: issue 13's targets are that both run in
 # that heap and are at most 20% slower than filter (time ratio <= 1.20).
 #
-#   benchmarks/stats-10m.sh [ROWS]        ROWS default 10000000; REPEAT=3 runs of each, interleaved
+#   benchmarks/stats-10m.sh [ROWS]        ROWS default 10000000; REPEAT=3 runs of each, interleaved;
+#                                         ARCHMETER_JAR=path to time another build of the jar
 #
 # The candidates come from `archmeter generate --rows ROWS --seed 1` (20-layer chains and an acc
 # column), kept in benchmarks/target/stats-bench/ between runs (about 1.6 GB at 10 M rows).
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 ROWS=${1:-10000000}
 REPEAT=${REPEAT:-3}
-JAR=analyzer/target/archmeter.jar
+JAR=${ARCHMETER_JAR:-analyzer/target/archmeter.jar}
 DIR=benchmarks/target/stats-bench
 OUT=benchmarks/results/stats-10m.md
 mkdir -p "$DIR" benchmarks/results

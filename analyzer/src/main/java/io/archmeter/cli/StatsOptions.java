@@ -2,6 +2,7 @@ package io.archmeter.cli;
 
 import io.archmeter.io.FilterSpec;
 import io.archmeter.stats.Histogram;
+import io.archmeter.stats.QuantileSketch;
 import io.archmeter.stats.RowSample;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,11 @@ public final class StatsOptions {
     @Option(names = "--sample", paramLabel = "ROWS", defaultValue = "" + RowSample.DEFAULT_CAPACITY,
             description = "Rows in the uniform sample behind the correlations and the scatter (default ${DEFAULT-VALUE}).")
     int sample;
+
+    @Option(names = "--exact", paramLabel = "N", defaultValue = "" + QuantileSketch.DEFAULT_EXACT_LIMIT,
+            description = {"Distinct values per column counted exactly before quantiles switch to the 0.1% sketch",
+                "(default ${DEFAULT-VALUE}; e.g. 65536 for a whole NATS-Bench size space, at about 2 MB and more time a column)."})
+    int exact;
 
     @Option(names = "--seed", defaultValue = "" + RowSample.DEFAULT_SEED, description = "Seed of the sample (default ${DEFAULT-VALUE}).")
     long seed;

@@ -44,7 +44,8 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
     static StatsRun run(StatsOptions o, Function<String[], Objective[]> scatter, PrintWriter err) throws IOException {
         List<Budget> budgets = new ArrayList<>();
         o.budgets.forEach(b -> budgets.add(Budget.parse(b)));
-        StatsCollector.Options options = StatsCollector.Options.defaults().withSampling(o.bins, o.sample, o.seed);
+        StatsCollector.Options options = StatsCollector.Options.defaults().withSampling(o.bins, o.sample, o.seed)
+                .withExactLimit(o.exact);
         CountingInputStream bytes = CsvStreams.openCounted(o.input);
         try (bytes; BufferedReader in = new BufferedReader(CsvStreams.reader(o.input, bytes), 1 << 16)) {
             String[] header = CsvRowReader.peekHeader(in);
@@ -97,7 +98,7 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
         sink.start(rows.header());
         long seq = 0;
         for (String[] cells = rows.next(); cells != null; cells = rows.next()) {
-            sink.take(seq++, rows.line(), cells, null, 0);
+            sink.take(seq++, cells, null, 0);
         }
         return seq;
     }

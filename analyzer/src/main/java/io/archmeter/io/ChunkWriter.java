@@ -92,7 +92,8 @@ final class ChunkWriter {
 
     /** A kept row goes to {@link #keptRows}, which takes it or rejects it. */
     private void take(Chunk chunk, int r, long[] values) throws IOException {
-        String reason = keptRows.take(rowsRead - 1, chunk.startLine(r), chunk.rows[r], values, MetricRecord.offset(chunk.candidate[r]));
+        // no line number here: finding it scans every cell for line breaks, which only a reject needs
+        String reason = keptRows.take(rowsRead - 1, chunk.rows[r], values, MetricRecord.offset(chunk.candidate[r]));
         if (reason != null) {
             reject(chunk, r, reason);
         } else {

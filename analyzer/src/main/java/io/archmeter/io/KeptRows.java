@@ -17,7 +17,7 @@ import java.io.IOException;
  * <pre>{@code
  * pipeline.keptRows(new KeptRows() {
  *     public void start(String[] header) { }
- *     public String take(long seq, long line, String[] cells, long[] metrics, int offset) {
+ *     public String take(long seq, String[] cells, long[] metrics, int offset) {
  *         long macs = Metric.MACS.get(metrics, offset);  …
  *         return null;                                    // taken
  *     }
@@ -37,13 +37,12 @@ public interface KeptRows {
      * A row that met the constraints.
      *
      * @param seq     its 0-based position among the data rows read
-     * @param line    its 1-based input line (the header is line 1)
      * @param cells   its cells, as read (not reused by the pipeline: safe to keep)
      * @param metrics the scored metric records (reused: copy what you keep), or null for rows not scored here
      * @param offset  the row's record offset in {@code metrics}
      * @return null if taken, or the reason to reject the row instead (e.g. a cell that is not a number)
      */
-    String take(long seq, long line, String[] cells, long[] metrics, int offset);
+    String take(long seq, String[] cells, long[] metrics, int offset);
 
     /** After the last row: writes the rows held back, if any, through {@code out}, in the order they should appear. */
     void finish(RowWriter out) throws IOException;

@@ -80,7 +80,8 @@ public final class HtmlReport {
         sb.append("</div>\n");
         correlations(sb, r);
         sb.append("<p class=\"note\">Made by archmeter. Quantiles are nearest-rank (numpy method='inverted_cdf'), exact while a")
-                .append(" column has at most 65,536 distinct values, else within 0.1% of the exact value; the Pareto front and")
+                .append(" column has at most ").append(String.format(Locale.ROOT, "%,d", r.options().exactLimit()))
+                .append(" distinct values, else within 0.1% of the exact value; the Pareto front and")
                 .append(" the budget counts are exact over all rows; the scatter shows a uniform sample.</p>\n");
         return sb.append("</body>\n</html>\n").toString();
     }

@@ -19,7 +19,7 @@ import java.util.Objects;
  *   <li><b>min, max</b>: exact (compared as keys).</li>
  *   <li><b>mean</b>: INTEGER columns sum exactly in 128 bits (no overflow below 2⁶⁴ values) and
  *       divide once at the end; DECIMAL columns sum doubles with Neumaier's compensation.</li>
- *   <li><b>quantiles</b>: see {@link QuantileSketch}: exact up to 65,536 distinct values, else
+ *   <li><b>quantiles</b>: see {@link QuantileSketch}: exact up to 4,096 distinct values (by default), else
  *       within 0.1% of the exact value; an INTEGER quantile is the sketch's value rounded to the
  *       nearest integer, so within {@code 0.001·|v| + 0.5} (and exact below 500). Integers beyond
  *       ±2⁵³ are not exact doubles: such a column's quantiles are flagged inexact.</li>

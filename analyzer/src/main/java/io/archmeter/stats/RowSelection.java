@@ -92,7 +92,7 @@ public final class RowSelection implements KeptRows {
     }
 
     @Override
-    public String take(long seq, long line, String[] cells, long[] metrics, int offset) {
+    public String take(long seq, String[] cells, long[] metrics, int offset) {
         for (int i = 0; i < paretoKeys.length; i++) {
             paretoKeys[i] = paretoColumns[i].key(cells, metrics, offset);
             if (paretoKeys[i] == Keys.MISSING) {

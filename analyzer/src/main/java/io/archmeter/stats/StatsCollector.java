@@ -54,9 +54,10 @@ public final class StatsCollector {
      * @param frontY     column index of the second objective
      * @param maximizeX  the first objective is to be maximised
      * @param maximizeY  the second objective is to be maximised
+     * @param exactLimit distinct values per column held exactly before the 0.1% sketch ({@link QuantileSketch})
      */
     public record Options(int bins, int sampleSize, long seed, List<BudgetTable.Dimension> budgets, int frontX, int frontY,
-                          boolean maximizeX, boolean maximizeY) {
+                          boolean maximizeX, boolean maximizeY, int exactLimit) {
         public Options {
             budgets = List.copyOf(budgets);
             if (bins < 1) {
@@ -65,27 +66,38 @@ public final class StatsCollector {
             if (sampleSize < 1) {
                 throw new IllegalArgumentException("the sample must hold at least 1 row, not " + sampleSize);
             }
+            if (exactLimit < 0) {
+                throw new IllegalArgumentException("the exact limit must be at least 0, not " + exactLimit);
+            }
         }
 
-        /** {@value Histogram#DEFAULT_BINS} bins, a sample of {@value RowSample#DEFAULT_CAPACITY} rows, no budgets, no front. */
+        /**
+         * {@value Histogram#DEFAULT_BINS} bins, a sample of {@value RowSample#DEFAULT_CAPACITY} rows, no budgets, no front,
+         * {@value QuantileSketch#DEFAULT_EXACT_LIMIT} exact values per column.
+         */
         public static Options defaults() {
             return new Options(Histogram.DEFAULT_BINS, RowSample.DEFAULT_CAPACITY, RowSample.DEFAULT_SEED, List.of(), -1, -1,
-                    false, false);
+                    false, false, QuantileSketch.DEFAULT_EXACT_LIMIT);
         }
 
         /** These options with {@code dims} as the budgets. */
         public Options withBudgets(List<BudgetTable.Dimension> dims) {
-            return new Options(bins, sampleSize, seed, dims, frontX, frontY, maximizeX, maximizeY);
+            return new Options(bins, sampleSize, seed, dims, frontX, frontY, maximizeX, maximizeY, exactLimit);
         }
 
         /** These options with a front over columns x and y. */
         public Options withFront(int x, boolean maxX, int y, boolean maxY) {
-            return new Options(bins, sampleSize, seed, budgets, x, y, maxX, maxY);
+            return new Options(bins, sampleSize, seed, budgets, x, y, maxX, maxY, exactLimit);
         }
 
         /** These options with other bins, sample size and seed. */
         public Options withSampling(int histogramBins, int rows, long hashSeed) {
-            return new Options(histogramBins, rows, hashSeed, budgets, frontX, frontY, maximizeX, maximizeY);
+            return new Options(histogramBins, rows, hashSeed, budgets, frontX, frontY, maximizeX, maximizeY, exactLimit);
+        }
+
+        /** These options with {@code limit} distinct values per column held exactly. */
+        public Options withExactLimit(int limit) {
+            return new Options(bins, sampleSize, seed, budgets, frontX, frontY, maximizeX, maximizeY, limit);
         }
     }
 
@@ -104,7 +116,8 @@ public final class StatsCollector {
         this.options = Objects.requireNonNull(options, "options");
         this.stats = new ColumnStats[this.columns.size()];
         for (int i = 0; i < stats.length; i++) {
-            stats[i] = new ColumnStats(this.columns.get(i).name(), this.columns.get(i).kind());
+            stats[i] = new ColumnStats(this.columns.get(i).name(), this.columns.get(i).kind(),
+                    new QuantileSketch(QuantileSketch.DEFAULT_RELATIVE_ACCURACY, options.exactLimit()));
         }
         this.sample = new RowSample(options.sampleSize(), stats.length, options.seed());
         for (BudgetTable.Dimension d : options.budgets()) {

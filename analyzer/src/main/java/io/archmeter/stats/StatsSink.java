@@ -94,7 +94,7 @@ public final class StatsSink implements KeptRows {
     }
 
     @Override
-    public String take(long seq, long line, String[] cells, long[] metrics, int offset) {
+    public String take(long seq, String[] cells, long[] metrics, int offset) {
         if (collector == null) {
             init(cells);
         }

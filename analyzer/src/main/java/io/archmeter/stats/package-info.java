@@ -4,7 +4,7 @@
  * results into exactly what one pass would give.
  *
  * <ul>
- *   <li>{@link io.archmeter.stats.QuantileSketch}: quantiles, exact up to 65,536 distinct values,
+ *   <li>{@link io.archmeter.stats.QuantileSketch}: quantiles, exact up to 4,096 distinct values,
  *       then within 0.1% (relative, deterministic); {@link io.archmeter.stats.ColumnStats} adds
  *       count, exact min/max and mean; {@link io.archmeter.stats.Histogram} bins it.</li>
  *   <li>{@link io.archmeter.stats.RowSample}: a uniform sample (bottom-k by hash), for scatter

@@ -114,6 +114,22 @@ class StatsCommandTest {
     }
 
     @Test
+    void stdinAndGzipInputsGiveTheSameNumbersAsAPlainFile() throws IOException {
+        String plain = file(CSV);
+        Path gz = tmp.resolve("in.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String expected = InProcessRun.of("stats", plain, "--input", "1x1x4", "--format", "csv", "--quiet").out();
+        assertTrue(expected.contains("\nmacs,integer,5,0,20,"), expected);
+        assertEquals(expected, InProcessRun.of("stats", gz.toString(), "--input", "1x1x4", "--format", "csv", "--quiet").out());
+        FilterCommandTest.Cli stdin = FilterCommandTest.Cli.run(CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8), "stats", "-",
+                "--input", "1x1x4", "--format", "csv", "--quiet");
+        assertEquals(0, stdin.code(), stdin.err());
+        assertEquals(expected, stdin.out());
+    }
+
+    @Test
     void textNamesTheExactnessAndTheCorrelations() throws IOException {
         InProcessRun r = InProcessRun.of("stats", file(CSV), "--input", "1x1x4", "--columns", "macs,params,acc", "--quiet");
         assertTrue(r.out().contains("quantiles: nearest rank"), r.out());

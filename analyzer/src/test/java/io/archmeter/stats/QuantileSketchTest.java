@@ -142,14 +142,14 @@ class QuantileSketchTest {
     }
 
     @Test
-    void bothExactTiersCountEveryDistinctValueAsATreeMapDoes() {
-        // 1,000 (the hash-map tier), 30,000 (the sorted tier) and 70,000 (past the limit) possible values
+    void exactModeCountsEveryDistinctValueAsATreeMapDoesUpToTheLimit() {
+        // limit 50,000: 1,000 and 30,000 possible values stay exact, 70,000 go past it
         for (int domain : new int[] {1000, 30_000, 70_000}) {
             SplittableRandom r = new SplittableRandom(domain);
             java.util.TreeMap<Double, Long> expected = new java.util.TreeMap<>();
-            QuantileSketch whole = new QuantileSketch();
-            QuantileSketch a = new QuantileSketch();
-            QuantileSketch b = new QuantileSketch();
+            QuantileSketch whole = new QuantileSketch(0.001, 50_000);
+            QuantileSketch a = new QuantileSketch(0.001, 50_000);
+            QuantileSketch b = new QuantileSketch(0.001, 50_000);
             for (int i = 0; i < 200_000; i++) {
                 double v = r.nextInt(domain) * 1.5 - 7;
                 expected.merge(v, 1L, Long::sum);
@@ -159,7 +159,7 @@ class QuantileSketchTest {
             a.merge(b);
             for (QuantileSketch s : new QuantileSketch[] {whole, a}) {
                 ValueCounts vc = s.valueCounts();
-                assertEquals(expected.size() <= QuantileSketch.DEFAULT_EXACT_LIMIT, vc.exact(), "domain " + domain);
+                assertEquals(expected.size() <= 50_000, vc.exact(), "domain " + domain);
                 if (vc.exact()) {
                     assertArrayEquals(expected.keySet().stream().mapToDouble(Double::doubleValue).toArray(), vc.values());
                     assertArrayEquals(expected.values().stream().mapToLong(Long::longValue).toArray(), vc.counts());
