@@ -93,7 +93,8 @@ public record Objective(String name, boolean maximize) {
         /** The reason a row with a missing value is rejected, naming its cell and the option. */
         public String missingReason(String[] cells, String option) {
             String cell = column.cell() >= 0 ? cells[column.cell()] : "";
-            String shown = cell.length() > 40 ? cell.substring(0, 40) + "…" : cell;
+            // at most 40 characters of the cell, control characters (a terminal's escapes, CR) shown as '?'
+            String shown = (cell.length() > 40 ? cell.substring(0, 40) + "…" : cell).replaceAll("\\p{Cntrl}", "?");
             return "column '" + column.name() + "': '" + shown + "' is not a number (read by " + option + " " + objective + ")";
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -169,15 +170,15 @@ public final class RowSelection implements KeptRows {
     public String describe(long kept) {
         StringBuilder sb = new StringBuilder("  selected: ");
         if (front != null) {
-            sb.append(String.format(java.util.Locale.ROOT, "Pareto front (%s) of the %,d kept rows: %,d rows", join(pareto), kept,
+            sb.append(String.format(Locale.ROOT, "Pareto front (%s) of the %,d kept rows: %,d rows", join(pareto), kept,
                     front.size()));
             if (top > 0) {
                 sb.append("; of those the top ").append(top).append(" by ").append(by);
             }
         } else {
-            sb.append(String.format(java.util.Locale.ROOT, "top %,d by %s of the %,d kept rows", top, by, kept));
+            sb.append(String.format(Locale.ROOT, "top %,d by %s of the %,d kept rows", top, by, kept));
         }
-        sb.append(String.format(java.util.Locale.ROOT, "; %,d rows written", Math.max(0, written)));
+        sb.append(String.format(Locale.ROOT, "; %,d rows written", Math.max(0, written)));
         if (sort != null) {
             sb.append(", sorted by ").append(sort);
         } else {
