@@ -1,71 +1,56 @@
 package io.archmeter.cli;
 
+import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.Destination;
+
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Checked, atomic writes of the whole-document outputs of {@code stats} and {@code report}: a
- * file is written beside its target under a temporary name and renamed over it only when
- * complete, so a failed run leaves the previous file as it was; stdout is checked after the
- * write, so a full disk or a closed pipe is an error, not a silent loss.
- *
- * <p>Minimal on purpose: when the reusable checked/atomic writer of the {@code io} package lands
- * (issue 9), these commands should use it instead.
+ * The whole-document outputs of {@code stats} and {@code report} (a text, JSON or CSV document; an
+ * HTML page and its SVG charts), written through {@link AtomicOutput}: checked, and all or none —
+ * every output is written out before any is renamed into place, so a failure (a full disk, a
+ * missing directory) leaves every previous file as it was.
  */
 final class OutputFiles {
     private OutputFiles() {
     }
 
-    /** Writes {@code text} to {@code target} ({@code -}: to {@code stdout}), atomically and checked. */
-    static void write(String target, String text, PrintWriter stdout) throws IOException {
-        if ("-".equals(target)) {
-            stdout.print(text);
-            stdout.flush();
-            if (stdout.checkError()) {
-                throw new IOException("cannot write to stdout (closed or full)");
-            }
-            return;
+    /**
+     * Resolves every output first (a missing directory, an output that is the input or another
+     * output is an error before anything is written).
+     */
+    static Map<Destination, String> resolve(String input, Map<String, String> textByName) throws IOException {
+        Map<Destination, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : textByName.entrySet()) {
+            out.put(Destination.output(e.getKey()), e.getValue());
         }
-        write(Path.of(target), text);
+        Destination.requireDistinct(input, out.keySet().toArray(new Destination[0]));
+        return out;
     }
 
-    /** Writes {@code text} to {@code target} atomically: a temporary file beside it, then a rename. */
-    static void write(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (Files.isDirectory(abs)) {
-            throw new IOException("cannot write " + target + ": it is a directory");
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": no such directory " + dir);
-        }
-        // not Files.createTempFile, whose file is private (0600): the output gets the umask's permissions
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp");
+    /** Writes each text to its destination, all or none. */
+    static void write(Map<Destination, String> outputs) throws IOException {
+        List<AtomicOutput> opened = new ArrayList<>();
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                w.write(text);
+            for (Map.Entry<Destination, String> e : outputs.entrySet()) {
+                AtomicOutput o = AtomicOutput.open(e.getKey());
+                opened.add(o);
+                o.writer().write(e.getValue());
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            for (AtomicOutput o : opened) {
+                o.finish();
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("cannot write " + target + ": " + reason(e), e);
+            for (AtomicOutput o : opened) {
+                o.publish();
+            }
+        } finally {
+            for (AtomicOutput o : opened) {
+                o.close();
+            }
         }
-    }
-
-    private static String reason(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName().replace("Exception", "") + (m != null ? " (" + m + ")" : "");
     }
 }

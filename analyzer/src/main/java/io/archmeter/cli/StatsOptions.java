@@ -14,19 +14,20 @@ import java.util.List;
 /** What {@code stats} and {@code report} share: the input, how to score it, the columns, budgets and sampling. */
 public final class StatsOptions {
     @Parameters(index = "0", paramLabel = "IN.csv[.gz]",
-            description = {"Candidates with an 'arch' column (scored here, as 'filter' scores them), or a file 'filter'",
-                "wrote (its metric columns are read). '-' for stdin."})
+            description = "Candidates with an 'arch' column (scored here, as 'filter' scores them), or a file 'filter' wrote"
+                    + " (its metric columns are read). '-' for stdin.")
     String input;
 
     @Option(names = "--columns", paramLabel = "NAME[,NAME...]", split = ",",
-            description = {"The columns to summarise (default: macs, flops, params, weight_bytes, act_peak_bytes,",
-                "act_total_bytes, rf, rf_stride, and every other column numeric in the first row but arch, input, id)."})
+            description = "The columns to summarise (default: macs, flops, params, weight_bytes, act_peak_bytes,"
+                    + " act_total_bytes, rf, rf_stride, and every other column numeric in the first row but arch, input,"
+                    + " id).")
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--budget", paramLabel = "NAME=V1,V2,...",
-            description = {"A budget dimension (repeatable): how many rows each combination keeps. NAME=... keeps rows",
-                "<= each limit, NAME>=... rows >= it. Limits take filter's suffixes: --budget macs=100M,200M,400M",
-                "--budget act_peak_bytes=256KiB,512KiB --budget rf>=128."})
+            description = "A budget dimension (repeatable): how many rows each combination keeps. NAME=... keeps rows <= each"
+                    + " limit, NAME>=... rows >= it. Limits take filter's suffixes: --budget macs=100M,200M,400M --budget"
+                    + " act_peak_bytes=256KiB,512KiB --budget rf>=128.")
     List<String> budgets = new ArrayList<>();
 
     @Option(names = "--bins", paramLabel = "N", defaultValue = "" + Histogram.DEFAULT_BINS,
@@ -38,8 +39,9 @@ public final class StatsOptions {
     int sample;
 
     @Option(names = "--exact", paramLabel = "N", defaultValue = "" + QuantileSketch.DEFAULT_EXACT_LIMIT,
-            description = {"Distinct values per column counted exactly before quantiles switch to the 0.1% sketch",
-                "(default ${DEFAULT-VALUE}; e.g. 65536 for a whole NATS-Bench size space, at about 2 MB and more time a column)."})
+            description = "Distinct values per column counted exactly before quantiles switch to the 0.1%% sketch (default"
+                    + " ${DEFAULT-VALUE}; e.g. 65536 for a whole NATS-Bench size space, at about 2 MB and more time a"
+                    + " column).")
     int exact;
 
     @Option(names = "--seed", defaultValue = "" + RowSample.DEFAULT_SEED, description = "Seed of the sample (default ${DEFAULT-VALUE}).")

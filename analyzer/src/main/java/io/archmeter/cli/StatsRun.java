@@ -1,9 +1,10 @@
 package io.archmeter.cli;
 
 import io.archmeter.engine.Metric;
-import io.archmeter.io.CountingInputStream;
+import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.CsvInput;
 import io.archmeter.io.CsvRowReader;
-import io.archmeter.io.CsvStreams;
+import io.archmeter.io.Destination;
 import io.archmeter.io.FilterPipeline;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
@@ -46,8 +47,7 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
         o.budgets.forEach(b -> budgets.add(Budget.parse(b)));
         StatsCollector.Options options = StatsCollector.Options.defaults().withSampling(o.bins, o.sample, o.seed)
                 .withExactLimit(o.exact);
-        CountingInputStream bytes = CsvStreams.openCounted(o.input);
-        try (bytes; BufferedReader in = new BufferedReader(CsvStreams.reader(o.input, bytes), 1 << 16)) {
+        try (CsvInput input = CsvInput.open(o.input); BufferedReader in = new BufferedReader(input.reader(), 1 << 16)) {
             String[] header = CsvRowReader.peekHeader(in);
             boolean scored = needsScoring(header, o.archColumn);
             Objective[] xy = scatter != null ? scatter.apply(header) : new Objective[2];
@@ -61,9 +61,18 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
             FilterSpec spec = FilterSpec.builder().conventions(conventions).defaultInput(InputShape.parse(o.inputShape))
                     .cellClasses(o.classes).archColumn(o.archColumn).columns(List.of()).build();
             StatsListener listener = new StatsListener(err, o.quiet, o.rejects);
+            // the header is checked (and the sink's columns found) before the rejects file is opened
+            FilterPipeline.Prepared job = new FilterPipeline(spec).listener(listener).keptRows(sink).prepare(in);
             FilterStats stats;
-            try (Writer rejects = o.rejects != null ? CsvStreams.writer(o.rejects) : Writer.nullWriter()) {
-                stats = new FilterPipeline(spec).listener(listener).keptRows(sink).run(in, Writer.nullWriter(), rejects);
+            if (o.rejects == null) {
+                stats = job.run(Writer.nullWriter(), Writer.nullWriter());
+            } else {
+                Destination rejects = Destination.output(o.rejects);
+                Destination.requireDistinct(o.input, rejects);
+                try (AtomicOutput r = AtomicOutput.open(rejects)) {
+                    stats = job.run(Writer.nullWriter(), r.writer());
+                    r.commit();
+                }
             }
             String with = "input " + o.inputShape + ", " + conventions.label();
             return new StatsRun(sink.result(), new StatsReport.Source(o.input, stats.rowsRead(), stats.rejected(), with));

@@ -21,21 +21,22 @@ public final class CsvRowReader {
     /** Characters a header may take (with the CSV parser's read-ahead) for {@link #peekHeader}. */
     static final int PEEK_LIMIT = 1 << 20;
     private static final int CHUNK_ROWS = 1024;
+    private static final long CHUNK_CHARS = 1 << 20;
 
     private final CsvChunkReader reader;
     private final String[] header;
-    private final Chunk chunk = new Chunk(CHUNK_ROWS);
+    private final Chunk chunk = new Chunk(CHUNK_ROWS, CHUNK_CHARS);
     private int next;
     private boolean more = true;
     private long line;
 
     /**
-     * Reads the header.
+     * Reads the header; rows may be up to {@link FilterSpec#DEFAULT_MAX_ROW_CHARS} characters long.
      *
      * @throws MalformedCsvException if the input is empty or its first record is malformed
      */
     public CsvRowReader(Reader in) throws IOException {
-        reader = new CsvChunkReader(in);
+        reader = new CsvChunkReader(in, FilterSpec.DEFAULT_MAX_ROW_CHARS);
         header = reader.readHeader();
     }
 
@@ -79,7 +80,7 @@ public final class CsvRowReader {
      */
     public static String[] peekHeader(BufferedReader in) throws IOException {
         in.mark(PEEK_LIMIT);
-        String[] header = new CsvChunkReader(in).readHeader();
+        String[] header = new CsvChunkReader(in, FilterSpec.DEFAULT_MAX_ROW_CHARS).readHeader();
         in.reset();
         return header;
     }
