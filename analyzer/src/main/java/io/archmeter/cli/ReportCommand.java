@@ -76,6 +76,9 @@ public final class ReportCommand implements Callable<Integer> {
         Objective oy = y != null ? Objective.parse(y) : null;
         PrintWriter err = spec.commandLine().getErr();
         long rows;
+        if (svgDir != null && Files.exists(Path.of(svgDir)) && !Files.isDirectory(Path.of(svgDir))) {
+            throw new IllegalArgumentException("--svg " + svgDir + " is a file: name a directory (created if missing)");
+        }
         try {
             OutputFiles.resolve(options.input, Map.of(output, ""));
             StatsRun run = StatsRun.run(options, header -> new Objective[] {ox, oy != null ? oy : defaultY(header)}, err);

@@ -60,6 +60,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void aPageAndChartsThatCannotAllBeWrittenLeaveThePreviousPageAsItWas() throws IOException {
+        Path html = tmp.resolve("report.html");
+        Files.writeString(html, "previous");
+        // --svg names a file, not a directory: nothing is written, the previous page stays
+        Path notADirectory = Files.writeString(tmp.resolve("charts"), "a file");
+        InProcessRun r = InProcessRun.of("report", file(StatsCommandTest.CSV), "--input", "1x1x4", "-o", html.toString(), "--svg",
+                notADirectory.toString(), "--quiet");
+        assertEquals(ExitCode.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("is a file: name a directory"), r.err());
+        assertEquals("previous", Files.readString(html));
+    }
+
+    @Test
     void withoutAnAccColumnTheScatterIsMacsAgainstParams() throws IOException {
         Path html = tmp.resolve("report.html");
         String csv = "id,arch\n1,fc_c10\n2,fc_c20\n";

@@ -158,8 +158,18 @@ class StatsCommandTest {
         assertEquals(0, InProcessRun.of("stats", file(CSV), "--input", "1x1x4", "--format", "json", "-o", out.toString(), "--quiet").exit());
         assertEquals(5L, MiniJson.object(MiniJson.parse(Files.readString(out))).get("rows"));
         try (var files = Files.list(tmp)) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary file left");
         }
+    }
+
+    @Test
+    void anOutputInAMissingDirectoryIsAnIoErrorBeforeTheInputIsRead() throws IOException {
+        InProcessRun r = InProcessRun.of("stats", file(CSV), "-o", tmp.resolve("nowhere/stats.txt").toString(), "--quiet");
+        assertEquals(ExitCode.IO, r.exit(), r.err());
+        assertTrue(r.err().contains("No such directory"), r.err());
+        InProcessRun same = InProcessRun.of("stats", file(CSV), "-o", tmp.resolve("in.csv").toString(), "--quiet");
+        assertEquals(ExitCode.USAGE, same.exit(), same.err());
+        assertEquals(CSV, Files.readString(tmp.resolve("in.csv")), "the input is left as it was");
     }
 
     @Test
