@@ -19,7 +19,7 @@ class KeysTest {
             assertTrue(Keys.ofDouble(values[i - 1]) < Keys.ofDouble(values[i]), values[i - 1] + " < " + values[i]);
         }
         SplittableRandom r = new SplittableRandom(2);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             double a = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(40) - 20);
             double b = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(40) - 20);
             assertEquals(Double.compare(a, b), Long.compare(Keys.ofDouble(a), Keys.ofDouble(b)), a + " vs " + b);
@@ -60,7 +60,7 @@ class KeysTest {
     @Test
     void theFastDecimalPathGivesTheDoubleParseDoubleGives() {
         SplittableRandom r = new SplittableRandom(6);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             int digits = 1 + r.nextInt(15);
             long m = r.nextLong(1, 1_000_000_000_000_000L) % (long) Math.pow(10, digits);
             String s = Long.toString(m);
