@@ -63,6 +63,11 @@ public final class StatsOptions {
             description = "Write the rows that cannot be scored here (default: only counted, the first 5 echoed to stderr).")
     String rejects;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "When scoring: threads that read and score a plain input file in byte ranges, as filter --threads"
+                    + " (default: the cores of this machine); gzip data, stdin and pipes are read by one reader.")
+    Integer threads;
+
     @Option(names = "--quiet", description = "No progress or echoed rejects on stderr (errors still go there).")
     boolean quiet;
 

@@ -2,6 +2,7 @@ package io.archmeter.cli;
 
 import io.archmeter.engine.Metric;
 import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.ByteSource;
 import io.archmeter.io.CsvInput;
 import io.archmeter.io.CsvRowReader;
 import io.archmeter.io.Destination;
@@ -61,8 +62,15 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
             FilterSpec spec = FilterSpec.builder().conventions(conventions).defaultInput(InputShape.parse(o.inputShape))
                     .cellClasses(o.classes).archColumn(o.archColumn).columns(List.of()).build();
             StatsListener listener = new StatsListener(err, o.quiet, o.rejects);
+            int n = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
+            if (n < 1) {
+                throw new IllegalArgumentException("--threads " + n + ": at least 1");
+            }
+            // a plain regular file is read in byte ranges on n threads, as filter reads it; stdin, pipes, gzip by one reader
+            ByteSource file = n > 1 ? input.splittable() : null;
+            FilterPipeline pipeline = new FilterPipeline(spec).listener(listener).keptRows(sink);
             // the header is checked (and the sink's columns found) before the rejects file is opened
-            FilterPipeline.Prepared job = new FilterPipeline(spec).listener(listener).keptRows(sink).prepare(in);
+            FilterPipeline.Prepared job = file != null ? pipeline.prepare(file, n) : pipeline.prepare(in);
             FilterStats stats;
             if (o.rejects == null) {
                 stats = job.run(Writer.nullWriter(), Writer.nullWriter());

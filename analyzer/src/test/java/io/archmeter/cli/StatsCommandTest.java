@@ -130,6 +130,19 @@ class StatsCommandTest {
     }
 
     @Test
+    void oneReaderAndByteRangesOnTwoThreadsGiveTheSameNumbers() throws IOException {
+        StringBuilder csv = new StringBuilder("id,arch,acc\n");
+        for (int i = 1; i <= 3000; i++) {
+            csv.append(i).append(",fc_c").append(1 + i % 97).append(",0.").append(5000 + i % 3001).append('\n');
+        }
+        String in = file(csv.toString());
+        String one = InProcessRun.of("stats", in, "--input", "1x1x4", "--format", "json", "--threads", "1", "--quiet").out();
+        String two = InProcessRun.of("stats", in, "--input", "1x1x4", "--format", "json", "--threads", "2", "--quiet").out();
+        assertTrue(one.contains("\"rows\": 3000"), one);
+        assertEquals(one, two);
+    }
+
+    @Test
     void textNamesTheExactnessAndTheCorrelations() throws IOException {
         InProcessRun r = InProcessRun.of("stats", file(CSV), "--input", "1x1x4", "--columns", "macs,params,acc", "--quiet");
         assertTrue(r.out().contains("quantiles: nearest rank"), r.out());
