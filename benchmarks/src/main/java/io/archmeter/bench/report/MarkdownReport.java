@@ -28,6 +28,8 @@ public final class MarkdownReport {
     static final String TOKEN_CACHE = "ParseBenchmark.tokenCache";
     static final String CSV_FLOOR = "CsvReadBenchmark.readAll";
     static final String PIPELINE_CLASS = "FilterPipelineBenchmark";
+    static final String STATS_FILTER = "StatsPipelineBenchmark.filter";
+    static final String[] STATS_BODIES = {"StatsPipelineBenchmark.stats", "StatsPipelineBenchmark.pareto", "StatsPipelineBenchmark.top"};
     static final String PROCESS_FLOOR = "WholeProcess.csvParseOnly";
     static final String PROCESS_FILTER = "WholeProcess.filter";
     static final String PROCESS_SPARK = "WholeProcess.sparkLocal";
@@ -65,6 +67,7 @@ public final class MarkdownReport {
         layouts();
         parsing();
         csv();
+        statsAndSelection();
         wholeProcess();
         allResults();
         tokenCache();
@@ -140,6 +143,14 @@ public final class MarkdownReport {
             h.add("Filter pipeline " + p.method() + (p.paramsLabel().isEmpty() ? "" : " [" + p.paramsLabel() + "]") + ": "
                     + Formats.compact(p.primary().value()) + " rows/s = " + Formats.percent(p.primary().value() / floor)
                     + " of the CSV floor (target " + pipelineTarget(p) + ").");
+        }
+        double statsBase = results.score(STATS_FILTER, Map.of());
+        for (String body : STATS_BODIES) {
+            double v = results.score(body, Map.of());
+            if (!Double.isNaN(v) && !Double.isNaN(statsBase)) {
+                h.add(body.substring(body.indexOf('.') + 1) + " / filter on the same rows: " + Formats.ratio(v / statsBase)
+                        + " (target ≥ 0.83×: at most 20% slower).");
+            }
         }
         processHeadlines(h);
         for (BenchmarkResult r : results.of(SCORING)) {
@@ -311,6 +322,28 @@ public final class MarkdownReport {
         if (pipes.isEmpty()) {
             line("");
             line("No FilterPipelineBenchmark in these results.");
+        }
+        line("");
+    }
+
+    /** StatsPipelineBenchmark: stats, --pareto and --top against the filter they replace, same run, same file. */
+    private void statsAndSelection() {
+        double base = results.score(STATS_FILTER, Map.of());
+        if (Double.isNaN(base)) {
+            return;
+        }
+        line("## Statistics and selection (StatsPipelineBenchmark), rows/s");
+        line("");
+        line("Same file as the pipeline above; ratio to `filter --max macs=300M` of the same run (target ≥ 0.83×). The 100,000-row");
+        line("file makes the per-file finish (sorting the sketches, ranking the 20,000-row sample: about 20 ms) count for");
+        line("about 0.2 µs a row; `benchmarks/stats-10m.sh` times the commands on 10 M rows in -Xmx256m.");
+        line("");
+        line("| benchmark | rows/s | / filter | alloc B/row |");
+        line("|---|---:|---:|---:|");
+        for (String name : new String[] {STATS_FILTER, STATS_BODIES[0], STATS_BODIES[1], STATS_BODIES[2]}) {
+            results.find(name, Map.of()).ifPresent(r -> line("| " + name + " | " + Formats.withError(r.primary()) + " | "
+                    + Formats.ratio(r.primary().value() / base) + " | "
+                    + (r.secondary().containsKey(ALLOC) ? Formats.number(r.secondary().get(ALLOC).value()) : "") + " |"));
         }
         line("");
     }
