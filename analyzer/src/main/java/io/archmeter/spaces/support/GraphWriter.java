@@ -124,6 +124,21 @@ public final class GraphWriter {
         return join(Op.MUL, ends, 2);
     }
 
+    /** The join of two tensors with {@code op}. */
+    public int join2(Op op, int a, int b) {
+        ends[0] = a;
+        ends[1] = b;
+        return join(op, ends, 2);
+    }
+
+    /**
+     * The tensor {@code from} without its first {@code n} rows and columns ({@code x[:, :, n:, n:]}):
+     * a view, free; its receptive field moves by n input steps.
+     */
+    public int cropTopLeft(int from, int n) {
+        throw new UnsupportedOperationException("the crop op arrives with the op traits (issue #8)");
+    }
+
     /**
      * One join of the {@code n} tensors at {@code positions[0..n)}: their sum ({@link Op#ADD}) or
      * their concatenation in that order ({@link Op#CONCAT}); one tensor is returned as it is.
