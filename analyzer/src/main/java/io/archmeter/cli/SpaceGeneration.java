@@ -1,0 +1,106 @@
+package io.archmeter.cli;
+
+import io.archmeter.engine.Metric;
+import io.archmeter.io.ConsoleReporter;
+import io.archmeter.io.Constraint;
+import io.archmeter.io.CsvStreams;
+import io.archmeter.io.FilterListener;
+import io.archmeter.io.FilterSpec;
+import io.archmeter.io.FilterStats;
+import io.archmeter.model.InputShape;
+import io.archmeter.spaces.scan.GenerableSpace;
+import io.archmeter.spaces.scan.GenerableSpaces;
+import io.archmeter.spaces.scan.SpaceScan;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code archmeter generate SPACE …}: resolves the options into a {@link SpaceScan} and reports. */
+final class SpaceGeneration {
+    private final CommandSpec spec;
+    private final GenerateCommand cmd;
+
+    SpaceGeneration(CommandSpec spec, GenerateCommand cmd) {
+        this.spec = spec;
+        this.cmd = cmd;
+    }
+
+    int run() throws IOException {
+        GenerableSpace space = GenerableSpaces.named(cmd.space);
+        if (space == null) {
+            throw usage("unknown space '" + cmd.space + "'; spaces: " + String.join(", ", GenerableSpaces.names()));
+        }
+        SpaceScoreOptions o = cmd.score;
+        SpaceScan scan = scan(space);
+        InputShape input = o.input != null ? InputShape.parse(o.input) : space.defaultInput();
+        scan.input(input).classes(o.classes != null ? o.classes : space.defaultClasses());
+        PrintWriter err = spec.commandLine().getErr();
+        if (!o.quiet) {
+            err.println("generate " + space.name() + ": " + String.format(Locale.ROOT, "%,d", scan.count()) + " candidates; " + sizeText(space));
+            err.flush();
+        }
+        if (!o.score) {
+            try (Writer out = CsvStreams.writer(cmd.output)) {
+                scan.run(out, null, new FilterListener() {
+                });
+            }
+            return 0;
+        }
+        scan.score(filterSpec(o));
+        String rejectsPath = o.rejects != null ? o.rejects : CsvStreams.defaultRejects(cmd.output);
+        ConsoleReporter reporter = new ConsoleReporter(err, o.quiet, System.console() != null, () -> -1, rejectsPath);
+        FilterStats stats;
+        try (Writer out = CsvStreams.writer(cmd.output); Writer rej = CsvStreams.writer(rejectsPath)) {
+            stats = scan.run(out, rej, reporter);
+        }
+        reporter.summary(stats, false);
+        return 0;
+    }
+
+    private SpaceScan scan(GenerableSpace space) {
+        if (cmd.all == (cmd.count != null)) {
+            throw usage("give --all (every candidate) or --count N (samples), one of them");
+        }
+        if (cmd.all) {
+            if (space.enumerationSize() < 0) {
+                throw usage(space.name() + " is sampled, not enumerated: use --count N --seed S");
+            }
+            return SpaceScan.all(space);
+        }
+        if (cmd.count < 0) {
+            throw usage("--count must be at least 0, not " + cmd.count);
+        }
+        return SpaceScan.sampled(space, cmd.count, cmd.seed);
+    }
+
+    private FilterSpec filterSpec(SpaceScoreOptions o) {
+        List<Constraint> constraints = new ArrayList<>();
+        o.max.forEach(m -> constraints.add(Constraint.max(m)));
+        o.min.forEach(m -> constraints.add(Constraint.min(m)));
+        return FilterSpec.builder()
+                .conventions(o.conventions.toConventions())
+                .constraints(constraints)
+                .columns(o.columns != null ? FilterSpec.parseColumns(o.columns) : List.of(Metric.DEFAULT_COLUMNS))
+                .all(o.pass)
+                .chunkSize(o.chunkSize)
+                .build();
+    }
+
+    /** The space's size, exactly where it is counted. */
+    static String sizeText(GenerableSpace space) {
+        BigInteger size = space.size();
+        return size == null ? "the space is not counted (sampled from its ranges)"
+                : "the space has exactly " + String.format(Locale.ROOT, "%,d", size) + " candidates";
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
