@@ -41,6 +41,10 @@ public final class RegNetSampler {
             out.wmThousandths = quanta(2.0, 3.0, 0.001);
             out.g = 8 * quanta(8, 128, 8);
             out.se = se;
+            // the last block has the largest exponent: 4 stages need it to be 3 (one log instead of d)
+            if (Math.rint(Math.log(((out.d - 1) * out.wa() + out.w0) / out.w0) / Math.log(out.wm())) != 3) {
+                continue;
+            }
             try {
                 design.compute(out.d, out.w0, out.wa(), out.wm(), out.g, 1.0);
             } catch (NotationException e) {
