@@ -62,6 +62,11 @@ public final class Nb101Enumerator {
         return c;
     }
 
+    /** The unique cells computed afresh (what {@link #cells()} caches): for benchmarks of the deduplication. */
+    public static Nb101Enumerator compute() {
+        return enumerate(Nb101Spec.MAX_VERTICES, Nb101Spec.MAX_EDGES, Nb101Op.values().length);
+    }
+
     /** The unique cells of up to {@code maxVertices} vertices, {@code maxEdges} edges and {@code ops} labels. */
     static Nb101Enumerator enumerate(int maxVertices, int maxEdges, int ops) {
         Builder b = new Builder();
