@@ -42,13 +42,32 @@ public final class GraphWriter {
         return batch.openLayers() - 1;
     }
 
-    /** Makes the layer just appended read {@code from}, and returns its position. */
-    private int reads(int from) {
+    /**
+     * Writes one record reading {@code from} straight into the batch, as the grammar's parser does
+     * (hot path: millions of candidates are expanded this way). The values come from the spaces'
+     * own rules, checked where they are computed; the channel count is checked here, because 0 would
+     * silently mean "as many as the input" ({@link LayerRecord#CHANNELS_FROM_INPUT}); references
+     * are checked by {@link CandidateBatch#end()}, shapes by the engine.
+     */
+    private int put(int from, int op, int kh, int kw, int sh, int sw, int ph, int pw, int d, int groups, int cout, int flags) {
+        final int offset = batch.reserveLayer();
+        final int[] records = batch.records();
+        LayerRecord.put(records, offset, op, kh, kw, sh, sw, ph, pw, d, d, groups, cout, 1, flags);
         final int j = batch.openLayers() - 1;
         if (from != j - 1) {
-            batch.setLastInput(j - from);
+            if (from < INPUT || from >= j) {
+                throw new IllegalArgumentException("layer " + (j + 1) + " cannot read position " + from);
+            }
+            records[offset + LayerRecord.IN0_OFFSET] = j - from;
         }
         return j;
+    }
+
+    private static int requireChannels(int c) {
+        if (c < 1) {
+            throw new IllegalArgumentException("a layer of " + c + " output channels");
+        }
+        return c;
     }
 
     /** A square k×k convolution with stride s and "same" padding. */
@@ -59,33 +78,50 @@ public final class GraphWriter {
 
     /** A convolution with every parameter given (dilation d on both axes). */
     public int conv(int from, int kh, int kw, int sh, int sw, int ph, int pw, int d, int groups, int cout, boolean bias) {
-        batch.appendLayer(OpCode.CONV, kh, kw, sh, sw, ph, pw, d, d, groups, cout, 1, bias ? LayerRecord.FLAG_BIAS : 0);
-        return reads(from);
+        if (kh < 1 || kw < 1 || sh < 1 || sw < 1 || ph < 0 || pw < 0 || d < 1 || groups < 1) {
+            throw new IllegalArgumentException("conv " + kh + "x" + kw + "/" + sh + "x" + sw + " p" + ph + "x" + pw + " d" + d + " g" + groups);
+        }
+        return put(from, OpCode.CONV, kh, kw, sh, sw, ph, pw, d, groups, requireChannels(cout), bias ? LayerRecord.FLAG_BIAS : 0);
     }
 
     /** A depthwise k×k convolution (multiplier 1, no bias). */
     public int depthwise(int from, int k, int s, int pad, int dilation) {
-        batch.appendLayer(OpCode.DEPTHWISE, k, k, s, s, pad, pad, dilation, dilation, LayerRecord.GROUPS_PER_CHANNEL,
-                LayerRecord.CHANNELS_FROM_INPUT, 1, 0);
-        return reads(from);
+        if (k < 1 || s < 1 || pad < 0 || dilation < 1) {
+            throw new IllegalArgumentException("dw " + k + "/" + s + " p" + pad + " d" + dilation);
+        }
+        return put(from, OpCode.DEPTHWISE, k, k, s, s, pad, pad, dilation, LayerRecord.GROUPS_PER_CHANNEL, LayerRecord.CHANNELS_FROM_INPUT, 0);
     }
 
     public int maxPool(int from, int k, int s, int p, boolean ceil) {
-        batch.appendLayer(OpCode.MAX_POOL, k, k, s, s, p, p, 1, 1, 1, LayerRecord.CHANNELS_FROM_INPUT, 1,
-                ceil ? LayerRecord.FLAG_CEIL : 0);
-        return reads(from);
+        return pool(from, OpCode.MAX_POOL, k, s, p, ceil);
     }
 
     public int avgPool(int from, int k, int s, int p, boolean ceil) {
-        batch.appendLayer(OpCode.AVG_POOL, k, k, s, s, p, p, 1, 1, 1, LayerRecord.CHANNELS_FROM_INPUT, 1,
-                ceil ? LayerRecord.FLAG_CEIL : 0);
-        return reads(from);
+        return pool(from, OpCode.AVG_POOL, k, s, p, ceil);
+    }
+
+    private int pool(int from, int op, int k, int s, int p, boolean ceil) {
+        if (k < 1 || s < 1 || p < 0) {
+            throw new IllegalArgumentException("pool " + k + "/" + s + " p" + p);
+        }
+        return put(from, op, k, k, s, s, p, p, 1, 1, LayerRecord.CHANNELS_FROM_INPUT, ceil ? LayerRecord.FLAG_CEIL : 0);
     }
 
     /** A layer without parameters of its own: bn, an activation, gap, identity, … */
     public int simple(int from, Op op) {
-        batch.appendSimple(op.code());
-        return reads(from);
+        if (op == Op.CONV || op == Op.DEPTHWISE || op == Op.FC || op == Op.MAX_POOL || op == Op.AVG_POOL || op.isJoin()) {
+            throw new IllegalArgumentException(op.token() + " is not a layer without parameters");
+        }
+        final int offset = batch.reserveLayer();
+        LayerRecord.putSimple(batch.records(), offset, op.code());
+        final int j = batch.openLayers() - 1;
+        if (from != j - 1) {
+            if (from < INPUT || from >= j) {
+                throw new IllegalArgumentException("layer " + (j + 1) + " cannot read position " + from);
+            }
+            batch.records()[offset + LayerRecord.IN0_OFFSET] = j - from;
+        }
+        return j;
     }
 
     public int bn(int from) {
@@ -106,8 +142,7 @@ public final class GraphWriter {
     }
 
     public int fc(int from, int out, boolean bias) {
-        batch.appendLayer(OpCode.FC, 1, 1, 1, 1, 0, 0, 1, 1, 1, out, 1, bias ? LayerRecord.FLAG_BIAS : 0);
-        return reads(from);
+        return put(from, OpCode.FC, 1, 1, 1, 1, 0, 0, 1, 1, requireChannels(out), bias ? LayerRecord.FLAG_BIAS : 0);
     }
 
     /** The element-wise sum of two tensors of one shape. */
