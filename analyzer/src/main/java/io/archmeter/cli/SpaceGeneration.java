@@ -3,10 +3,13 @@ package io.archmeter.cli;
 import io.archmeter.engine.Metric;
 import io.archmeter.io.ConsoleReporter;
 import io.archmeter.io.Constraint;
-import io.archmeter.io.CsvStreams;
+import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.Destination;
 import io.archmeter.io.FilterListener;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
+import io.archmeter.io.OutputFailedException;
+import io.archmeter.io.Text;
 import io.archmeter.model.InputShape;
 import io.archmeter.spaces.scan.GenerableSpace;
 import io.archmeter.spaces.scan.GenerableSpaces;
@@ -46,22 +49,42 @@ final class SpaceGeneration {
             err.println("generate " + space.name() + ": " + String.format(Locale.ROOT, "%,d", scan.count()) + " candidates; " + sizeText(space));
             err.flush();
         }
+        try {
+            return write(scan, o, err);
+        } catch (OutputFailedException e) {
+            return ExitCode.of(e, err);
+        }
+    }
+
+    /** Writes the rows (and with --score the rejects) through {@link AtomicOutput}: whole files or none. */
+    private int write(SpaceScan scan, SpaceScoreOptions o, PrintWriter err) throws IOException {
+        Destination out = Destination.output(cmd.output);
         if (!o.score) {
-            try (Writer out = CsvStreams.writer(cmd.output)) {
-                scan.run(out, null, new FilterListener() {
-                });
+            try (AtomicOutput w = AtomicOutput.open(out)) {
+                scan.run(w.writer(), null, FilterListener.NONE);
+                w.commit();
             }
-            return 0;
+            return ExitCode.OK;
         }
         scan.score(filterSpec(o));
-        String rejectsPath = o.rejects != null ? o.rejects : CsvStreams.defaultRejects(cmd.output);
-        ConsoleReporter reporter = new ConsoleReporter(err, o.quiet, System.console() != null, () -> -1, rejectsPath);
+        Destination rej = o.rejects != null ? Destination.output(o.rejects) : Destination.defaultRejects(out);
+        Destination.requireDistinct("-", out, rej);
+        String rejectsName = rej == null ? null : Text.escape(rej.describe(), Text.ECHO_LIMIT);
+        ConsoleReporter reporter = new ConsoleReporter(err, o.quiet, System.console() != null, () -> -1, rejectsName);
         FilterStats stats;
-        try (Writer out = CsvStreams.writer(cmd.output); Writer rej = CsvStreams.writer(rejectsPath)) {
-            stats = scan.run(out, rej, reporter);
+        try (AtomicOutput w = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
+            stats = scan.run(w.writer(), r != null ? r.writer() : Writer.nullWriter(), reporter);
+            w.finish();
+            if (r != null) {
+                r.finish();
+            }
+            w.publish();
+            if (r != null) {
+                r.publish();
+            }
         }
         reporter.summary(stats, false);
-        return 0;
+        return ExitCode.OK;
     }
 
     private SpaceScan scan(GenerableSpace space) {

@@ -4,9 +4,10 @@ import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.LayerTable;
 import io.archmeter.grammar.ArchParser;
-import io.archmeter.grammar.NasBench201;
 import io.archmeter.model.InputShape;
 import io.archmeter.report.SummaryReport;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SearchSpaces;
 import io.archmeter.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,10 +61,10 @@ public final class SummaryCommand implements Callable<Integer> {
             arch = builtin.get().arch();
             shape = input != null ? InputShape.parse(input) : builtin.get().input();
         } else {
-            boolean benchmark = NasBench201.isCellString(model) || NasBench201.isSizeString(model);
-            name = benchmark ? "NAS-Bench-201 network" : "architecture";
+            SearchSpace space = SearchSpaces.STANDARD.recognize(model);
+            name = space != null ? space.title() : "architecture";
             arch = model;
-            shape = InputShape.parse(input != null ? input : benchmark ? "32x32x3" : "224x224x3");
+            shape = input != null ? InputShape.parse(input) : space != null ? space.defaultInput() : InputShape.parse("224x224x3");
         }
         SummaryReport.Format f;
         try {

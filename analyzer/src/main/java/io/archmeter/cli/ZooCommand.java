@@ -89,7 +89,8 @@ public final class ZooCommand implements Callable<Integer> {
         for (Row r : rows) {
             Metrics m = r.metrics();
             cells.add(new String[] {r.model().name(), r.model().input().toString(), Formatting.grouped(m.macs()), Formatting.grouped(m.flops()),
-                Formatting.grouped(m.params()), Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2), Formatting.grouped(m.activationPeakBytes()), Formatting.grouped(m.activationTotalBytes()),
+                Formatting.grouped(m.params()), Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2), Formatting.grouped(m.activationPeakBytes()),
+                Formatting.grouped(m.activationTotalBytes()),
                 Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()) + " / " + Formatting.axes(m.strideH(), m.strideW())});
         }
         int[] width = new int[cells.get(0).length];

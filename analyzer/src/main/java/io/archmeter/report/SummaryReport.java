@@ -6,7 +6,7 @@ import io.archmeter.engine.LayerTable;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.engine.Metrics;
 import io.archmeter.grammar.ArchFormatter;
-import io.archmeter.model.OpCode;
+import io.archmeter.model.Op;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class SummaryReport {
                 Formatting.grouped(t.get(j, LayerMetricsRecord.MACS_OFFSET)),
                 Formatting.grouped(t.get(j, LayerMetricsRecord.FLOPS_OFFSET)),
                 Formatting.grouped(t.get(j, LayerMetricsRecord.PARAMS_OFFSET)),
-                t.record(j, LayerRecord.OP_OFFSET) == OpCode.IDENTITY || t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET) == 0
+                !Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).allocates() || t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET) == 0
                         ? "in place" : Formatting.grouped(t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET))});
         }
         int[] width = new int[rows.get(0).length];
@@ -112,7 +112,8 @@ public final class SummaryReport {
                 t.conventions().activationType());
         out.printf(Locale.ROOT, "activations total   %s bytes (all layer outputs, input excluded)%n", Formatting.grouped(m.activationTotalBytes()));
         out.printf(Locale.ROOT, "receptive field     r %s, S %s, P %s (last spatial map)%n",
-                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()), Formatting.axes(m.strideH(), m.strideW()), Formatting.axes(m.padH(), m.padW()));
+                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()), Formatting.axes(m.strideH(), m.strideW()),
+                Formatting.axes(m.padH(), m.padW()));
         if ((m.receptiveFieldFlags() & MetricRecord.RF_UNALIGNED) != 0) {
             out.println("                    joined paths differ in effective stride or centre: r, S, P describe the union of their fields");
         }

@@ -5,6 +5,7 @@ import io.archmeter.encoding.LayerRecord;
 import io.archmeter.grammar.ArchFormatter;
 import io.archmeter.grammar.ArchParser;
 import io.archmeter.model.InputShape;
+import io.archmeter.model.Op;
 import io.archmeter.spaces.nb101.Nb101Network;
 import io.archmeter.spaces.nb101.Nb101Spec;
 import io.archmeter.spaces.regnet.RegNetNetwork;
@@ -88,7 +89,7 @@ public class NotationReadBenchmark {
         int[] r = b.records();
         for (int l = b.firstLayer(0); l < b.endLayer(0); l++) {
             int o = LayerRecord.offset(l);
-            if (!LayerRecord.isJoin(r[o + LayerRecord.OP_OFFSET])) {
+            if (!Op.ofCode(r[o + LayerRecord.OP_OFFSET]).isJoin()) {
                 sb.append(sb.length() == 0 ? "" : " ").append(ArchFormatter.token(r, o));
             }
         }

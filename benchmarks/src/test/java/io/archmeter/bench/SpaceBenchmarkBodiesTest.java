@@ -42,7 +42,7 @@ class SpaceBenchmarkBodiesTest {
         int readLayers = read.layerCount();
         int joins = 0;
         for (int l = 0; l < read.layerCount(); l++) {
-            joins += io.archmeter.encoding.LayerRecord.isJoin(read.records()[io.archmeter.encoding.LayerRecord.offset(l)]) ? 1 : 0;
+            joins += io.archmeter.model.Op.ofCode(read.records()[io.archmeter.encoding.LayerRecord.offset(l)]).isJoin() ? 1 : 0;
         }
         CandidateBatch parsed = b.parsePlainString();
         assertEquals(NotationReadBenchmark.CANDIDATES, parsed.size());

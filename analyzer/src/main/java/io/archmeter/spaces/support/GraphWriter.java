@@ -1,6 +1,5 @@
 package io.archmeter.spaces.support;
 
-import io.archmeter.encoding.BranchStack;
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.encoding.LayerRecord;
 import io.archmeter.model.Op;
@@ -188,7 +187,7 @@ public final class GraphWriter {
             }
             System.arraycopy(positions, 0, ends, 0, n);
         }
-        BranchStack.join(batch, op, ends, 0, n);
+        batch.builder().join(op, ends, n);
         return last();
     }
 }

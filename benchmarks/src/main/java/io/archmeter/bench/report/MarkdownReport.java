@@ -18,7 +18,9 @@ public final class MarkdownReport {
     static final String SCORING = "ScoringBenchmark.scoreAll";
     static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
     static final String SCALING = "ScalingBenchmark.scoreAllInPool";
+    static final String TOUCH = "MemoryTouchBenchmark.sumRecords";
     static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
+    /** Retired (records stay); still rendered from results files that carry it. */
     static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
     static final String CHAIN = "ObjectBaselineBenchmark.chainRecords";
     static final String OBJECTS = "ObjectBaselineBenchmark.objects";
@@ -55,6 +57,7 @@ public final class MarkdownReport {
         machine();
         headlines();
         scoring();
+        memoryTouch();
         scaling();
         layouts();
         parsing();
@@ -88,6 +91,15 @@ public final class MarkdownReport {
                     + " candidates/s, parallel " + Formats.compact(parallel) + " candidates/s (parallel/serial "
                     + Formats.ratio(parallel / serial) + "; target ≥ 5 M candidates/s on 2 cores).");
         }
+        final int touchBatch = results.intParams(TOUCH, "batchSize").contains(1000) ? 1000 : largest(TOUCH, "batchSize");
+        final Map<String, String> touchAt20 = Map.of("depth", "20", "batchSize", String.valueOf(touchBatch));
+        final double touch = results.score(TOUCH, touchAt20);
+        final double scoredAtTouch = results.score(SCORING, with(touchAt20, "mode", "serial"));
+        if (!Double.isNaN(touch) && !Double.isNaN(scoredAtTouch)) {
+            h.add("Serial scoring of 20-layer chains (batch " + Formats.integer(touchBatch) + ") runs at "
+                    + Formats.percent(scoredAtTouch / touch) + " of the memory-touch limit (one pass summing the same records: "
+                    + Formats.compact(touch) + " candidates/s, " + gigabytes(touch * 20) + " GB/s).");
+        }
         List<Integer> threads = results.intParams(SCALING, "threads");
         if (threads.size() > 1) {
             int max = threads.get(threads.size() - 1);
@@ -101,9 +113,10 @@ public final class MarkdownReport {
         double soa = results.score(SOA, Map.of("depth", "20"));
         double chain = results.score(CHAIN, Map.of("depth", "20"));
         if (!Double.isNaN(records) && !Double.isNaN(objects)) {
+            // SoA was retired (records stay); results files from before still carry it
             h.add("Engine vs object baseline (20 layers): " + Formats.ratio(records / objects)
-                    + " (structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain)
-                    + "; chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
+                    + " (" + (Double.isNaN(soa) ? "" : "structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain) + "; ")
+                    + "chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
         }
         double blocksSerial = results.score(BLOCKS, Map.of("blocks", "20", "mode", "serial"));
         double blocksParallel = results.score(BLOCKS, Map.of("blocks", "20", "mode", "parallel"));
@@ -169,6 +182,44 @@ public final class MarkdownReport {
         line("");
     }
 
+    /** Scoring as a share of the memory-touch limit: one pass summing the same records, same depth and batch size. */
+    private void memoryTouch() {
+        List<BenchmarkResult> rs = results.of(TOUCH);
+        if (rs.isEmpty()) {
+            return;
+        }
+        line("## The memory-touch limit (MemoryTouchBenchmark): scoring as a share of reading its input once");
+        line("");
+        line("One serial pass summing every int of the layer records ScoringBenchmark scores (the same candidates and"
+                + " batches): no scorer reads its input faster. The share is serial scoring ÷ that pass, at the same depth and"
+                + " batch size; what is left is the arithmetic and control flow of scoring.");
+        line("");
+        line("| depth | batch | touch candidates/s | touch GB/s | serial scoring candidates/s | scoring / limit |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (int depth : results.intParams(TOUCH, "depth")) {
+            for (int batch : results.intParams(TOUCH, "batchSize")) {
+                Map<String, String> p = Map.of("depth", String.valueOf(depth), "batchSize", String.valueOf(batch));
+                Score t = score(TOUCH, p);
+                if (t == null) {
+                    continue;
+                }
+                Score s = score(SCORING, with(p, "mode", "serial"));
+                line("| " + depth + " | " + Formats.integer(batch) + " | " + Formats.withError(t) + " | "
+                        + gigabytes(t.value() * depth) + " | " + cell(s) + " | "
+                        + (s == null ? "" : Formats.percent(s.value() / t.value())) + " |");
+            }
+        }
+        line("");
+    }
+
+    /** GB/s of layer records for {@code layersPerSecond} (15 ints of 4 bytes each). */
+    private static String gigabytes(double layersPerSecond) {
+        return String.format(Locale.ROOT, "%.2f", layersPerSecond * RECORD_BYTES / 1e9);
+    }
+
+    /** Bytes of one layer record: {@code LayerRecord.LENGTH} ints. */
+    private static final int RECORD_BYTES = io.archmeter.encoding.LayerRecord.LENGTH * Integer.BYTES;
+
     private void scaling() {
         List<Integer> threads = results.intParams(SCALING, "threads");
         if (threads.isEmpty()) {
@@ -196,19 +247,22 @@ public final class MarkdownReport {
         }
         line("## Engine vs baselines (ObjectBaselineBenchmark): the same 1,000 candidates, serial, candidates/s");
         line("");
+        // the SoA columns only for results files from before it was retired
+        final boolean soa = !results.intParams(SOA, "depth").isEmpty();
         line("records = the engine; chain records = the engine's chain path without its graph code, same records;"
-                + " SoA = that chain loop over one array per field; objects = baseline (a).");
+                + (soa ? " SoA = that chain loop over one array per field;" : "") + " objects = baseline (a).");
         line("");
-        line("| depth | records (engine) | chain records | SoA | objects | engine/objects | SoA/chain records | chain records/engine |");
-        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| depth | records (engine) | chain records |" + (soa ? " SoA |" : "") + " objects | engine/objects |"
+                + (soa ? " SoA/chain records |" : "") + " chain records/engine |");
+        line("|---:|---:|---:|---:|---:|---:|" + (soa ? "---:|---:|" : ""));
         for (int d : depths) {
             Map<String, String> p = Map.of("depth", String.valueOf(d));
             Score r = score(RECORDS, p);
             Score c = score(CHAIN, p);
             Score s = score(SOA, p);
             Score o = score(OBJECTS, p);
-            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + cell(s) + " | " + cell(o) + " | "
-                    + Formats.ratio(value(r) / value(o)) + " | " + Formats.ratio(value(s) / value(c)) + " | "
+            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + (soa ? cell(s) + " | " : "") + cell(o) + " | "
+                    + Formats.ratio(value(r) / value(o)) + " | " + (soa ? Formats.ratio(value(s) / value(c)) + " | " : "")
                     + Formats.ratio(value(c) / value(r)) + " |");
         }
         line("");

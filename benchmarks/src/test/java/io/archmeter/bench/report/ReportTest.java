@@ -55,6 +55,25 @@ class ReportTest {
         assertEquals("CsvReadBenchmark.readAll", results.get(10).key());
     }
 
+    /**
+     * {@code report/fixture-b.json}: serial scoring 5.0 M and 1.5 M candidates/s at 20 and 60 layers (batch 1,000),
+     * the memory-touch pass 20 M and 6 M: scoring at 25.0% of the limit. 20 M candidates/s of 20 layers of 60 bytes
+     * = 24.00 GB/s; 6 M of 60 layers = 21.60 GB/s. No SoA result: its columns are left out.
+     */
+    @Test
+    void markdownStatesScoringAsAShareOfTheMemoryTouchLimit() throws IOException {
+        List<BenchmarkResult> results;
+        try (InputStream in = ReportTest.class.getResourceAsStream("/report/fixture-b.json")) {
+            results = ResultsFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String md = new MarkdownReport(new ResultSet(results), MACHINE, "fixture-b.json", List.of()).render();
+        assertTrue(md.contains("Serial scoring of 20-layer chains (batch 1,000) runs at 25.0% of the memory-touch limit"
+                + " (one pass summing the same records: 20.00 M candidates/s, 24.00 GB/s)."), md);
+        assertTrue(md.contains("| 20 | 1,000 | 20,000,000 ± 5.0% | 24.00 | 5,000,000 ± 5.0% | 25.0% |"), md);
+        assertTrue(md.contains("| 60 | 1,000 | 6,000,000 ± 5.0% | 21.60 | 1,500,000 ± 5.0% | 25.0% |"), md);
+        assertTrue(!md.contains("SoA"), md);
+    }
+
     @Test
     void jsonReaderRejectsMalformedInput() {
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2"));
@@ -70,7 +89,8 @@ class ReportTest {
         assertTrue(md.contains("| cores | 2 |"), md);
         assertTrue(md.contains("serial 4.00 M candidates/s, parallel 7.00 M candidates/s (parallel/serial 1.75×"), md);
         assertTrue(md.contains("2 threads score 1.80× the 1-thread pool"), md);
-        assertTrue(md.contains("Engine vs object baseline (20 layers): 4.00× (structure of arrays vs records, chain loop: 0.82×; chain-only loop vs engine, same records: 1.10×)"), md);
+        assertTrue(md.contains("Engine vs object baseline (20 layers): 4.00× (structure of arrays vs records, chain loop: 0.82×;"
+                + " chain-only loop vs engine, same records: 1.10×)"), md);
         assertTrue(md.contains("Parsing 20-layer strings: 1.50 M candidates/s, 225.0 MB/s."), md);
         assertTrue(md.contains("| 20 | 1,500,000 | 225.0 | 2,550,000 | 1.70× |"), md);
         assertTrue(md.contains("CSV floor (Commons CSV, read only): 300.0 k rows/s."), md);
