@@ -4,7 +4,7 @@ import io.archmeter.gen.CandidateGenerator;
 import io.archmeter.io.AtomicOutput;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
-import io.archmeter.spaces.scan.GenerableSpaces;
+import io.archmeter.grammar.SyntheticSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +37,9 @@ import java.util.concurrent.Callable;
         description = {"Generates the candidates of a search space, in its own notation (columns id,arch), and with",
             "--score scores them in memory and keeps those within the --max/--min constraints, with metric",
             "columns, as 'archmeter filter' would on the written file.",
-            "SPACE: nb101, nb201, nats-sss (--all walks every candidate), darts, regnet, regnety, chains,",
-            "blocks (sampled: --count N --seed S; the same seed gives the same rows whatever the thread count).",
+            "SPACE: nb101, nb201, nats-sss (--all walks every candidate), darts, regnet, regnety, chains, blocks",
+            "(--count N --seed S samples; the same seed gives the same rows whatever the thread count).",
+            "--input and --classes default to each space's reference (e.g. 32x32x3 and 10 for nb101).",
             "",
             "Without SPACE: the legacy synthetic file, columns id,arch,acc (acc a made-up accuracy in",
             "[0.5,0.8] with 4 decimals), e.g. archmeter generate --rows 1000000 --layers 20 --seed 1 -o c.csv.gz",
@@ -109,7 +110,7 @@ public final class GenerateCommand implements Callable<Integer> {
             return new SpaceGeneration(spec, this).run();
         }
         if (rows == null) {
-            throw new ParameterException(spec.commandLine(), "name a SPACE (" + String.join(", ", GenerableSpaces.names())
+            throw new ParameterException(spec.commandLine(), "name a SPACE (" + SyntheticSpace.GENERATE.names()
                     + ") or give --rows N for the legacy synthetic file");
         }
         int lo = minLayers != null ? minLayers : layers;

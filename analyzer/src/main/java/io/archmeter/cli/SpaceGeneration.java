@@ -1,32 +1,35 @@
 package io.archmeter.cli;
 
 import io.archmeter.engine.Metric;
+import io.archmeter.grammar.SyntheticSpace;
+import io.archmeter.io.AtomicOutput;
 import io.archmeter.io.ConsoleReporter;
 import io.archmeter.io.Constraint;
-import io.archmeter.io.AtomicOutput;
 import io.archmeter.io.Destination;
 import io.archmeter.io.FilterListener;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
 import io.archmeter.io.OutputFailedException;
+import io.archmeter.io.SpaceScan;
 import io.archmeter.io.Text;
 import io.archmeter.model.InputShape;
-import io.archmeter.spaces.scan.GenerableSpace;
-import io.archmeter.spaces.scan.GenerableSpaces;
-import io.archmeter.spaces.scan.SpaceScan;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code archmeter generate SPACE …}: resolves the options into a {@link SpaceScan} and reports. */
 final class SpaceGeneration {
+    /** The most candidates {@code --all} walks: a space counted beyond it (DARTS, ~1.08e18) is sampled. */
+    static final long MAX_ALL = 1L << 32;
+
     private final CommandSpec spec;
     private final GenerateCommand cmd;
 
@@ -36,17 +39,19 @@ final class SpaceGeneration {
     }
 
     int run() throws IOException {
-        GenerableSpace space = GenerableSpaces.named(cmd.space);
-        if (space == null) {
-            throw usage("unknown space '" + cmd.space + "'; spaces: " + String.join(", ", GenerableSpaces.names()));
-        }
+        SearchSpace space = SyntheticSpace.GENERATE.named(cmd.space)
+                .orElseThrow(() -> usage("unknown space '" + cmd.space + "'; spaces: " + SyntheticSpace.GENERATE.names()));
         SpaceScoreOptions o = cmd.score;
         SpaceScan scan = scan(space);
-        InputShape input = o.input != null ? InputShape.parse(o.input) : space.defaultInput();
-        scan.input(input).classes(o.classes != null ? o.classes : space.defaultClasses());
+        if (o.classes != null && o.classes < 1) {
+            throw usage("--classes must be at least 1, not " + o.classes);
+        }
+        scan.input(o.input != null ? InputShape.parse(o.input) : space.defaultInput())
+                .options(o.classes != null ? SpaceOptions.classes(o.classes) : SpaceOptions.DEFAULTS);
         PrintWriter err = spec.commandLine().getErr();
         if (!o.quiet) {
-            err.println("generate " + space.name() + ": " + String.format(Locale.ROOT, "%,d", scan.count()) + " candidates; " + sizeText(space));
+            err.println("generate " + space.name() + ": " + String.format(Locale.ROOT, "%,d", scan.count()) + " candidates; "
+                    + sizeText(space));
             err.flush();
         }
         try {
@@ -60,6 +65,7 @@ final class SpaceGeneration {
     private int write(SpaceScan scan, SpaceScoreOptions o, PrintWriter err) throws IOException {
         Destination out = Destination.output(cmd.output);
         if (!o.score) {
+            scan.chunks(FilterSpec.builder().chunkSize(o.chunkSize).build());
             try (AtomicOutput w = AtomicOutput.open(out)) {
                 scan.run(w.writer(), null, FilterListener.NONE);
                 w.commit();
@@ -74,6 +80,7 @@ final class SpaceGeneration {
         FilterStats stats;
         try (AtomicOutput w = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
             stats = scan.run(w.writer(), r != null ? r.writer() : Writer.nullWriter(), reporter);
+            // both written out before either is renamed: a full disk fails the run before any file is replaced
             w.finish();
             if (r != null) {
                 r.finish();
@@ -87,13 +94,17 @@ final class SpaceGeneration {
         return ExitCode.OK;
     }
 
-    private SpaceScan scan(GenerableSpace space) {
+    private SpaceScan scan(SearchSpace space) {
         if (cmd.all == (cmd.count != null)) {
             throw usage("give --all (every candidate) or --count N (samples), one of them");
         }
         if (cmd.all) {
-            if (space.enumerationSize() < 0) {
+            if (space.size() < 0) {
                 throw usage(space.name() + " is sampled, not enumerated: use --count N --seed S");
+            }
+            if (space.size() > MAX_ALL) {
+                throw usage(space.name() + " has " + String.format(Locale.ROOT, "%,d", space.size())
+                        + " candidates, too many to walk: sample them with --count N --seed S");
             }
             return SpaceScan.all(space);
         }
@@ -117,9 +128,9 @@ final class SpaceGeneration {
     }
 
     /** The space's size, exactly where it is counted. */
-    static String sizeText(GenerableSpace space) {
-        BigInteger size = space.size();
-        return size == null ? "the space is not counted (sampled from its ranges)"
+    static String sizeText(SearchSpace space) {
+        long size = space.size();
+        return size < 0 ? "the space is not counted (sampled from its ranges)"
                 : "the space has exactly " + String.format(Locale.ROOT, "%,d", size) + " candidates";
     }
 

@@ -34,7 +34,8 @@ import java.util.concurrent.ForkJoinPool;
  * @param failFast     stop at the first rejected row with a {@link FailFastException}
  * @param chunkSize    most rows per chunk: the unit of reading, scoring and writing
  * @param pool         the pool scoring large chunks in parallel, or {@code null} for the engine's default
- * @param cellClasses  classifier outputs of NAS-Bench-201 / NATS-Bench strings (10, 100 or 120)
+ * @param cellClasses  classifier outputs of search-space networks (e.g. 10, 100 or 120 for NAS-Bench-201);
+ *                     {@link io.archmeter.spaces.SpaceOptions#SPACE_DEFAULT} (0, the default) for each space's own
  * @param chunkChars   a chunk is full once its cells hold this many characters, whatever its rows
  * @param maxRowChars  the most characters one row may have; a longer one stops the run (it cannot be skipped
  *                     without parsing it)
@@ -79,8 +80,8 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         if (constraints.size() > MAX_CONSTRAINTS) {
             throw new IllegalArgumentException("at most " + MAX_CONSTRAINTS + " constraints, not " + constraints.size());
         }
-        if (cellClasses < 1) {
-            throw new IllegalArgumentException("classes must be at least 1, not " + cellClasses);
+        if (cellClasses < 0) {
+            throw new IllegalArgumentException("classes must be at least 1 (or 0 for each space's own), not " + cellClasses);
         }
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
@@ -187,7 +188,7 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
             return this;
         }
 
-        /** Classes of the classifier of NAS-Bench-201 cell and NATS-Bench size strings (default 10). */
+        /** Classes of the classifier of search-space networks (default 0: each space's own, e.g. 10 for NAS-Bench-201). */
         public Builder cellClasses(int classes) {
             cellClasses = classes;
             return this;

@@ -1,13 +1,12 @@
 package io.archmeter.spaces.darts;
 
-import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.model.Op;
-import io.archmeter.spaces.support.GraphWriter;
 
 /**
- * Writes the DARTS evaluation network of a genotype into the open candidate of a batch, exactly as
- * {@code model.py} builds it (without the auxiliary head, which DARTS's {@code count_parameters_in_MB}
- * leaves out too).
+ * Writes the DARTS evaluation network of a genotype into the open candidate of a
+ * {@link CandidateBuilder}, exactly as {@code model.py} builds it (without the auxiliary head,
+ * which DARTS's {@code count_parameters_in_MB} leaves out too).
  *
  * <h2>CIFAR ({@code NetworkCIFAR}; inputs under 64×64, defaults C = 36, L = 20, 10 classes)</h2>
  * Stem: 3×3 convolution to 3C, BN. L cells; those at L/3 and 2L/3 (integer division) are
@@ -24,10 +23,13 @@ import io.archmeter.spaces.support.GraphWriter;
  * Node k sums its two edges, each an op of {@link DartsOp} on a state (stride 2 from states 0 and
  * 1 in a reduction cell); a {@code none} edge adds nothing. The output concatenates the concat
  * states, len(concat)·C channels. FactorizedReduce: ReLU, then two 1×1 stride-2 convolutions to
- * C/2, the second on the input cropped by one pixel at the top and left ({@code x[:, :, 1:, 1:]}),
- * concatenated, BN.
+ * C/2, the second on the input cropped by one pixel at the top and left ({@code x[:, :, 1:, 1:]},
+ * {@code crop_o1}: its receptive field is shifted by one step), concatenated, BN.
+ * Convolutions have no bias; ReLUs are costed in place, as archmeter costs every activation
+ * (DARTS writes {@code ReLU(inplace=False)}: an allocation archmeter does not count).
  *
- * <p>Parameters equal the references': DARTS V1 on CIFAR 3,169,414; P-DARTS 3,433,798.
+ * <p>Parameters equal the references': DARTS V1 on CIFAR 3,169,414 and ImageNet 4,510,432; P-DARTS
+ * 3,433,798 and 4,944,352.
  *
  * <p>Not thread-safe: one instance per thread.
  */
@@ -41,7 +43,8 @@ public final class DartsNetwork {
 
     private int[] states = new int[8];
     private int[] ends = new int[8];
-    private GraphWriter writer;
+    /** The two halves of a FactorizedReduce (apart from {@link #ends}, which an edge may be filling). */
+    private final int[] halves = new int[2];
 
     /** True if an input of h×w gets the ImageNet network (64 pixels or more on a side), else the CIFAR one. */
     public static boolean isImageNet(int h, int w) {
@@ -49,153 +52,143 @@ public final class DartsNetwork {
     }
 
     /**
-     * Appends the network of {@code g} for the open candidate's input ({@code h}×{@code w}) to
-     * {@code batch}; {@code channels} and {@code layers} 0 take the genotype's options or the defaults.
+     * Writes the network of {@code g} for the open candidate's input into {@code b}; {@code channels}
+     * and {@code layers} 0 take the network's defaults for the input size.
      */
-    public void append(CandidateBatch batch, Genotype g, int h, int w, int classes) {
-        append(batch, new CellSource(g), h, w, g.channels(), g.layers(), classes);
+    public void write(CandidateBuilder b, Genotype g, int channels, int layers, int classes) {
+        write(b, (DartsCells) g, channels, layers, classes);
     }
 
-    void append(CandidateBatch batch, CellSource cells, int h, int w, int channels, int layers, int classes) {
+    void write(CandidateBuilder b, DartsCells cells, int channels, int layers, int classes) {
         if (classes < 1) {
             throw new IllegalArgumentException("classes must be at least 1, not " + classes);
         }
-        GraphWriter gw = writer != null && writer.batch() == batch ? writer : (writer = new GraphWriter(batch));
-        boolean imageNet = isImageNet(h, w);
-        int c = channels != 0 ? channels : imageNet ? IMAGENET_CHANNELS : CIFAR_CHANNELS;
-        int l = layers != 0 ? layers : imageNet ? IMAGENET_LAYERS : CIFAR_LAYERS;
+        final boolean imageNet = isImageNet(b.inputHeight(), b.inputWidth());
+        final int c = channels != 0 ? channels : imageNet ? IMAGENET_CHANNELS : CIFAR_CHANNELS;
+        final int l = layers != 0 ? layers : imageNet ? IMAGENET_LAYERS : CIFAR_LAYERS;
         int s0;
         int s1;
-        int cPrevPrev;
-        int cPrev;
         boolean reductionPrev;
         if (imageNet) {
-            s0 = gw.relu(gw.bn(gw.conv(GraphWriter.INPUT, 3, 2, c / 2, false)));
-            s0 = gw.bn(gw.conv(s0, 3, 2, c, false));
-            s1 = gw.bn(gw.conv(gw.relu(s0), 3, 2, c, false));
-            cPrevPrev = c;
-            cPrev = c;
+            b.conv(3, 2, 1, c / 2, false).bn().relu().conv(3, 2, 1, c, false).bn();
+            s0 = b.position();
+            b.relu().conv(3, 2, 1, c, false).bn();
+            s1 = b.position();
             reductionPrev = true;
         } else {
-            s0 = gw.bn(gw.conv(GraphWriter.INPUT, 3, 1, 3 * c, false));
+            b.conv(3, 1, 1, 3 * c, false).bn();
+            s0 = b.position();
             s1 = s0;
-            cPrevPrev = 3 * c;
-            cPrev = 3 * c;
             reductionPrev = false;
         }
         int cCur = c;
         for (int i = 0; i < l; i++) {
-            boolean reduction = i == l / 3 || i == 2 * l / 3;
+            final boolean reduction = i == l / 3 || i == 2 * l / 3;
             if (reduction) {
                 cCur *= 2;
             }
-            int out = cell(gw, cells, reduction, reductionPrev, s0, s1, cCur);
+            final int out = cell(b, cells, reduction, reductionPrev, s0, s1, cCur);
             reductionPrev = reduction;
             s0 = s1;
             s1 = out;
-            cPrevPrev = cPrev;
-            cPrev = cells.concatLength(reduction) * cCur;
         }
-        int pooled = imageNet ? gw.avgPool(s1, 7, 7, 0, false) : gw.gap(s1);
-        gw.fc(pooled, classes, true);
+        at(b, s1);
+        if (imageNet) {
+            b.avgPool(7, 7);
+        } else {
+            b.gap();
+        }
+        b.fc(classes);
     }
 
-    private int cell(GraphWriter g, CellSource cells, boolean reduction, boolean reductionPrev, int s0, int s1, int c) {
-        int nodes = cells.nodes(reduction);
+    private int cell(CandidateBuilder b, DartsCells cells, boolean reduction, boolean reductionPrev, int s0, int s1, int c) {
+        final int nodes = cells.nodes(reduction);
         if (states.length < nodes + 2) {
             states = new int[2 * (nodes + 2)];
             ends = new int[2 * (nodes + 2)];
         }
-        states[0] = reductionPrev ? factorizedReduce(g, s0, c) : reluConvBn(g, s0, c);
-        states[1] = reluConvBn(g, s1, c);
+        states[0] = reductionPrev ? factorizedReduce(b, s0, c) : reluConvBn(b, s0, c);
+        states[1] = reluConvBn(b, s1, c);
         for (int k = 0; k < nodes; k++) {
             int n = 0;
             for (int e = 2 * k; e < 2 * k + 2; e++) {
-                DartsOp op = cells.op(reduction, e);
-                int input = cells.input(reduction, e);
+                final DartsOp op = cells.op(reduction, e);
+                final int input = cells.input(reduction, e);
                 if (op != DartsOp.NONE) {
-                    ends[n++] = edge(g, op, states[input], c, reduction && input < 2 ? 2 : 1);
+                    ends[n++] = edge(b, op, states[input], c, reduction && input < 2 ? 2 : 1);
                 }
             }
-            states[k + 2] = n == 2 ? g.add(ends[0], ends[1]) : ends[0];
+            states[k + 2] = n == 2 ? join(b, Op.ADD, 2) : ends[0];
         }
-        int m = cells.concatLength(reduction);
+        final int m = cells.concatLength(reduction);
         for (int k = 0; k < m; k++) {
             ends[k] = states[cells.concatState(reduction, k)];
         }
-        return g.join(Op.CONCAT, ends, m);
+        return m == 1 ? ends[0] : join(b, Op.CONCAT, m);
     }
 
-    private static int edge(GraphWriter g, DartsOp op, int x, int c, int stride) {
-        return switch (op) {
-            case MAX_POOL_3X3 -> g.maxPool(x, 3, stride, 1, false);
-            case AVG_POOL_3X3 -> g.avgPool(x, 3, stride, 1, false);
-            case SKIP_CONNECT -> stride == 1 ? x : factorizedReduce(g, x, c);
-            case SEP_CONV_3X3 -> sepConv(g, x, c, 3, stride);
-            case SEP_CONV_5X5 -> sepConv(g, x, c, 5, stride);
-            case SEP_CONV_7X7 -> sepConv(g, x, c, 7, stride);
-            case DIL_CONV_3X3 -> dilConv(g, x, c, 3, stride);
-            case DIL_CONV_5X5 -> dilConv(g, x, c, 5, stride);
-            case CONV_7X1_1X7 -> {
-                int y = g.conv(g.relu(x), 1, 7, 1, stride, 0, 3, 1, 1, c, false);
-                yield g.bn(g.conv(y, 7, 1, stride, 1, 3, 0, 1, 1, c, false));
+    private int join(CandidateBuilder b, Op op, int n) {
+        b.join(op, ends, n);
+        return b.position();
+    }
+
+    /** Writes one edge's op reading {@code x}; returns the position of its output. */
+    private int edge(CandidateBuilder b, DartsOp op, int x, int c, int stride) {
+        switch (op) {
+            case MAX_POOL_3X3 -> at(b, x).pool(Op.MAX_POOL, 3, 3, stride, stride, 1, 1, false);
+            case AVG_POOL_3X3 -> at(b, x).pool(Op.AVG_POOL, 3, 3, stride, stride, 1, 1, false);
+            case SKIP_CONNECT -> {
+                return stride == 1 ? x : factorizedReduce(b, x, c);
             }
+            case SEP_CONV_3X3 -> sepConv(at(b, x), c, 3, stride);
+            case SEP_CONV_5X5 -> sepConv(at(b, x), c, 5, stride);
+            case SEP_CONV_7X7 -> sepConv(at(b, x), c, 7, stride);
+            case DIL_CONV_3X3 -> dilConv(at(b, x), c, 3, stride);
+            case DIL_CONV_5X5 -> dilConv(at(b, x), c, 5, stride);
+            case CONV_7X1_1X7 -> at(b, x).relu().conv(1, 7, 1, stride, 0, 3, 1, 1, 1, c, false)
+                    .conv(7, 1, stride, 1, 3, 0, 1, 1, 1, c, false).bn();
             case NONE -> throw new IllegalStateException("none edges are skipped");
-        };
+        }
+        return b.position();
     }
 
     /** ReLU, K×K depthwise (stride s, padding K/2), 1×1, BN; twice, the second with stride 1. */
-    private static int sepConv(GraphWriter g, int x, int c, int k, int stride) {
-        int y = g.bn(g.conv(g.depthwise(g.relu(x), k, stride, k / 2, 1), 1, 1, c, false));
-        return g.bn(g.conv(g.depthwise(g.relu(y), k, 1, k / 2, 1), 1, 1, c, false));
+    private static void sepConv(CandidateBuilder b, int c, int k, int stride) {
+        final int p = k / 2;
+        b.relu().depthwise(k, k, stride, stride, p, p, 1, 1, 1, false).conv(1, 1, 1, c, false).bn()
+                .relu().depthwise(k, k, 1, 1, p, p, 1, 1, 1, false).conv(1, 1, 1, c, false).bn();
     }
 
     /** ReLU, K×K depthwise with dilation 2 (padding K−1), 1×1, BN. */
-    private static int dilConv(GraphWriter g, int x, int c, int k, int stride) {
-        return g.bn(g.conv(g.depthwise(g.relu(x), k, stride, k - 1, 2), 1, 1, c, false));
+    private static void dilConv(CandidateBuilder b, int c, int k, int stride) {
+        b.relu().depthwise(k, k, stride, stride, k - 1, k - 1, 2, 2, 1, false).conv(1, 1, 1, c, false).bn();
     }
 
-    private static int reluConvBn(GraphWriter g, int x, int c) {
-        return g.bn(g.conv(g.relu(x), 1, 1, c, false));
+    private static int reluConvBn(CandidateBuilder b, int x, int c) {
+        at(b, x).relu().conv(1, 1, 1, c, false).bn();
+        return b.position();
     }
 
-    /** DARTS's FactorizedReduce to c channels (c must be even). */
-    private static int factorizedReduce(GraphWriter g, int x, int c) {
+    /**
+     * DARTS's FactorizedReduce to c channels (c must be even): ReLU; conv_1 (1×1, stride 2) on it;
+     * conv_2 (1×1, stride 2) on it cropped by one pixel at the top and left; both concatenated; BN.
+     */
+    private int factorizedReduce(CandidateBuilder b, int x, int c) {
         if (c % 2 != 0) {
             throw Genotype.error("FactorizedReduce needs an even channel count, not " + c + " (DARTS asserts C_out % 2 == 0)");
         }
-        int r = g.relu(x);
-        int a = g.conv(r, 1, 1, 2, 2, 0, 0, 1, 1, c / 2, false);
-        int b = g.conv(g.cropTopLeft(r, 1), 1, 1, 2, 2, 0, 0, 1, 1, c / 2, false);
-        return g.bn(g.join2(Op.CONCAT, a, b));
+        at(b, x).relu();
+        final int r = b.position();
+        b.conv(1, 1, 2, 2, 0, 0, 1, 1, 1, c / 2, false);
+        halves[0] = b.position();
+        b.from(r).crop(1, 1).conv(1, 1, 2, 2, 0, 0, 1, 1, 1, c / 2, false);
+        halves[1] = b.position();
+        b.join(Op.CONCAT, halves, 2).bn();
+        return b.position();
     }
 
-    /** The cells a network is built from: a parsed genotype, or a sampler's primitive arrays. */
-    static class CellSource {
-        private final Genotype genotype;
-
-        CellSource(Genotype genotype) {
-            this.genotype = genotype;
-        }
-
-        int nodes(boolean reduce) {
-            return genotype.nodes(reduce);
-        }
-
-        DartsOp op(boolean reduce, int e) {
-            return genotype.op(reduce, e);
-        }
-
-        int input(boolean reduce, int e) {
-            return genotype.input(reduce, e);
-        }
-
-        int concatLength(boolean reduce) {
-            return genotype.concatLength(reduce);
-        }
-
-        int concatState(boolean reduce, int k) {
-            return genotype.concatState(reduce, k);
-        }
+    /** The next layer reads {@code position} (nothing to write when it is the current tensor). */
+    private static CandidateBuilder at(CandidateBuilder b, int position) {
+        return position == b.position() ? b : b.from(position);
     }
 }

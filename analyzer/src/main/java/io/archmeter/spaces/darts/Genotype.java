@@ -1,7 +1,7 @@
 package io.archmeter.spaces.darts;
 
-import io.archmeter.spaces.support.Nearest;
-import io.archmeter.spaces.support.NotationException;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.Notations;
 
 import java.util.Arrays;
 
@@ -22,7 +22,7 @@ import java.util.Arrays;
  * for its node, an odd number of edges, a concat index that is no state, a node whose two edges are
  * both {@code none} (a zero tensor that no layer stands for). Immutable.
  */
-public final class Genotype {
+public final class Genotype implements DartsCells {
     static final String NOTATION = "DARTS genotype";
     static final String PREFIX = "Genotype(";
 
@@ -43,9 +43,9 @@ public final class Genotype {
         check(1);
     }
 
-    /** True if {@code text} starts with {@code Genotype(} (it may still be invalid). */
+    /** True if {@code text} starts with {@code Genotype(} (it may still be invalid). Allocation-free. */
     public static boolean looksLike(CharSequence text) {
-        return text.toString().stripLeading().startsWith(PREFIX);
+        return Notations.startsWith(text, PREFIX);
     }
 
     /** Reads a genotype (see the class comment). */
@@ -81,16 +81,19 @@ public final class Genotype {
     }
 
     /** Number of intermediate nodes of the normal ({@code reduce} false) or reduction cell. */
+    @Override
     public int nodes(boolean reduce) {
         return ops[reduce ? 1 : 0].length / 2;
     }
 
     /** The op of edge e (0-based, two per node). */
+    @Override
     public DartsOp op(boolean reduce, int e) {
         return DartsOp.ofOrdinal(ops[reduce ? 1 : 0][e]);
     }
 
     /** The state edge e reads. */
+    @Override
     public int input(boolean reduce, int e) {
         return inputs[reduce ? 1 : 0][e];
     }
@@ -100,11 +103,13 @@ public final class Genotype {
         return concat[reduce ? 1 : 0].clone();
     }
 
-    int concatLength(boolean reduce) {
+    @Override
+    public int concatLength(boolean reduce) {
         return concat[reduce ? 1 : 0].length;
     }
 
-    int concatState(boolean reduce, int k) {
+    @Override
+    public int concatState(boolean reduce, int k) {
         return concat[reduce ? 1 : 0][k];
     }
 
@@ -176,10 +181,10 @@ public final class Genotype {
     }
 
     static NotationException error(String problem) {
-        return new NotationException(NOTATION, problem);
+        return Notations.error(NOTATION, problem);
     }
 
     static String suggest(String name) {
-        return Nearest.didYouMean(name, DartsOp.tokens());
+        return Notations.didYouMean(name, DartsOp.tokens());
     }
 }

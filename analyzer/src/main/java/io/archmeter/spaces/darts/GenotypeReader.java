@@ -69,7 +69,7 @@ final class GenotypeReader {
         expect('=');
         int k = Arrays.asList(KEYS).indexOf(key);
         if (k < 0) {
-            throw error("unknown field '" + key + "' at character " + (at + 1) + io.archmeter.spaces.support.Nearest.didYouMean(
+            throw error("unknown field '" + key + "' at character " + (at + 1) + io.archmeter.spaces.Notations.didYouMean(
                     key, KEYS) + " (expected normal, normal_concat, reduce, reduce_concat)");
         }
         int kind = k / 2;

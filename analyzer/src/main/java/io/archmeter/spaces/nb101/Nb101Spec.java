@@ -1,6 +1,7 @@
 package io.archmeter.spaces.nb101;
 
-import io.archmeter.spaces.support.NotationException;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.Notations;
 
 import java.util.Arrays;
 
@@ -89,20 +90,16 @@ public final class Nb101Spec {
         throw error("expected {\"matrix\": …, \"ops\": …} or nb101:ROWS:OPS, not '" + abbreviate(s) + "'");
     }
 
-    /** True if {@code text} is written in one of this spec's notations (it may still be invalid). */
+    /**
+     * True if {@code text} is written in one of this spec's notations (it may still be invalid):
+     * {@code nb101:…}, or a JSON object naming {@code matrix} or {@code module_adjacency}. Cheap and
+     * allocation-free: it runs for every row of a CSV.
+     */
     public static boolean looksLikeSpec(CharSequence text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
+        if (Notations.startsWith(text, PREFIX)) {
+            return true;
         }
-        if (i >= text.length()) {
-            return false;
-        }
-        if (text.charAt(i) == '{') {
-            String s = text.toString();
-            return s.contains("matrix") || s.contains("module_adjacency");
-        }
-        return text.length() - i >= PREFIX.length() && text.subSequence(i, i + PREFIX.length()).toString().equals(PREFIX);
+        return Notations.startsWith(text, "{") && (Notations.contains(text, "matrix") || Notations.contains(text, "module_adjacency"));
     }
 
     /** Builds a spec from a parsed matrix and op names, checking everything. */
@@ -146,7 +143,7 @@ public final class Nb101Spec {
         for (int i = 1; i < v - 1; i++) {
             Nb101Op op = Nb101Op.named(opNames[i]);
             if (op == null) {
-                throw error("vertex " + i + ": unknown op '" + opNames[i] + "'" + io.archmeter.spaces.support.Nearest.didYouMean(
+                throw error("vertex " + i + ": unknown op '" + opNames[i] + "'" + Notations.didYouMean(
                         opNames[i], Nb101Op.allNames()) + "; expected conv3x3-bn-relu, conv1x1-bn-relu or maxpool3x3");
             }
             ops[i - 1] = op.label();
@@ -258,7 +255,7 @@ public final class Nb101Spec {
     }
 
     static NotationException error(String problem) {
-        return new NotationException(NOTATION, problem);
+        return Notations.error(NOTATION, problem);
     }
 
     static String abbreviate(String s) {

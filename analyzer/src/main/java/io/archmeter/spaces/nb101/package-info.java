@@ -6,7 +6,10 @@
  * unique cells, deduplicated by graph isomorphism, in the benchmark's own order.
  *
  * <p>{@link io.archmeter.spaces.nb101.Nb101Spec} is a spec; {@link io.archmeter.spaces.nb101.Nb101Network}
- * writes its network; {@link io.archmeter.spaces.nb101.Nb101Enumerator} walks the space.
- * May use {@code model}, {@code encoding} and {@code spaces.support}.
+ * writes its network through {@code CandidateBuilder}; {@link io.archmeter.spaces.nb101.Nb101Enumerator}
+ * walks the space; {@link io.archmeter.spaces.nb101.Nb101Space} is its entry in the registry.
+ *
+ * <p>May use: {@code model}, {@code encoding} (the builder only), {@code spaces} (the registry's
+ * types, errors and helpers); Eclipse Collections' primitive maps.
  */
 package io.archmeter.spaces.nb101;

@@ -25,6 +25,8 @@ package io.archmeter.spaces.regnet;
 public final class RegNetDesign {
     /** Widths are quantised to multiples of 8 ({@code QUANT}); every stage has stride 2. */
     static final int QUANT = 8;
+    /** The widest block accepted: wider designs are typing mistakes, and their counts would overflow. */
+    static final int MAX_WIDTH = 1 << 24;
     /** How close to a .5 tie a value must be for float32 and float64 rounding to be told apart. */
     private static final double TIE_MARGIN = 1e-5;
 
@@ -44,7 +46,7 @@ public final class RegNetDesign {
     /**
      * Computes the stages of the design d, w0, wa, wm, g, b.
      *
-     * @throws io.archmeter.spaces.support.NotationException for settings torchvision refuses
+     * @throws io.archmeter.spaces.NotationException for settings torchvision refuses
      *         ({@code wa < 0 or w0 <= 0 or wm <= 1 or w0 % 8 != 0}), d or g below 1, b not positive,
      *         or a width rounding that float32 and float64 would decide differently
      */
@@ -103,6 +105,10 @@ public final class RegNetDesign {
             final double ratio64 = Math.log((j * wa + w0) / w0) / logWm;
             final double k64 = Math.rint(ratio64);
             final double scaled64 = w0 * Math.pow(wm, k64) / QUANT;
+            if (!(scaled64 < MAX_WIDTH / QUANT)) {
+                throw RegNetParams.error("block " + (j + 1) + " would be " + Math.round(scaled64 * QUANT) + " channels wide"
+                        + " (w0 * wm^" + (long) k64 + "): more than " + MAX_WIDTH + ", far beyond any network");
+            }
             final int width64 = (int) Math.rint(scaled64) * QUANT;
             if (k32 != k64 || width32 != width64 || nearTie(ratio64) || nearTie(scaled64)) {
                 throw RegNetParams.error("block " + (j + 1) + " lies at a rounding tie (log ratio " + ratio64 + ", width/8 "

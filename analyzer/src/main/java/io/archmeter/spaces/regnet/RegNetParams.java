@@ -1,7 +1,7 @@
 package io.archmeter.spaces.regnet;
 
-import io.archmeter.spaces.support.Nearest;
-import io.archmeter.spaces.support.NotationException;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.Notations;
 
 import java.math.BigDecimal;
 
@@ -25,10 +25,9 @@ public record RegNetParams(int d, int w0, BigDecimal wa, BigDecimal wm, int g, B
     static final String NOTATION = "RegNet";
     private static final String[] KEYS = {"d", "w0", "wa", "wm", "g", "b", "se"};
 
-    /** True if {@code text} starts with {@code regnet:} (it may still be invalid). */
+    /** True if {@code text} starts with {@code regnet:} (it may still be invalid). Allocation-free. */
     public static boolean looksLike(CharSequence text) {
-        String s = text.toString().stripLeading();
-        return s.startsWith(PREFIX);
+        return Notations.startsWith(text, PREFIX);
     }
 
     /** Reads {@code regnet:d=…,w0=…,wa=…,wm=…,g=…[,b=…][,se=…]}. */
@@ -43,7 +42,7 @@ public record RegNetParams(int d, int w0, BigDecimal wa, BigDecimal wm, int g, B
             String key = (eq < 0 ? part : part.substring(0, eq)).trim();
             int k = indexOf(key);
             if (k < 0) {
-                throw error("unknown key '" + key + "'" + Nearest.didYouMean(key, KEYS) + " (expected d, w0, wa, wm, g, b, se)");
+                throw error("unknown key '" + key + "'" + Notations.didYouMean(key, KEYS) + " (expected d, w0, wa, wm, g, b, se)");
             }
             if (eq < 0) {
                 throw error("key '" + key + "' has no value (write " + key + "=…)");
@@ -114,6 +113,6 @@ public record RegNetParams(int d, int w0, BigDecimal wa, BigDecimal wm, int g, B
     }
 
     static NotationException error(String problem) {
-        return new NotationException(NOTATION, problem);
+        return Notations.error(NOTATION, problem);
     }
 }

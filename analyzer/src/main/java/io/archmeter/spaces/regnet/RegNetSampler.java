@@ -1,7 +1,7 @@
 package io.archmeter.spaces.regnet;
 
-import io.archmeter.spaces.support.NotationException;
-import io.archmeter.spaces.support.SplitMix;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SpaceRandom;
 
 /**
  * Samples the RegNet design space as pycls's sweep does ({@code pycls/sweep/samplers.py}
@@ -19,11 +19,11 @@ import io.archmeter.spaces.support.SplitMix;
  * Log-uniform draws quantise up (pycls {@code log_uniform}: f in (low − min(q, low/2), high], then
  * ceil to q). RegNetY adds squeeze-excite of ratio {@code se} (pycls {@code SE_R = 0.25}).
  *
- * <p>Sample {@code i} of seed {@code s} depends on (s, i) only. Not thread-safe: one per thread.
+ * <p>A sample depends on the random state only ({@code generate} seeds it per candidate). Not
+ * thread-safe: one per thread.
  */
 public final class RegNetSampler {
     private final double se;
-    private final SplitMix random = new SplitMix();
     private final RegNetDesign design = new RegNetDesign();
 
     /** A sampler of RegNetX ({@code se} 0) or RegNetY ({@code se} 0.25). */
@@ -31,15 +31,19 @@ public final class RegNetSampler {
         this.se = se;
     }
 
-    /** Draws sample {@code index} of {@code seed} into {@code out}. */
-    public void sample(long seed, long index, Sample out) {
-        random.seed(seed, index);
+    /** The design of the last sample, computed: what {@link RegNetNetwork#write(io.archmeter.encoding.CandidateBuilder, RegNetDesign, double, int)} takes. */
+    public RegNetDesign design() {
+        return design;
+    }
+
+    /** Draws one design with {@code random} into {@code out}; {@link #design()} is then its stages. */
+    public void sample(SpaceRandom random, Sample out) {
         while (true) {
             out.d = 12 + random.nextInt(28 - 12 + 1);
-            out.w0 = 8 * quanta(8, 256, 8);
-            out.waTenths = quanta(8.0, 256.0, 0.1);
-            out.wmThousandths = quanta(2.0, 3.0, 0.001);
-            out.g = 8 * quanta(8, 128, 8);
+            out.w0 = 8 * quanta(random, 8, 256, 8);
+            out.waTenths = quanta(random, 8.0, 256.0, 0.1);
+            out.wmThousandths = quanta(random, 2.0, 3.0, 0.001);
+            out.g = 8 * quanta(random, 8, 128, 8);
             out.se = se;
             // the last block has the largest exponent: 4 stages need it to be 3 (one log instead of d)
             if (Math.rint(Math.log(((out.d - 1) * out.wa() + out.w0) / out.w0) / Math.log(out.wm())) != 3) {
@@ -57,7 +61,7 @@ public final class RegNetSampler {
     }
 
     /** pycls {@code log_uniform(low, high, q)}, as a count of quanta q. */
-    private int quanta(double low, double high, double q) {
+    private static int quanta(SpaceRandom random, double low, double high, double q) {
         final double lo = Math.log(low - Math.min(q, low / 2));
         final double hi = Math.log(high);
         final double f = Math.exp(lo + (hi - lo) * (1 - random.nextDouble()));

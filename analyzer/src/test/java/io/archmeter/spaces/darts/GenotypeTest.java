@@ -1,6 +1,6 @@
 package io.archmeter.spaces.darts;
 
-import io.archmeter.spaces.support.NotationException;
+import io.archmeter.spaces.NotationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -79,15 +79,14 @@ class GenotypeTest {
     }
 
     @Test
-    void samplesDrawTwoDistinctEarlierInputsAndSearchSpaceOpsReproducibly() {
-        DartsSampler a = new DartsSampler();
-        DartsSampler b = new DartsSampler();
+    void theSpacesCandidatesAreItsGenotypesEachOnceWithTwoDistinctEarlierInputsPerNode() {
         Set<String> distinct = new HashSet<>();
+        io.archmeter.spaces.SpaceRandom random = new io.archmeter.spaces.SpaceRandom();
         for (int i = 0; i < 1000; i++) {
             StringBuilder x = new StringBuilder();
             StringBuilder y = new StringBuilder();
-            a.sample(3, i).appendNotation(x);
-            b.sample(3, i).appendNotation(y);
+            DartsSpace.INSTANCE.sample(random.seed(3, i), io.archmeter.spaces.SpaceOptions.DEFAULTS, null, x);
+            DartsSpace.INSTANCE.sample(random.seed(3, i), io.archmeter.spaces.SpaceOptions.DEFAULTS, null, y);
             assertEquals(x.toString(), y.toString());
             Genotype g = Genotype.parse(x);
             for (boolean reduce : new boolean[] {false, true}) {
@@ -99,7 +98,25 @@ class GenotypeTest {
             distinct.add(x.toString());
         }
         assertEquals(1000, distinct.size());
-        // (1 * 3 * 6 * 10 * 7^8)^2: each node picks an unordered pair of its earlier states and an op for each
-        assertEquals("1076746950455072400", DartsSampler.SIZE.toString());
+        // (1 * 3 * 6 * 10 * 7^8)^2: each node picks an unordered pair of its earlier states and an op for each edge
+        assertEquals(1_076_746_950_455_072_400L, DartsSpace.INSTANCE.size());
+    }
+
+    @Test
+    void theFirstAndLastCandidatesAreTheSmallestAndLargestDigitsEverywhere() {
+        // candidate 0: every pair the first, (0, 1); every op the first of PRIMITIVES without none, max_pool_3x3
+        StringBuilder first = new StringBuilder();
+        DartsSpace.INSTANCE.appendNotation(0, first);
+        String cell0 = "[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('max_pool_3x3', 1),"
+                + " ('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('max_pool_3x3', 1)]";
+        assertEquals("Genotype(normal=" + cell0 + ", normal_concat=range(2, 6), reduce=" + cell0 + ", reduce_concat=range(2, 6))",
+                first.toString());
+        // the last: node k's last pair (k, k + 1) and the last op, dil_conv_5x5
+        StringBuilder last = new StringBuilder();
+        DartsSpace.INSTANCE.appendNotation(DartsSpace.INSTANCE.size() - 1, last);
+        String cellN = "[('dil_conv_5x5', 0), ('dil_conv_5x5', 1), ('dil_conv_5x5', 1), ('dil_conv_5x5', 2),"
+                + " ('dil_conv_5x5', 2), ('dil_conv_5x5', 3), ('dil_conv_5x5', 3), ('dil_conv_5x5', 4)]";
+        assertEquals("Genotype(normal=" + cellN + ", normal_concat=range(2, 6), reduce=" + cellN + ", reduce_concat=range(2, 6))",
+                last.toString());
     }
 }

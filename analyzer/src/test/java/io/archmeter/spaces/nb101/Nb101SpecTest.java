@@ -1,6 +1,6 @@
 package io.archmeter.spaces.nb101;
 
-import io.archmeter.spaces.support.NotationException;
+import io.archmeter.spaces.NotationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.archmeter.spaces.regnet;
 
-import io.archmeter.spaces.support.NotationException;
+import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SpaceRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,7 @@ class RegNetDesignTest {
             {"regnet:d=22,w0=24,wa=24.48,wmm=2.54,g=16", "unknown key 'wmm' (did you mean 'wm'?)"},
             {"regnet:d=22,d=23,w0=24,wa=24.48,wm=2.54,g=16", "given twice"},
             {"regnet:d=22,w0=24,wa=-1,wm=2.54,g=16", "wa=-1: expected a decimal"},
+            {"regnet:d=22,w0=24,wa=24000000,wm=2,g=16", "channels wide (w0 * wm^"},
         };
         for (String[] c : cases) {
             NotationException e = assertThrows(NotationException.class,
@@ -64,8 +66,8 @@ class RegNetDesignTest {
         RegNetSampler.Sample t = new RegNetSampler.Sample();
         Set<String> distinct = new HashSet<>();
         for (int i = 0; i < 2000; i++) {
-            a.sample(7, i, s);
-            b.sample(7, i, t);
+            a.sample(new SpaceRandom().seed(7, i), s);
+            b.sample(new SpaceRandom().seed(7, i), t);
             StringBuilder x = new StringBuilder();
             StringBuilder y = new StringBuilder();
             s.appendNotation(x);

@@ -1,9 +1,6 @@
 package io.archmeter.spaces.regnet;
 
-import io.archmeter.encoding.CandidateBatch;
-import io.archmeter.engine.Engine;
 import io.archmeter.engine.Metrics;
-import io.archmeter.model.Conventions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,11 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RegNetNetworkTest {
 
     static Metrics score(String notation) {
-        CandidateBatch b = new CandidateBatch();
-        b.begin(224, 224, 3);
-        new RegNetNetwork().append(b, RegNetParams.parse(notation), 1000);
-        b.end();
-        return new Engine(Conventions.DEFAULT).score(b, 0, new Metrics());
+        // the registry's defaults: 224x224x3, 1000 classes
+        return io.archmeter.engine.Scoring.score(notation, "224x224x3");
     }
 
     /**
