@@ -76,7 +76,8 @@ final class SpaceGeneration {
         Destination rej = o.rejects != null ? Destination.output(o.rejects) : Destination.defaultRejects(out);
         Destination.requireDistinct("-", out, rej);
         String rejectsName = rej == null ? null : Text.escape(rej.describe(), Text.ECHO_LIMIT);
-        ConsoleReporter reporter = new ConsoleReporter(err, o.quiet, System.console() != null, () -> -1, rejectsName);
+        ConsoleReporter reporter = new ConsoleReporter(err, o.quiet, System.console() != null, () -> -1, rejectsName)
+                .command("generate");
         FilterStats stats;
         try (AtomicOutput w = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
             stats = scan.run(w.writer(), r != null ? r.writer() : Writer.nullWriter(), reporter);

@@ -35,13 +35,14 @@ public final class SummaryCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape; default: the built-in model's own, 32x32x3 for a NAS-Bench-201 cell or",
-                "NATS-Bench size string, 224x224x3 for any other string."})
+            description = {"Input shape; default: the built-in model's own, a search space's reference (32x32x3 for",
+                "NAS-Bench-101/201, NATS-Bench and DARTS genotypes, 224x224x3 for RegNet), 224x224x3 for any other string."})
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of a NAS-Bench-201 / NATS-Bench network: 10 (default), 100 or 120.")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = {"Classes of a search space's network; default: the space's reference (10 for CIFAR-10,",
+                "1000 for RegNet and DARTS on ImageNet-sized inputs)."})
+    Integer classes;
 
     @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
@@ -64,7 +65,7 @@ public final class SummaryCommand implements Callable<Integer> {
             SearchSpace space = SearchSpaces.STANDARD.recognize(model);
             name = space != null ? space.title() : "architecture";
             arch = model;
-            shape = input != null ? InputShape.parse(input) : space != null ? space.defaultInput() : InputShape.parse("224x224x3");
+            shape = input != null ? InputShape.parse(input) : SearchSpaces.STANDARD.defaultInput(model);
         }
         SummaryReport.Format f;
         try {
@@ -73,7 +74,7 @@ public final class SummaryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown format '" + format + "': expected text, csv or json", e);
         }
         CandidateBatch batch = new CandidateBatch();
-        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch);
+        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), FilterCommand.classes(classes), batch);
         Engine engine = new Engine(conventions.toConventions());
         LayerTable table = engine.trace(batch, 0);
         SummaryReport.write(name, table, f, out);

@@ -26,7 +26,10 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  *
  * @param conventions  how MACs, FLOPs and bytes are counted
- * @param defaultInput the input shape of a row with no (or an empty) {@code input} cell
+ * @param defaultInput the input shape of a row with no (or an empty) {@code input} cell; null (the default) for
+ *                     each notation's own reference input: a search space's ({@code SearchSpaces.defaultInput}: 32x32x3
+ *                     for NAS-Bench-101/201, NATS-Bench and DARTS genotypes, 224x224x3 for RegNet), {@link #DEFAULT_INPUT}
+ *                     for the archmeter grammar
  * @param archColumn   the header name of the architecture column
  * @param constraints  the bounds a row must meet to be kept (all of them)
  * @param columns      the metric columns appended to each output row, in order
@@ -73,7 +76,6 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
 
     public FilterSpec {
         Objects.requireNonNull(conventions, "conventions");
-        Objects.requireNonNull(defaultInput, "defaultInput");
         Objects.requireNonNull(archColumn, "archColumn");
         constraints = List.copyOf(constraints);
         columns = List.copyOf(columns);
@@ -154,10 +156,13 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         return new Builder();
     }
 
-    /** A builder starting from the defaults: fp32, multiply FLOPs, 224x224x3, column arch, default columns. */
+    /**
+     * A builder starting from the defaults: fp32, multiply FLOPs, each notation's reference input
+     * (224x224x3 for the grammar) and classes, column arch, default columns.
+     */
     public static final class Builder {
         private Conventions conventions = Conventions.DEFAULT;
-        private InputShape defaultInput = DEFAULT_INPUT;
+        private InputShape defaultInput;
         private String archColumn = DEFAULT_ARCH_COLUMN;
         private final List<Constraint> constraints = new ArrayList<>();
         private List<Metric> columns = Arrays.asList(Metric.DEFAULT_COLUMNS);
@@ -199,6 +204,7 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
             return this;
         }
 
+        /** The input of rows without an input cell; null (the default) for each notation's own. */
         public Builder defaultInput(InputShape input) {
             defaultInput = input;
             return this;

@@ -76,6 +76,17 @@ public final class SpaceScan {
         return new SpaceScan(space, true, space.size(), 0);
     }
 
+    /** The first {@code n} candidates of a counted space (all of them if it has fewer), in its order. */
+    public static SpaceScan first(SearchSpace space, long n) {
+        if (space.size() < 0) {
+            throw new IllegalArgumentException(space.name() + " is sampled, not enumerated: use a count of samples");
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("the count must be at least 0, not " + n);
+        }
+        return new SpaceScan(space, true, Math.min(n, space.size()), 0);
+    }
+
     /** {@code count} samples of seed {@code seed}. */
     public static SpaceScan sampled(SearchSpace space, long count, long seed) {
         if (count < 0) {

@@ -6,12 +6,11 @@ import io.archmeter.grammar.ArchFormatter;
 import io.archmeter.grammar.ArchParser;
 import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
-import io.archmeter.spaces.nb101.Nb101Network;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SearchSpaces;
+import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.nb101.Nb101Spec;
-import io.archmeter.spaces.regnet.RegNetNetwork;
-import io.archmeter.spaces.regnet.RegNetParams;
-import io.archmeter.spaces.scan.GenerableSpace;
-import io.archmeter.spaces.scan.GenerableSpaces;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,15 +25,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reading a search space's notation (parse it and expand it into the primitive encoding) against
- * parsing an equivalent plain architecture string: the same layers, token by token, as a chain
- * (joins left out: the grammar writes them as group closers). Candidates/s, {@value #CANDIDATES}
- * per invocation. Target (issue #11): {@link #readNotation} at least half of {@link #parsePlainString}.
+ * Reading a search space's notation (the registry recognises it, the space parses it and writes
+ * its network through the builder: {@link ArchParser#parseCandidate}, what {@code filter} does per
+ * row) against parsing an equivalent plain architecture string: the same layers, token by token,
+ * as a chain (joins left out: the grammar writes them as group closers). Candidates/s,
+ * {@value #CANDIDATES} per invocation, one thread. Target (issue #11): {@link #readNotation} at
+ * least half of {@link #parsePlainString}.
+ *
+ * <p>Spaces: {@code nb101} (compact {@code nb101:…}), {@code nb101-json} (the same cells as
+ * {@code {"matrix": …, "ops": …}}), {@code darts} (genotypes, CIFAR network: ~1,600 layers),
+ * {@code regnet} (designs of the pycls ranges).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,44 +46,34 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class NotationReadBenchmark {
-    static final int CANDIDATES = 1_000;
+    static final int CANDIDATES = 200;
 
-    @Param({"nb101", "regnet"})
+    @Param({"nb101", "nb101-json", "darts", "regnet"})
     public String space;
 
     String[] notations;
     String[] plain;
     InputShape input;
-    int classes;
     CandidateBatch batch;
-    final Nb101Network nb101 = new Nb101Network();
-    final RegNetNetwork regnet = new RegNetNetwork();
 
     @Setup(Level.Trial)
     public void setup() {
-        GenerableSpace s = GenerableSpaces.named(space);
+        final boolean json = space.endsWith("-json");
+        SearchSpace s = SearchSpaces.STANDARD.named(json ? "nb101" : space).orElseThrow();
         input = s.defaultInput();
-        classes = s.defaultClasses();
-        GenerableSpace.Cursor cursor = s.cursor();
-        List<String> n = new ArrayList<>();
-        List<String> p = new ArrayList<>();
+        notations = new String[CANDIDATES];
+        plain = new String[CANDIDATES];
+        SpaceRandom random = new SpaceRandom();
         CandidateBatch b = new CandidateBatch();
-        for (long i = 0; n.size() < CANDIDATES; i++) {
-            cursor.sample(GeneratedCandidates.SEED, i);
+        for (int i = 0; i < CANDIDATES; i++) {
             StringBuilder sb = new StringBuilder();
-            cursor.appendNotation(sb);
+            s.sample(random.seed(GeneratedCandidates.SEED, i), SpaceOptions.DEFAULTS, null, sb);
+            notations[i] = json ? Nb101Spec.parse(sb).json() : sb.toString();
             b.clear();
-            try {
-                cursor.appendCandidate(b, input, classes);
-            } catch (IllegalArgumentException e) {
-                continue;           // e.g. an NB-101 cell waiting for the slice op
-            }
-            n.add(sb.toString());
-            p.add(plainString(b));
+            ArchParser.parseCandidate(notations[i], input.height(), input.width(), input.channels(), b);
+            plain[i] = plainString(b);
         }
-        notations = n.toArray(new String[0]);
-        plain = p.toArray(new String[0]);
-        batch = new CandidateBatch(CANDIDATES, CANDIDATES * 256);
+        batch = new CandidateBatch(CANDIDATES, CANDIDATES * 2048);
     }
 
     /** The layers of candidate 0 of {@code b} as a chain string, joins left out. */
@@ -100,15 +93,8 @@ public class NotationReadBenchmark {
     @OperationsPerInvocation(CANDIDATES)
     public CandidateBatch readNotation() {
         final CandidateBatch b = batch.clear();
-        final boolean isNb101 = space.equals("nb101");
         for (String s : notations) {
-            b.begin(input.height(), input.width(), input.channels());
-            if (isNb101) {
-                nb101.append(b, Nb101Spec.parse(s), classes);
-            } else {
-                regnet.append(b, RegNetParams.parse(s), classes);
-            }
-            b.end();
+            ArchParser.parseCandidate(s, input.height(), input.width(), input.channels(), b);
         }
         return b;
     }

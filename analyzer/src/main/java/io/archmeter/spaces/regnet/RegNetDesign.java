@@ -94,22 +94,30 @@ public final class RegNetDesign {
         final float wm32 = (float) wm;
         final double logWm = Math.log(wm);
         maxExponent = 0;
+        // the width of an exponent is computed once: exponents do not decrease along the blocks
+        float lastK = Float.NaN;
+        int width32 = 0;
+        int width64 = 0;
+        double scaled64 = 0;
         for (int j = 0; j < d; j++) {
             // torchvision: torch.arange(d) * w_a + w_0, then log / math.log(w_m), round, w_0 * pow(w_m, k) / 8, round, * 8
             final float cont32 = (float) j * wa32 + w032;
             final float ratio32 = (float) Math.log(cont32 / w032) / logWm32;
             final float k32 = (float) Math.rint(ratio32);
-            final float scaled32 = w032 * (float) Math.pow(wm32, k32) / (float) QUANT;
-            final int width32 = (int) ((float) Math.rint(scaled32) * QUANT);
             // pycls: np.arange(d) * w_a + w_0 in float64
             final double ratio64 = Math.log((j * wa + w0) / w0) / logWm;
             final double k64 = Math.rint(ratio64);
-            final double scaled64 = w0 * Math.pow(wm, k64) / QUANT;
-            if (!(scaled64 < MAX_WIDTH / QUANT)) {
-                throw RegNetParams.error("block " + (j + 1) + " would be " + Math.round(scaled64 * QUANT) + " channels wide"
-                        + " (w0 * wm^" + (long) k64 + "): more than " + MAX_WIDTH + ", far beyond any network");
+            if (k32 != lastK) {
+                final float scaled32 = w032 * (float) Math.pow(wm32, k32) / (float) QUANT;
+                width32 = (int) ((float) Math.rint(scaled32) * QUANT);
+                scaled64 = w0 * Math.pow(wm, k64) / QUANT;
+                if (!(scaled64 < MAX_WIDTH / QUANT)) {
+                    throw RegNetParams.error("block " + (j + 1) + " would be " + Math.round(scaled64 * QUANT) + " channels wide"
+                            + " (w0 * wm^" + (long) k64 + "): more than " + MAX_WIDTH + ", far beyond any network");
+                }
+                width64 = (int) Math.rint(scaled64) * QUANT;
+                lastK = k32;
             }
-            final int width64 = (int) Math.rint(scaled64) * QUANT;
             if (k32 != k64 || width32 != width64 || nearTie(ratio64) || nearTie(scaled64)) {
                 throw RegNetParams.error("block " + (j + 1) + " lies at a rounding tie (log ratio " + ratio64 + ", width/8 "
                         + scaled64 + "): torchvision (float32) and pycls (float64) may quantise it differently");

@@ -31,7 +31,7 @@ public final class RegNetSampler {
         this.se = se;
     }
 
-    /** The design of the last sample, computed: what {@link RegNetNetwork#write(io.archmeter.encoding.CandidateBuilder, RegNetDesign, double, int)} takes. */
+    /** The design of the last sample, computed: what {@link RegNetNetwork#write} takes. */
     public RegNetDesign design() {
         return design;
     }
