@@ -56,9 +56,10 @@ class Analyzer:
         count_elementwise: add the FLOPs of pooling, batch norm, activations and LRN.
         weight_dtype: storage type of weights for ``weight_bytes``: fp32, fp16, bf16, int8, fp64.
         act_dtype: storage type of activations for ``act_*_bytes``.
-        classes: classifier width of search-space networks (NAS-Bench-201 cells and NATS-Bench sizes: 10, 100,
-            120; timm, ofa-mbv3, mcunet, proxyless: 1000); ``None`` (default) is each space's own: 10 for the
-            CIFAR spaces, 1000 for the ImageNet ones. A ``net_config``'s classifier states its own.
+        classes: classifier width of search-space networks (NAS-Bench-101/201 cells, NATS-Bench size strings, DARTS
+            genotypes, RegNet designs, timm, ofa-mbv3, mcunet, proxyless), e.g. 100 for CIFAR-100; ``None`` (default)
+            for each space's reference (10 on CIFAR, 1000 for RegNet, the MobileNet family and DARTS on ImageNet-sized
+            inputs). A ``net_config``'s classifier states its own.
         jar: path of ``archmeter.jar`` (default: ``$ARCHMETER_JAR``, the installed copy, or the checkout's build).
         jvm_options: JVM options for the first start, e.g. ``["-Xmx2g"]`` (default ``$ARCHMETER_JVM_OPTIONS``).
 
@@ -116,7 +117,8 @@ class Analyzer:
         jpype = _jvm._import_jpype()
         try:
             f, e, w, a, c = self._args
-            java = self._cls.create(f, e, w, a, 0 if c is None else c)   # 0: each search space's own classes
+            # classes None: 0, each search space's own reference classifier
+            java = self._cls.create(f, e, w, a, 0 if c is None else c)
         except jpype.JException as e:
             raise ValueError(str(e.getMessage())) from None
         s = _Session(java, jpype)

@@ -59,7 +59,7 @@ public final class JsonLines {
      * A protocol whose requests default to {@code conventions}, {@code classes} and {@code input}
      * ({@code HxWxC}, or null for each notation's default).
      *
-     * @throws IllegalArgumentException if {@code input} is not a shape or {@code classes} &lt; 0 (0: each search space's own)
+     * @throws IllegalArgumentException if {@code input} is not a shape or {@code classes} &lt; 0 (0: each space's own)
      */
     public JsonLines(Conventions conventions, int classes, String input) {
         this.conventions = conventions;

@@ -83,13 +83,13 @@ public final class ScoringSession {
     private int rows;
 
     /**
-     * A session costing under {@code conventions}, search-space networks (NAS-Bench-201 / NATS-Bench, timm, OFA, …)
-     * with {@code cellClasses} classes (0: each space's own).
+     * A session costing under {@code conventions}, search-space networks with {@code cellClasses}
+     * classes (0, {@link io.archmeter.spaces.SpaceOptions#SPACE_DEFAULT}: each space's own).
      */
     public ScoringSession(Conventions conventions, int cellClasses) {
         this.conventions = Objects.requireNonNull(conventions, "conventions");
         if (cellClasses < 0) {
-            throw new IllegalArgumentException("classes must be at least 1 (or 0: each search space's own), not " + cellClasses);
+            throw new IllegalArgumentException("classes must be at least 1 (or 0 for each space's own), not " + cellClasses);
         }
         this.cellClasses = cellClasses;
         this.serial = new Engine(conventions, Integer.MAX_VALUE);
@@ -103,7 +103,7 @@ public final class ScoringSession {
      * @param countElementwise whether pooling, batch norm, activations and LRN add FLOPs
      * @param weightDtype      fp32, fp16, bf16, int8 or fp64
      * @param actDtype         fp32, fp16, bf16, int8 or fp64
-     * @param cellClasses      classes of search-space networks (NAS-Bench-201 / NATS-Bench: 10, 100, 120); 0: each space's own
+     * @param cellClasses      classes of search-space networks (e.g. 10, 100, 120); 0 for each space's own
      * @throws IllegalArgumentException naming the value that is not valid and the valid ones
      */
     public static ScoringSession create(String flops, boolean countElementwise, String weightDtype, String actDtype,

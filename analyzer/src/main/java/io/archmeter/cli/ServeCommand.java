@@ -56,10 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Input shape of requests without one (default: each notation's, see above).")
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "0",
-            description = "Classes of search-space networks in requests without \"classes\" (default: each space's own, 10 for"
-                    + " NAS-Bench-201 / NATS-Bench, 1000 for the ImageNet spaces).")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classes of search-space networks in requests without \"classes\" (default: each space's reference).")
+    Integer classes;
 
     @Option(names = "--max-line", paramLabel = "CHARS", defaultValue = "" + JsonLines.DEFAULT_MAX_LINE,
             description = "Longest request line read (default ${DEFAULT-VALUE} characters); a longer one is answered with an error.")
@@ -70,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonLines protocol = new JsonLines(conventions.toConventions(), classes, input);
+        JsonLines protocol = new JsonLines(conventions.toConventions(), FilterCommand.classes(classes), input);
         PrintWriter err = spec.commandLine().getErr();
         JsonLines.Outcome outcome;
         try {

@@ -37,16 +37,17 @@ public final class SummaryCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape; default: the built-in model's own, 32x32x3 for a NAS-Bench-201 cell or",
-                "NATS-Bench size string, 224x224x3 for any other string. A config that states its resolution",
-                "(ofa-mbv3 and mcunet r, proxyless r, net_config resolution) is costed at it (r x r x 3), whatever --input says."})
+            description = {"Input shape; default: the built-in model's own, a search space's reference (32x32x3 for",
+                "NAS-Bench-101/201, NATS-Bench and DARTS genotypes, 224x224x3 for RegNet and the MobileNet family),",
+                "224x224x3 for any other string. A config that states its resolution (ofa-mbv3 and mcunet r, proxyless r,",
+                "net_config resolution) is costed at it (r x r x 3), whatever --input says."})
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "0",
-            description = {"Classes of a search space's network: NAS-Bench-201 / NATS-Bench 10 (CIFAR-10), 100 or 120;",
-                "timm, ofa-mbv3, mcunet, proxyless 1000 (ImageNet). Default: each space's own. A net_config's",
-                "classifier states its own; plain architecture strings have their fc."})
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = {"Classes of a search space's network; default: the space's reference (10 for CIFAR-10,",
+                "1000 for RegNet, the MobileNet family and DARTS on ImageNet-sized inputs). A net_config's classifier",
+                "states its own; plain architecture strings have their fc."})
+    Integer classes;
 
     @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
@@ -69,7 +70,7 @@ public final class SummaryCommand implements Callable<Integer> {
             SearchSpace space = SearchSpaces.STANDARD.recognize(model);
             name = space != null ? space.title() : "architecture";
             arch = model;
-            shape = input != null ? InputShape.parse(input) : space != null ? space.defaultInput() : InputShape.parse("224x224x3");
+            shape = input != null ? InputShape.parse(input) : SearchSpaces.STANDARD.defaultInput(model);
         }
         SummaryReport.Format f;
         try {
@@ -78,7 +79,7 @@ public final class SummaryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown format '" + format + "': expected text, csv or json", e);
         }
         CandidateBatch batch = new CandidateBatch();
-        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch);
+        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), FilterCommand.classes(classes), batch);
         Engine engine = new Engine(conventions.toConventions());
         if (input != null && (batch.inputHeight(0) != shape.height() || batch.inputWidth(0) != shape.width()
                 || batch.inputChannels(0) != shape.channels())) {

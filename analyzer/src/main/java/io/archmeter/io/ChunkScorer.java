@@ -8,6 +8,7 @@ import io.archmeter.engine.MetricRecord;
 import io.archmeter.grammar.ArchParser;
 import io.archmeter.grammar.TokenCache;
 import io.archmeter.model.InputShape;
+import io.archmeter.spaces.SearchSpaces;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -138,7 +139,8 @@ final class ChunkScorer {
         /** Parses row r into the batch, or gives it a reject reason. */
         private void parse(Chunk chunk, int r) {
             String[] cells = chunk.rows[r];
-            InputShape in = defaultInput;
+            // no --input: the notation's own reference input (CIFAR for NAS-Bench cells, 224x224x3 for the grammar)
+            InputShape in = defaultInput != null ? defaultInput : SearchSpaces.STANDARD.defaultInput(cells[layout.archIndex]);
             chunk.scored[r] = false;
             chunk.rejectReason[r] = null;
             final int inputIndex = layout.inputIndex;

@@ -3,7 +3,8 @@ package io.archmeter.spaces;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.model.InputShape;
 
-import java.util.SplittableRandom;
+import java.math.BigInteger;
+import java.util.List;
 
 /**
  * One search space's notation, detection, expansion and (optionally) enumeration, behind one
@@ -24,6 +25,11 @@ import java.util.SplittableRandom;
  *       candidate {@code i} straight into a builder, without a string ({@link #writeCandidate});
  *       {@link #appendNotation} writes the same candidate's string, so that expanding it gives
  *       the same records. {@link #sample} draws one at random the same way.</li>
+ *   <li>{@link SpaceOptions#classes()} {@link SpaceOptions#SPACE_DEFAULT} means the space's own
+ *       reference classifier, which may depend on the input (DARTS: 10 on CIFAR-sized inputs, 1000
+ *       on ImageNet's).</li>
+ *   <li>Writing and sampling allocate nothing per candidate on the hot path (a space keeps its
+ *       scratch per thread): {@code generate} builds millions of candidates this way.</li>
  * </ul>
  *
  * <p>Implementations are immutable and thread-safe.
@@ -31,6 +37,11 @@ import java.util.SplittableRandom;
 public interface SearchSpace {
     /** {@link #size()} of a space whose candidates are not enumerated. */
     long NOT_ENUMERABLE = -1;
+
+    /** The setting of a sampled candidate's input resolution r (r×r×3), {@code generate --resolution}. */
+    String RESOLUTION = "r";
+    /** The setting of a sampled candidate's width multiplier in thousandths (1000 = 1.0), {@code generate --width}. */
+    String WIDTH = "w";
 
     /** A short name, e.g. {@code nb201}, as {@code generate SPACE} takes it. */
     String name();
@@ -57,9 +68,40 @@ public interface SearchSpace {
      */
     void write(CharSequence text, SpaceOptions options, CandidateBuilder builder);
 
-    /** Number of candidates, exactly, or {@link #NOT_ENUMERABLE}. */
+    /**
+     * Number of candidates, exactly, or {@link #NOT_ENUMERABLE} for a space that is only sampled
+     * (RegNet's continuous ranges). Candidate {@code i} is {@link #writeCandidate} and
+     * {@link #appendNotation} of i; a space may be counted yet too large to walk (DARTS: about
+     * 1.08·10<sup>18</sup>), which {@code generate --all} refuses.
+     */
     default long size() {
         return NOT_ENUMERABLE;
+    }
+
+    /**
+     * The exact number of candidates {@link #sample} draws from under {@code options}, or null where
+     * the space is not counted. By default {@link #size()}; a space whose count passes a
+     * {@code long} (OFA-MobileNetV3: 7371<sup>5</sup> per resolution and width) or depends on the
+     * drawn resolutions and widths says it here.
+     */
+    default BigInteger exactSize(SpaceOptions options) {
+        final long n = size();
+        return n < 0 ? null : BigInteger.valueOf(n);
+    }
+
+    /** How {@link #exactSize} is made up, for people ("7371^5 = (9^2+9^3+9^4)^5 per resolution and width"), or "". */
+    default String sizeFormula(SpaceOptions options) {
+        return "";
+    }
+
+    /**
+     * The values the setting {@code name} ({@link #RESOLUTION} or {@link #WIDTH}) is drawn from
+     * when a sample is not told otherwise ({@code all} false), or every value the space's reference
+     * defines ({@code all} true: {@code generate --resolution all}); an empty list if the space has
+     * no such setting (its candidates take the caller's input, or have no width multiplier).
+     */
+    default List<Integer> choices(String name, boolean all) {
+        return List.of();
     }
 
     /**
@@ -76,11 +118,16 @@ public interface SearchSpace {
     }
 
     /**
-     * Draws one candidate with {@code random}: writes it into {@code builder} (if not null) and
-     * its notation into {@code notation} (if not null). The same random state gives the same
-     * candidate. By default a uniform index of an enumerable space.
+     * Draws one candidate with {@code random}: writes it into the open candidate of {@code builder}
+     * (if not null) and its notation into {@code notation} (if not null). A space draws the same
+     * random numbers whether it writes the network, the notation or both, so that a notation
+     * written for a row reads back as the network scored for it; the same random state gives the
+     * same candidate. By default a uniform index of an enumerable space.
+     *
+     * <p>{@code archmeter generate SPACE --count N --seed S} draws candidate i from
+     * {@code random.seed(S, i)}: the same rows whatever the thread count.
      */
-    default void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+    default void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
         final long n = size();
         if (n <= 0) {
             throw new UnsupportedOperationException(name() + " does not sample candidates");

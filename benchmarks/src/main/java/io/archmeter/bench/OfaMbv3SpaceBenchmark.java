@@ -5,7 +5,15 @@ import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.MetricRecord;
+import io.archmeter.io.Constraint;
+import io.archmeter.io.FilterListener;
+import io.archmeter.io.FilterSpec;
+import io.archmeter.io.SpaceScan;
 import io.archmeter.model.Conventions;
+import io.archmeter.model.DType;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.ofa.OfaMbv3;
 import io.archmeter.spaces.ofa.OfaMbv3Sampler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +28,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -30,6 +42,11 @@ import java.util.stream.IntStream;
  * residual joins make them graphs) and scored, in chunks of {@value #CHUNK} spread over the common
  * pool. Reports <b>candidates/s</b> for generation + scoring together; the issue's target is
  * ≥ 1 M candidates in ≤ 5 s on 2 cores, i.e. ≥ 200,000 candidates/s.
+ *
+ * <p>{@link #generateCommand} is the same sample through {@code archmeter generate ofa-mbv3 --count N
+ * --resolution all --width all --score --max macs=300M --max act_peak_bytes=256KiB}'s machinery
+ * ({@link SpaceScan}: per-thread workers, candidates in order, kept rows written as CSV, here to a
+ * null writer), the issue's own command line.
  *
  * <p>Two baselines in the same run split that time: {@link #generateOnly} writes the same
  * candidates and scores none; {@link #scoreOnly} scores {@value #PREGENERATED} candidates written
@@ -76,6 +93,34 @@ public class OfaMbv3SpaceBenchmark {
     @OperationsPerInvocation(CANDIDATES)
     public long[] generateAndScore() {
         return sampler.sampleAndScore(engine, candidates, CHUNK, macs -> macs <= 300_000_000L);
+    }
+
+    /**
+     * The {@code generate ofa-mbv3 … --score} command's machinery on the same candidates (candidate i
+     * of seed S is the sampler's i), two constraints, kept rows written to a null writer; returns the kept count.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CANDIDATES)
+    public long generateCommand() {
+        return generateCommand(Conventions.DEFAULT.withActivationType(DType.INT8));
+    }
+
+    /**
+     * {@code generate ofa-mbv3 --count N --seed S --resolution all --width all --score --max macs=300M
+     * --max act_peak_bytes=256KiB} under {@code conventions} (the benchmark: int8 activations, as
+     * MCUNet deploys them); the kept count.
+     */
+    long generateCommand(Conventions conventions) {
+        FilterSpec spec = FilterSpec.builder().conventions(conventions).chunkSize(CHUNK)
+                .constraints(List.of(Constraint.max("macs=300M"), Constraint.max("act_peak_bytes=256KiB"))).build();
+        SpaceOptions options = SpaceOptions.DEFAULTS.withChoices(SearchSpace.RESOLUTION, OfaMbv3.allResolutions())
+                .withChoices(SearchSpace.WIDTH, List.of(1000, 1200));
+        try {
+            return SpaceScan.sampled(OfaMbv3.SPACE, candidates, seed).options(options).score(spec)
+                    .run(Writer.nullWriter(), Writer.nullWriter(), FilterListener.NONE).kept();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Baseline: the same sampling and writing, no scoring; returns the layers written. */

@@ -6,13 +6,14 @@ import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
 import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.Notations;
+import io.archmeter.spaces.Notations;
 
 import java.math.BigInteger;
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * The Once-for-All MobileNetV3 space ({@code OFAMobileNetV3}, {@code ofa_mbv3_d234_e346_k357_w1.0}
@@ -69,6 +70,9 @@ public final class OfaMbv3 {
     private static final int[] STRIDES = {2, 2, 2, 1, 2};
     private static final Op[] ACTS = {Op.RELU, Op.RELU, Op.HSWISH, Op.HSWISH, Op.HSWISH};
     private static final boolean[] SE = {false, true, false, true, true};
+    /** Per thread: ks, e and d of the config being sampled (a sample allocates no arrays). */
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(
+        () -> new int[][] {new int[STAGES * MAX_DEPTH], new int[STAGES * MAX_DEPTH], new int[STAGES]});
 
     private OfaMbv3() {
     }
@@ -117,8 +121,20 @@ public final class OfaMbv3 {
         return c.format(PREFIX, 1000);
     }
 
-    /** Draws a config as OFA's {@code sample_active_subnet} does: every kernel, expansion and depth uniformly. */
-    public static ElasticConfig sample(SplittableRandom rnd, int resolution, int widthMilli, int[] ks, int[] e, int[] d) {
+    /**
+     * Draws a config: its resolution and width from {@code options}' choices of
+     * {@link SearchSpace#RESOLUTION} and {@link SearchSpace#WIDTH} (default 224 and 1.0), then, as
+     * OFA's {@code sample_active_subnet} does, every kernel, expansion and depth uniformly, from
+     * {@code rnd} alone: the same random state gives the same config. Fills and returns in
+     * {@code ks}, {@code e} (20 each) and {@code d} (5).
+     *
+     * @throws NotationException if a resolution or width drawn is not one of OFA's
+     */
+    public static ElasticConfig sample(SpaceRandom rnd, SpaceOptions options, int[] ks, int[] e, int[] d) {
+        final int r = options.draw(SearchSpace.RESOLUTION, MAX_RESOLUTION, rnd);
+        final int w = options.draw(SearchSpace.WIDTH, 1000, rnd);
+        checkResolution(r);
+        checkWidth(w);
         for (int i = 0; i < ks.length; i++) {
             ks[i] = KERNELS[rnd.nextInt(KERNELS.length)];
             e[i] = EXPANSIONS[rnd.nextInt(EXPANSIONS.length)];
@@ -126,7 +142,16 @@ public final class OfaMbv3 {
         for (int i = 0; i < d.length; i++) {
             d[i] = DEPTHS[rnd.nextInt(DEPTHS.length)];
         }
-        return new ElasticConfig(ks, e, d, resolution, widthMilli);
+        return new ElasticConfig(ks, e, d, r, w);
+    }
+
+    /** Every resolution of OFA's elastic-resolution training, 128, 132, …, 224 ({@code --resolution all}). */
+    public static List<Integer> allResolutions() {
+        Integer[] r = new Integer[resolutions()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = MIN_RESOLUTION + 4 * i;
+        }
+        return List.of(r);
     }
 
     /** Writes the sub-network on its resolution with {@code classes} outputs as the next candidate. */
@@ -215,7 +240,7 @@ public final class OfaMbv3 {
 
         @Override
         public boolean recognizes(CharSequence text) {
-            return Notations.hasPrefix(text, PREFIX);
+            return Notations.startsWith(text, PREFIX);
         }
 
         @Override
@@ -224,13 +249,37 @@ public final class OfaMbv3 {
         }
 
         @Override
-        public void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
-            final int r = options.setting("r", MAX_RESOLUTION);
-            final int w = options.setting("w", 1000);
-            checkResolution(r);
-            checkWidth(w);
-            final int slots = STAGES * MAX_DEPTH;
-            final ElasticConfig c = OfaMbv3.sample(random, r, w, new int[slots], new int[slots], new int[STAGES]);
+        public BigInteger exactSize(SpaceOptions options) {
+            return OfaMbv3.size().multiply(BigInteger.valueOf((long) drawn(options, RESOLUTION) * drawn(options, WIDTH)));
+        }
+
+        @Override
+        public String sizeFormula(SpaceOptions options) {
+            return "(9^2+9^3+9^4)^5 = 7371^5 sub-networks per resolution and width, x " + drawn(options, RESOLUTION)
+                    + " resolution(s) x " + drawn(options, WIDTH) + " width(s)";
+        }
+
+        private int drawn(SpaceOptions options, String name) {
+            final List<Integer> c = options.choices().get(name);
+            return c != null ? c.size() : 1;
+        }
+
+        /** 224 and 1.0 (OFA's reference sub-networks); all: 128 … 224 in steps of 4, and 1.0, 1.2. */
+        @Override
+        public List<Integer> choices(String name, boolean all) {
+            if (name.equals(RESOLUTION)) {
+                return all ? allResolutions() : List.of(MAX_RESOLUTION);
+            }
+            if (name.equals(WIDTH)) {
+                return all ? List.of(1000, 1200) : List.of(1000);
+            }
+            return List.of();
+        }
+
+        @Override
+        public void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+            final int[][] s = SCRATCH.get();
+            final ElasticConfig c = OfaMbv3.sample(random, options, s[0], s[1], s[2]);
             if (builder != null) {
                 OfaMbv3.write(builder, c, options.classesFor(this));
             }

@@ -5,18 +5,24 @@ import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.MetricRecord;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.ElasticConfig;
 
-import java.util.SplittableRandom;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
 
 /**
  * Samples OFA-MobileNetV3 sub-networks reproducibly and scores them in memory, in primitive
- * batches, without strings. Candidate i of a sample with seed S is drawn from its own
- * {@link SplittableRandom} seeded from (S, i), so that the same seed gives the same candidates
- * whatever the thread count or chunking. Each candidate also draws its resolution and width from
- * the given choices (OFA's elastic resolution; the released widths 1.0 and 1.2).
+ * batches, without strings. Candidate i of a sample with seed S is drawn from
+ * {@link SpaceRandom#seed(long, long) SpaceRandom.seed(S, i)} exactly as {@code archmeter generate
+ * ofa-mbv3 --seed S --resolution … --width …} draws its row i + 1 ({@link OfaMbv3#sample}), so that
+ * the same seed gives the same candidates whatever the thread count or chunking. Each candidate
+ * draws its resolution and width from the given choices (OFA's elastic resolution; the released
+ * widths 1.0 and 1.2).
  *
  * <pre>{@code
  * OfaMbv3Sampler s = new OfaMbv3Sampler(42, new int[] {224}, new int[] {1000}, 1000);
@@ -25,11 +31,8 @@ import java.util.stream.IntStream;
  * }</pre>
  */
 public final class OfaMbv3Sampler {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
     private final long seed;
-    private final int[] resolutions;
-    private final int[] widthsMilli;
+    private final SpaceOptions options;
     private final int classes;
 
     /**
@@ -47,17 +50,14 @@ public final class OfaMbv3Sampler {
             throw new IllegalArgumentException("ofa-mbv3: give at least one resolution and one width");
         }
         this.seed = seed;
-        this.resolutions = resolutions.clone();
-        this.widthsMilli = widthsMilli.clone();
+        this.options = new SpaceOptions(classes, Map.of(), Map.of(SearchSpace.RESOLUTION, Arrays.stream(resolutions).boxed().toList(),
+                SearchSpace.WIDTH, Arrays.stream(widthsMilli).boxed().toList()));
         this.classes = classes;
     }
 
     /** Candidate {@code i}'s config (the arrays are filled and reused). */
     public ElasticConfig config(long i, int[] ks, int[] e, int[] d) {
-        SplittableRandom rnd = new SplittableRandom(seed + i * GOLDEN);
-        int r = resolutions[rnd.nextInt(resolutions.length)];
-        int w = widthsMilli[rnd.nextInt(widthsMilli.length)];
-        return OfaMbv3.sample(rnd, r, w, ks, e, d);
+        return OfaMbv3.sample(new SpaceRandom().seed(seed, i), options, ks, e, d);
     }
 
     /** Appends candidates [from, from + count) to {@code b}'s batch. */
@@ -65,8 +65,9 @@ public final class OfaMbv3Sampler {
         int[] ks = new int[OfaMbv3.STAGES * OfaMbv3.MAX_DEPTH];
         int[] e = new int[ks.length];
         int[] d = new int[OfaMbv3.STAGES];
+        SpaceRandom random = new SpaceRandom();
         for (int k = 0; k < count; k++) {
-            OfaMbv3.append(b, config(from + k, ks, e, d), classes);
+            OfaMbv3.append(b, OfaMbv3.sample(random.seed(seed, from + k), options, ks, e, d), classes);
         }
     }
 

@@ -6,13 +6,14 @@ import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
 import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.Notations;
+import io.archmeter.spaces.Notations;
 
 import java.math.BigInteger;
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * The elastic ProxylessNAS space of MCUNet's released code ({@code OFAProxylessNASNets} in
@@ -52,6 +53,14 @@ public final class McunetSpace {
 
     private static final int[] BASE_WIDTH = {32, 16, 24, 40, 80, 96, 192, 320};
     private static final int[] STRIDES = {2, 2, 2, 1, 2, 1};
+    /** The resolution of a sample not told otherwise: mcunet-in2's (the 256 KB SRAM / 1 MB Flash ImageNet model). */
+    private static final int DEFAULT_RESOLUTION = 160;
+    /** The MCUNet paper's ImageNet resolutions R = {48, 64, …, 224} and widths W = {0.2, 0.3, …, 1.0} (§3.1). */
+    private static final List<Integer> PAPER_RESOLUTIONS = List.of(48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224);
+    private static final List<Integer> PAPER_WIDTHS = List.of(200, 300, 400, 500, 600, 700, 800, 900, 1000);
+    /** Per thread: ks, e and d of the config being sampled. */
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(
+        () -> new int[][] {new int[SLOTS], new int[SLOTS], new int[STAGES + 1]});
 
     private McunetSpace() {
     }
@@ -86,8 +95,17 @@ public final class McunetSpace {
         return c.format(PREFIX, 1000);
     }
 
-    /** Draws kernels, expansions and depths uniformly, as the code's {@code sample_active_subnet}. */
-    public static ElasticConfig sample(SplittableRandom rnd, int resolution, int widthMilli, int[] ks, int[] e, int[] d) {
+    /**
+     * Draws a config: resolution and width from {@code options}' choices of
+     * {@link SearchSpace#RESOLUTION} and {@link SearchSpace#WIDTH} (default 160 and 1.0), then
+     * kernels, expansions and depths uniformly, as the code's {@code sample_active_subnet}, from
+     * {@code rnd} alone. Fills and returns in {@code ks}, {@code e} (21 each) and {@code d} (6).
+     */
+    public static ElasticConfig sample(SpaceRandom rnd, SpaceOptions options, int[] ks, int[] e, int[] d) {
+        final int r = options.draw(SearchSpace.RESOLUTION, DEFAULT_RESOLUTION, rnd);
+        final int w = options.draw(SearchSpace.WIDTH, 1000, rnd);
+        checkResolution(r);
+        checkWidth(w);
         for (int i = 0; i < ks.length; i++) {
             ks[i] = KERNELS[rnd.nextInt(KERNELS.length)];
             e[i] = EXPANSIONS[rnd.nextInt(EXPANSIONS.length)];
@@ -95,7 +113,14 @@ public final class McunetSpace {
         for (int i = 0; i < d.length; i++) {
             d[i] = DEPTHS[rnd.nextInt(DEPTHS.length)];
         }
-        return new ElasticConfig(ks, e, d, resolution, widthMilli);
+        return new ElasticConfig(ks, e, d, r, w);
+    }
+
+    /** Refuses a width multiplier outside 0.1 … 2.0 (in thousandths). */
+    public static void checkWidth(int widthMilli) {
+        if (widthMilli < 100 || widthMilli > 2000) {
+            throw new NotationException("mcunet: width 'w' " + widthMilli / 1000.0 + " is outside 0.1 ... 2.0");
+        }
     }
 
     /** Writes the sub-network on its resolution with {@code classes} outputs as the next candidate. */
@@ -174,7 +199,7 @@ public final class McunetSpace {
 
         @Override
         public boolean recognizes(CharSequence text) {
-            return Notations.hasPrefix(text, PREFIX);
+            return Notations.startsWith(text, PREFIX);
         }
 
         @Override
@@ -183,11 +208,37 @@ public final class McunetSpace {
         }
 
         @Override
-        public void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
-            final int r = options.setting("r", 160);
-            final int w = options.setting("w", 1000);
-            checkResolution(r);
-            final ElasticConfig c = McunetSpace.sample(random, r, w, new int[SLOTS], new int[SLOTS], new int[STAGES + 1]);
+        public BigInteger exactSize(SpaceOptions options) {
+            return McunetSpace.size().multiply(BigInteger.valueOf((long) drawn(options, RESOLUTION) * drawn(options, WIDTH)));
+        }
+
+        @Override
+        public String sizeFormula(SpaceOptions options) {
+            return "(9^2+9^3+9^4)^5 x 9 = 7371^5 x 9 sub-networks per resolution and width, x " + drawn(options, RESOLUTION)
+                    + " resolution(s) x " + drawn(options, WIDTH) + " width(s)";
+        }
+
+        private int drawn(SpaceOptions options, String name) {
+            final List<Integer> c = options.choices().get(name);
+            return c != null ? c.size() : 1;
+        }
+
+        /** 160 and 1.0; all: the MCUNet paper's ImageNet R = {48, 64, …, 224} and W = {0.2, 0.3, …, 1.0}. */
+        @Override
+        public List<Integer> choices(String name, boolean all) {
+            if (name.equals(RESOLUTION)) {
+                return all ? PAPER_RESOLUTIONS : List.of(DEFAULT_RESOLUTION);
+            }
+            if (name.equals(WIDTH)) {
+                return all ? PAPER_WIDTHS : List.of(1000);
+            }
+            return List.of();
+        }
+
+        @Override
+        public void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+            final int[][] s = SCRATCH.get();
+            final ElasticConfig c = McunetSpace.sample(random, options, s[0], s[1], s[2]);
             if (builder != null) {
                 McunetSpace.write(builder, c, options.classesFor(this));
             }

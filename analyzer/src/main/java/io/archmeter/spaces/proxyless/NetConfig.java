@@ -9,7 +9,7 @@ import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.Literal;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.Notations;
+import io.archmeter.spaces.Notations;
 
 import java.math.BigDecimal;
 import java.util.List;

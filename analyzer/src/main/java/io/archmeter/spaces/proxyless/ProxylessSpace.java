@@ -6,16 +6,16 @@ import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
 import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.Literal;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.mobile.Notations;
+import io.archmeter.spaces.Notations;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The ProxylessNAS ImageNet search space, as the official search code builds it
@@ -54,6 +54,8 @@ public final class ProxylessSpace {
     private static final int[] STRIDES = {2, 2, 2, 1, 2, 1};
     /** Searchable blocks. */
     public static final int BLOCKS = 21;
+    /** Per thread: the ops of the network being sampled. */
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[BLOCKS]);
 
     /** A network of the space: op index (into {@link #OPS}) per block, resolution ({@link #INPUT_RESOLUTION}: none), width in thousandths. */
     public record Config(int[] ops, int resolution, int widthMilli) {
@@ -137,12 +139,25 @@ public final class ProxylessSpace {
         return sb.append('}').toString();
     }
 
-    /** Draws each block's op uniformly among its choices (Zero only where allowed). */
-    public static Config sample(SplittableRandom rnd, int resolution, int widthMilli, int[] ops) {
+    /**
+     * Draws a network: resolution and width from {@code options}' choices of
+     * {@link SearchSpace#RESOLUTION} and {@link SearchSpace#WIDTH} (default 224 and 1.0, the search
+     * code's), then each block's op uniformly among its choices (Zero only where allowed), from
+     * {@code rnd} alone. Fills and returns in {@code ops} (21).
+     */
+    public static Config sample(SpaceRandom rnd, SpaceOptions options, int[] ops) {
+        final int r = options.draw(SearchSpace.RESOLUTION, 224, rnd);
+        final int w = options.draw(SearchSpace.WIDTH, 1000, rnd);
+        if (r < 32 || r > 4096) {
+            throw new NotationException("proxyless: resolution " + r + " is outside 32 ... 4096");
+        }
+        if (w < 100 || w > 10_000) {
+            throw new NotationException("proxyless: width 'w' " + w / 1000.0 + " is outside 0.1 ... 10");
+        }
         for (int i = 0; i < ops.length; i++) {
             ops[i] = rnd.nextInt(mayBeZero(i) ? 7 : 6);
         }
-        return new Config(ops, resolution, widthMilli);
+        return new Config(ops, r, w);
     }
 
     /** Writes the network on its resolution (224 if it has none) as the next candidate. */
@@ -237,7 +252,7 @@ public final class ProxylessSpace {
 
         @Override
         public boolean recognizes(CharSequence text) {
-            return Notations.hasPrefix(text, PREFIX);
+            return Notations.startsWith(text, PREFIX);
         }
 
         @Override
@@ -246,8 +261,36 @@ public final class ProxylessSpace {
         }
 
         @Override
-        public void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
-            final Config c = ProxylessSpace.sample(random, options.setting("r", 224), options.setting("w", 1000), new int[BLOCKS]);
+        public BigInteger exactSize(SpaceOptions options) {
+            return ProxylessSpace.size().multiply(BigInteger.valueOf((long) drawn(options, RESOLUTION) * drawn(options, WIDTH)));
+        }
+
+        @Override
+        public String sizeFormula(SpaceOptions options) {
+            return "6^6 x 7^15 networks per resolution and width, x " + drawn(options, RESOLUTION) + " resolution(s) x "
+                    + drawn(options, WIDTH) + " width(s)";
+        }
+
+        private int drawn(SpaceOptions options, String name) {
+            final List<Integer> c = options.choices().get(name);
+            return c != null ? c.size() : 1;
+        }
+
+        /** 224 and 1.0, the search code's; all: 224 and the released widths 1.0 and 1.4 (proxyless_mobile_14). */
+        @Override
+        public List<Integer> choices(String name, boolean all) {
+            if (name.equals(RESOLUTION)) {
+                return List.of(224);
+            }
+            if (name.equals(WIDTH)) {
+                return all ? List.of(1000, 1400) : List.of(1000);
+            }
+            return List.of();
+        }
+
+        @Override
+        public void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+            final Config c = ProxylessSpace.sample(random, options, SCRATCH.get());
             if (builder != null) {
                 ProxylessSpace.write(builder, c, options.classesFor(this));
             }

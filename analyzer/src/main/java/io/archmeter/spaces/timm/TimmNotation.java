@@ -5,7 +5,7 @@ import io.archmeter.model.InputShape;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
 import io.archmeter.spaces.SpaceOptions;
-import io.archmeter.spaces.mobile.Notations;
+import io.archmeter.spaces.Notations;
 
 import java.util.List;
 
@@ -51,7 +51,7 @@ public final class TimmNotation {
 
     /** True if {@code text} is in this notation. */
     public static boolean recognises(CharSequence text) {
-        return Notations.hasPrefix(text, PREFIX);
+        return Notations.startsWith(text, PREFIX);
     }
 
     /** Writes the network of {@code notation} on an h×w×3 input with {@code classes} outputs as the next candidate. */

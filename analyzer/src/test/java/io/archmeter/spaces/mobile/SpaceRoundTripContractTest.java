@@ -3,6 +3,10 @@ package io.archmeter.spaces.mobile;
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.encoding.LayerRecord;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SearchSpaces;
+import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.ofa.OfaMbv3;
 import io.archmeter.spaces.proxyless.McunetSpace;
 import io.archmeter.spaces.proxyless.ProxylessSpace;
@@ -11,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -29,16 +32,20 @@ class SpaceRoundTripContractTest {
     @ValueSource(strings = {"ofa-mbv3", "mcunet", "proxyless"})
     @DisplayName("config -> notation -> config expands to the same layer records, for 200 sampled configs")
     void notationRoundTripsToTheSameRecords(String space) {
-        SplittableRandom rnd = new SplittableRandom(20261130L);
+        SearchSpace s = SearchSpaces.STANDARD.named(space).orElseThrow();
+        // every resolution and width the space's reference defines
+        SpaceOptions o = SpaceOptions.DEFAULTS.withChoices(SearchSpace.RESOLUTION, s.choices(SearchSpace.RESOLUTION, true))
+                .withChoices(SearchSpace.WIDTH, s.choices(SearchSpace.WIDTH, true));
+        SpaceRandom rnd = new SpaceRandom();
         for (int i = 0; i < 200; i++) {
+            rnd.seed(20261130L, i);
             switch (space) {
-                case "ofa-mbv3" -> check(OfaMbv3.sample(rnd, 128 + 4 * rnd.nextInt(25), rnd.nextBoolean() ? 1000 : 1200,
-                        new int[20], new int[20], new int[5]), OfaMbv3::format, OfaMbv3::parse, (b, c) -> OfaMbv3.append(b, c, 1000));
-                case "mcunet" -> check(McunetSpace.sample(rnd, 48 + 16 * rnd.nextInt(12), 200 + 100 * rnd.nextInt(9),
-                        new int[21], new int[21], new int[6]), McunetSpace::format, McunetSpace::parse,
-                        (b, c) -> McunetSpace.append(b, c, 1000));
-                default -> check(ProxylessSpace.sample(rnd, 224, rnd.nextBoolean() ? 1000 : 1400, new int[21]),
-                        ProxylessSpace::format, ProxylessSpace::parse, (b, c) -> ProxylessSpace.append(b, c, 1000));
+                case "ofa-mbv3" -> check(OfaMbv3.sample(rnd, o, new int[20], new int[20], new int[5]), OfaMbv3::format, OfaMbv3::parse,
+                        (b, c) -> OfaMbv3.append(b, c, 1000));
+                case "mcunet" -> check(McunetSpace.sample(rnd, o, new int[21], new int[21], new int[6]), McunetSpace::format,
+                        McunetSpace::parse, (b, c) -> McunetSpace.append(b, c, 1000));
+                default -> check(ProxylessSpace.sample(rnd, o, new int[21]), ProxylessSpace::format, ProxylessSpace::parse,
+                        (b, c) -> ProxylessSpace.append(b, c, 1000));
             }
         }
     }

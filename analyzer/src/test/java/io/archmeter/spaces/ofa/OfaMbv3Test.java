@@ -2,6 +2,8 @@ package io.archmeter.spaces.ofa;
 
 import io.archmeter.engine.Metrics;
 import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SpaceOptions;
+import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.SpaceScoring;
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,11 +103,11 @@ class OfaMbv3Test {
     @Test
     @DisplayName("sampling with one seed gives the same configs, each valid")
     void samplingIsReproducible() {
-        SplittableRandom a = new SplittableRandom(42);
-        SplittableRandom b = new SplittableRandom(42);
+        SpaceRandom a = new SpaceRandom();
+        SpaceRandom b = new SpaceRandom();
         for (int i = 0; i < 100; i++) {
-            ElasticConfig x = OfaMbv3.sample(a, 224, 1000, new int[20], new int[20], new int[5]);
-            ElasticConfig y = OfaMbv3.sample(b, 224, 1000, new int[20], new int[20], new int[5]);
+            ElasticConfig x = OfaMbv3.sample(a.seed(42, i), SpaceOptions.DEFAULTS, new int[20], new int[20], new int[5]);
+            ElasticConfig y = OfaMbv3.sample(b.seed(42, i), SpaceOptions.DEFAULTS, new int[20], new int[20], new int[5]);
             assertEquals(OfaMbv3.format(x), OfaMbv3.format(y));
             assertTrue(OfaMbv3.parse(OfaMbv3.format(x)).d().length == 5);
         }
