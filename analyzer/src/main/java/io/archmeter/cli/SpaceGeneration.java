@@ -232,7 +232,7 @@ final class SpaceGeneration {
         String formula = space.sizeFormula(options);
         return size == null ? "the space is not counted (sampled from its ranges)"
                 : "the space has exactly " + String.format(Locale.ROOT, "%,d", size) + " candidates"
-                        + (formula.isEmpty() ? "" : " (" + formula + ")");
+                        + (formula.isEmpty() ? "" : ": " + formula);
     }
 
     private ParameterException usage(String message) {

@@ -41,6 +41,11 @@ public final class Notations {
         return t.startsWith(prefix) ? t.substring(prefix.length()) : t;
     }
 
+    /** {@code "1 width"}, {@code "25 resolutions"}: a count and its noun, for size formulas. */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** True if {@code word} occurs in {@code text} (a plain scan: texts are short). */
     public static boolean contains(CharSequence text, String word) {
         final int last = text.length() - word.length();

@@ -255,8 +255,8 @@ public final class OfaMbv3 {
 
         @Override
         public String sizeFormula(SpaceOptions options) {
-            return "(9^2+9^3+9^4)^5 = 7371^5 sub-networks per resolution and width, x " + drawn(options, RESOLUTION)
-                    + " resolution(s) x " + drawn(options, WIDTH) + " width(s)";
+            return "(9^2+9^3+9^4)^5 = 7371^5 sub-networks per resolution and width x " + Notations.count(drawn(options, RESOLUTION),
+                    "resolution") + " x " + Notations.count(drawn(options, WIDTH), "width");
         }
 
         private int drawn(SpaceOptions options, String name) {

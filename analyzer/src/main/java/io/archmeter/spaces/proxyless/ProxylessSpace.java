@@ -267,8 +267,8 @@ public final class ProxylessSpace {
 
         @Override
         public String sizeFormula(SpaceOptions options) {
-            return "6^6 x 7^15 networks per resolution and width, x " + drawn(options, RESOLUTION) + " resolution(s) x "
-                    + drawn(options, WIDTH) + " width(s)";
+            return "6^6 x 7^15 networks per resolution and width x " + Notations.count(drawn(options, RESOLUTION), "resolution")
+                    + " x " + Notations.count(drawn(options, WIDTH), "width");
         }
 
         private int drawn(SpaceOptions options, String name) {
