@@ -224,8 +224,9 @@ public final class LayerRecord {
      * description for the others, at {@code offset}. The one writer of layer records from keys: the
      * grammar, the builder and every block and search space end here.
      *
-     * <p>A record it writes is valid: given keys are checked against their range, defaults are
-     * valid by construction.
+     * <p>A record it writes is valid: given keys are checked against their range and the bounds
+     * other keys set ({@link KeyUse.Bound}: {@code maxpool_k3_p5} is refused, as PyTorch refuses a
+     * padding of more than half the window), defaults are valid by construction.
      *
      * @throws IllegalArgumentException if a key does not apply to the op, a required key is missing or a value is
      *         out of range; the message names the op and the field
@@ -268,6 +269,49 @@ public final class LayerRecord {
         }
         if (derived) {
             writeDerived(records, offset, program, given);
+        }
+        if (BOUNDED[op.code()]) {
+            checkBounds(records, offset, op);
+        }
+    }
+
+    /** Per op code: whether a key of the op has a {@link KeyUse.Bound} (pooling padding), checked once its keys are written. */
+    private static final boolean[] BOUNDED = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            for (KeyUse u : op.keys()) {
+                if (u.bound() != KeyUse.Bound.NONE) {
+                    if (FIELD_OF_KEY[u.key().ordinal()] == NO_FIELD || !u.key().isPair()) {
+                        throw new AssertionError(op.token() + ": a bound applies per axis, to a pair key such as p");
+                    }
+                    BOUNDED[op.code()] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * The bounds of the op's keys that depend on its other keys (a pooling padding at most half its
+     * window, as PyTorch checks it), per axis.
+     */
+    private static void checkBounds(int[] records, int offset, Op op) {
+        for (KeyUse u : op.keys()) {
+            final KeyUse.Bound bound = u.bound();
+            if (bound == KeyUse.Bound.NONE) {
+                continue;
+            }
+            for (int axis = 0; axis < 2; axis++) {
+                final int v = read(records, offset, u.key(), axis);
+                final int k = records[offset + KERNEL_H_OFFSET + axis];
+                final int d = records[offset + DILATION_H_OFFSET + axis];
+                final long max = bound.max(k, d);
+                if (v > max) {
+                    throw new IllegalArgumentException(op.token() + ": " + u.meaning() + " " + u.key().token() + " = " + v
+                            + (axis == 0 ? " (along H)" : " (along W)") + " is more than " + bound.rule() + ": at most "
+                            + bound.formula() + " = " + max + " for k = " + k + (op.use(Key.D) != null ? ", d = " + d : ""));
+                }
+            }
         }
     }
 
@@ -439,8 +483,10 @@ public final class LayerRecord {
      * a known op; kernel, stride, dilation and channel multiplier at least 1, padding, groups and
      * cout not negative; only known flags, and only the flags of the op's keys; every key's value
      * in its range (or the sentinel of its default), the fields the op fixes at their value, and
-     * neutral values in the fields it does not use; in1 set exactly for joins, and only joins
-     * fused. Whether in0 and in1 stay inside the candidate is checked by {@link CandidateBatch}.
+     * neutral values in the fields it does not use; the bounds one key takes from others
+     * ({@link KeyUse.Bound}: a pooling padding at most half its window, as PyTorch); in1 set
+     * exactly for joins, and only joins fused. Whether in0 and in1 stay inside the candidate is
+     * checked by {@link CandidateBatch}.
      *
      * @throws IllegalArgumentException naming the op, the field and the value
      */
@@ -470,6 +516,9 @@ public final class LayerRecord {
         }
         for (KeyUse u : op.keys()) {
             validateKey(records, offset, op, u);
+        }
+        if (BOUNDED[code]) {
+            checkBounds(records, offset, op);
         }
         final int keyFlags = flags & ~FLAG_FUSED;
         if ((keyFlags & ~ALLOWED_FLAGS[code]) != 0) {

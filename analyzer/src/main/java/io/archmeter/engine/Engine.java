@@ -80,8 +80,10 @@ public final class Engine {
      * {@code metrics} has held the scratch of the largest graph candidate scored into it.
      *
      * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch (after {@code clear()}, none is)
      */
     public Metrics score(CandidateBatch batch, int i, Metrics metrics) {
+        checkCandidate(batch, i);
         long[] scratch = scratchFor(batch, i, metrics.scratch());
         metrics.keepScratch(scratch);
         score(batch, i, metrics.values(), 0, scratch, null);
@@ -96,7 +98,14 @@ public final class Engine {
      * {@link #scoreAll}, which keeps one per chunk.
      */
     public void score(CandidateBatch batch, int i, long[] out, int offset) {
+        checkCandidate(batch, i);
         score(batch, i, out, offset, scratchFor(batch, i, null), null);
+    }
+
+    private static void checkCandidate(CandidateBatch batch, int i) {
+        if (i < 0 || i >= batch.size()) {
+            throw new IndexOutOfBoundsException("candidate " + i + " of a batch of " + batch.size());
+        }
     }
 
     private void score(CandidateBatch batch, int i, long[] out, int offset, long[] scratch, long[] trace) {
@@ -119,6 +128,7 @@ public final class Engine {
      * same arithmetic as {@link #score}, with each layer's output shape, r/S/P and costs recorded.
      */
     public LayerTable trace(CandidateBatch batch, int i) {
+        checkCandidate(batch, i);
         long[] trace = new long[Math.max(1, batch.layers(i)) * LayerMetricsRecord.LENGTH];
         Metrics totals = new Metrics();
         score(batch, i, totals.values(), 0, scratchFor(batch, i, null), trace);

@@ -40,8 +40,9 @@ import static java.lang.Math.multiplyExact;
  * <h2>The formulas, for a layer with kernel k, stride s, padding p, dilation d (per axis)</h2>
  * <ul>
  *   <li><b>Output size</b>: n_out = floor((n + 2p − d·(k−1) − 1) / s) + 1, or with ceil rounding
- *       ceil(…) + 1, less one if that last window would start in the padding (as PyTorch and Caffe).
- *       An output size ≤ 0 is an error.</li>
+ *       (pooling) floor((n + 2p − d·(k−1) − 1 + s − 1) / s) + 1, less one if that last window would
+ *       start in the right padding: PyTorch's {@code pooling_output_shape}, so a ceil window may
+ *       overhang the input (2×2 stride 2 on 1×1 gives 1×1). An output size ≤ 0 is an error.</li>
  *   <li><b>Receptive field</b> (Araujo, Norris &amp; Sim, Distill 2019), from r₀ = 1, j₀ = 1, P₀ = 0:
  *       r_l = r_{l−1} + (k_l − 1)·d_l·j_{l−1}; P_l = P_{l−1} + p_l·j_{l−1}; j_l = j_{l−1}·s_l.
  *       j is the effective stride S. Global pooling, flatten and fully-connected layers see the
@@ -413,8 +414,15 @@ final class Scorer {
         return free(records, from, i, j, scratch, live);
     }
 
-    /** Frees the tensors whose last reader is layer j, with the inputs of the fused joins that end at j. */
+    /**
+     * Frees the tensors whose last reader is layer j, with the inputs of the fused joins that end at
+     * j. A fused join frees nothing (its run's inputs live until the run's last join), so the walk
+     * back over a run happens once, at its last join: a join of n tensors costs O(n), not O(n²).
+     */
     private static long free(int[] records, int from, int i, int j, long[] scratch, long live) {
+        if ((records[i * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
+            return live;
+        }
         int k = i;
         while (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
             k--;
@@ -454,20 +462,24 @@ final class Scorer {
     }
 
     /**
-     * floor((n + 2p − d·(k−1) − 1)/s) + 1, or with {@code ceil} the ceiling, less one if the last
-     * window would start in the right padding. Returns a value ≤ 0 when no window fits.
+     * floor((n + 2p − d·(k−1) − 1)/s) + 1; with {@code ceil}, PyTorch's {@code pooling_output_shape}
+     * (ATen {@code Pool.h}): floor((n + 2p − d·(k−1) − 1 + (s − 1))/s) + 1, less one if the last
+     * window would start in the right padding. With ceil a window may overhang the padded input by
+     * up to s − 1 pixels (a 2×2 stride-2 pool on 1×1 gives 1×1). Returns a value ≤ 0 when no
+     * window fits.
      */
     static long outSize(long n, int k, int s, int p, int d, boolean ceil) {
         final long span = n + 2L * p - (long) d * (k - 1) - 1;
-        if (span < 0) {
-            return 0;
-        }
         if (ceil) {
-            long q = (span + s - 1) / s;
-            if (q * s >= n + p) {
+            // floorDiv: span + s - 1 may be negative (no window at all), and must then round down as ATen's div_rtn
+            long q = Math.floorDiv(span + s - 1, s);
+            if (q > 0 && q * s >= n + p) {
                 q--;   // the last window would start inside the padding: PyTorch and Caffe drop it
             }
             return q + 1;
+        }
+        if (span < 0) {
+            return 0;
         }
         // stride is 1 or 2 in practice: shift instead of a 64-bit divide
         return (s == 1 ? span : s == 2 ? span >> 1 : span / s) + 1;
@@ -521,7 +533,8 @@ final class Scorer {
                 .append(", stride ").append(records[r + STRIDE_H_OFFSET]).append('x').append(records[r + STRIDE_W_OFFSET])
                 .append(", padding ").append(records[r + PAD_H_OFFSET]).append('x').append(records[r + PAD_W_OFFSET])
                 .append(", dilation ").append(records[r + DILATION_H_OFFSET]).append('x').append(records[r + DILATION_W_OFFSET])
-                .append(" (the dilated kernel d*(k-1)+1 must fit in the padded input n+2p)");
+                .append(ceil ? " (with ceil rounding the dilated kernel d*(k-1)+1 may overhang the padded input n+2p by at most s-1)"
+                        : " (the dilated kernel d*(k-1)+1 must fit in the padded input n+2p)");
         return new InvalidArchitectureException(layer + 1, sb.toString());
     }
 

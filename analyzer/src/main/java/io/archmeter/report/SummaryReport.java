@@ -44,7 +44,7 @@ public final class SummaryReport {
      * {@code )add <-12,7} joins layers 12 and 7.
      */
     private static String layerToken(LayerTable t, int j) {
-        String token = ArchFormatter.token(t.records(), LayerRecord.offset(j));
+        String token = ArchFormatter.token(t.layerRecord(j), 0);
         int in0 = t.record(j, LayerRecord.IN0_OFFSET);
         int in1 = t.record(j, LayerRecord.IN1_OFFSET);
         if (in1 != LayerRecord.NO_INPUT) {
@@ -107,7 +107,7 @@ public final class SummaryReport {
         out.printf(Locale.ROOT, "%-20s%s bytes = %s KiB = %s MiB%n", "model size (" + t.conventions().weightType() + ")", Formatting.grouped(bytes),
                 Formatting.perUnit(bytes, 1024, 1), Formatting.perUnit(bytes, 1024 * 1024, 1));
         out.printf(Locale.ROOT, "activations peak    %s bytes (%s, %s)%n", Formatting.grouped(m.activationPeakBytes()),
-                t.records().length == 0 || !isGraph(t) ? "largest input + output of one layer"
+                t.size() == 0 || !isGraph(t) ? "largest input + output of one layer"
                         : "most alive at once: inputs, output and every tensor still needed later",
                 t.conventions().activationType());
         out.printf(Locale.ROOT, "activations total   %s bytes (all layer outputs, input excluded)%n", Formatting.grouped(m.activationTotalBytes()));
