@@ -33,10 +33,12 @@ import io.archmeter.model.Op;
  * DAG by layer position (0-based in the candidate, -1 for the network input), as cell-based
  * search spaces need.
  *
- * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a block's
- * required keys, an activation that is one) and throws {@link IllegalArgumentException} naming
- * the layer; the layer is not kept. Shape errors that depend on the input (output size ≤ 0,
- * groups not dividing channels) are the engine's to report. Not thread-safe.
+ * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a pooling
+ * padding at most half its window, a block's required keys, an activation that is one, a layer
+ * count within the batch's {@link CandidateBatch#maxLayers()}: a block's repeats are checked before
+ * it expands) and throws {@link IllegalArgumentException} naming the layer; the layer is not kept.
+ * Shape errors that depend on the input (output size ≤ 0, groups not dividing channels) are the
+ * engine's to report. Not thread-safe.
  */
 public final class CandidateBuilder {
     private final CandidateBatch batch;

@@ -27,9 +27,16 @@ import java.util.stream.IntStream;
  * <p><b>Thread-safety.</b> An engine is immutable and may be shared by any number of threads.
  * {@link #score(CandidateBatch, int, Metrics)} writes only into the caller's {@link Metrics} (which
  * also keeps the scratch state a graph candidate needs, grown once to the largest), so
- * threads each with their own {@code Metrics} may score the same (filled) batch at once.
- * {@link #scoreAll} scores disjoint candidates in parallel into one {@link BatchResults}; the
- * batch must not change while it runs.
+ * threads each with their own {@code Metrics} may score the same (filled) batch at once. Sharing
+ * one {@code Metrics} between threads is unsafe: their results and graph scratch overwrite each
+ * other's, silently. {@link #scoreAll} scores disjoint candidates in parallel into one
+ * {@link BatchResults}; the batch must not change while it runs.
+ *
+ * <p><b>Checks.</b> A candidate index is checked against the batch's current size
+ * ({@link IndexOutOfBoundsException}, never the metrics of a candidate a {@code clear()} forgot).
+ * Records are not re-validated here: the batch's writers check them ({@link CandidateBatch#end()}
+ * validates records written by position; {@link CandidateBatch#validate(int)} checks values
+ * written straight into its records), which keeps the scoring loop free of per-layer checks.
  *
  * <p><b>Parallelism</b>, as RoaringBitmap's {@code ParallelAggregation}: batches smaller than
  * {@link #parallelThreshold()} candidates are scored serially on the caller's thread (forking
@@ -96,6 +103,9 @@ public final class Engine {
      * for its per-tensor state on every call: in a loop over graphs, score into a reused
      * {@link Metrics} ({@link #score(CandidateBatch, int, Metrics)}), which keeps one, or use
      * {@link #scoreAll}, which keeps one per chunk.
+     *
+     * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch
      */
     public void score(CandidateBatch batch, int i, long[] out, int offset) {
         checkCandidate(batch, i);
@@ -126,6 +136,9 @@ public final class Engine {
     /**
      * Scores candidate {@code i} layer by layer, for tables such as {@code archmeter summary}: the
      * same arithmetic as {@link #score}, with each layer's output shape, r/S/P and costs recorded.
+     *
+     * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch
      */
     public LayerTable trace(CandidateBatch batch, int i) {
         checkCandidate(batch, i);

@@ -420,12 +420,15 @@ final class Scorer {
      * back over a run happens once, at its last join: a join of n tensors costs O(n), not O(n²).
      */
     private static long free(int[] records, int from, int i, int j, long[] scratch, long live) {
-        if ((records[i * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
-            return live;
-        }
         int k = i;
-        while (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
-            k--;
+        if (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
+            // inside a run of fused joins (the common layer never gets here: no load added on its path)
+            if ((records[i * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
+                return live;
+            }
+            do {
+                k--;
+            } while (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0);
         }
         for (int q = k; q <= i; q++) {
             final int r = q * LayerRecord.LENGTH;
@@ -470,16 +473,18 @@ final class Scorer {
      */
     static long outSize(long n, int k, int s, int p, int d, boolean ceil) {
         final long span = n + 2L * p - (long) d * (k - 1) - 1;
+        if (span < 0) {
+            // the dilated kernel is wider than the padded input: only a ceil window may still overhang it, by up to
+            // s - 1 (then floor((span + s - 1)/s) = 0: one output); this test first keeps the common path as it was
+            // (checking ceil first scored 20-layer chains ~2% slower in a same-process A/B)
+            return ceil && span + s - 1 >= 0 ? 1 : 0;
+        }
         if (ceil) {
-            // floorDiv: span + s - 1 may be negative (no window at all), and must then round down as ATen's div_rtn
-            long q = Math.floorDiv(span + s - 1, s);
-            if (q > 0 && q * s >= n + p) {
+            long q = (span + s - 1) / s;
+            if (q * s >= n + p) {
                 q--;   // the last window would start inside the padding: PyTorch and Caffe drop it
             }
             return q + 1;
-        }
-        if (span < 0) {
-            return 0;
         }
         // stride is 1 or 2 in practice: shift instead of a 64-bit divide
         return (s == 1 ? span : s == 2 ? span >> 1 : span / s) + 1;
