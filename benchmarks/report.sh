@@ -4,6 +4,8 @@
 #   benchmarks/report.sh [quick|full]         build, run the JMH suite, render the report
 #   benchmarks/report.sh render RESULTS.json  render an existing result file again
 #   benchmarks/report.sh compare A.json B.json  print B's change over A per benchmark, in percent
+#   benchmarks/report.sh stats10m [ROWS]      time stats and filter --pareto against filter on 10 M rows
+#                                             (benchmarks/stats-10m.sh; -Xmx256m; results/stats-10m.md)
 #
 # A run writes benchmarks/results/<date>-<profile>.json (JMH's -rf json), then renders
 # benchmarks/results/REPORT.md and benchmarks/results/report.svg from it. Every benchmark runs
@@ -12,9 +14,14 @@
 #   quick  about 2 minutes on 2 cores: depth 20 (the layout comparison at 8, 20 and 60), short
 #          iterations (2 × 0.5 s warmup, 3 × 0.5 s measurement, one fork).
 #   full   about 10 minutes on 2 cores: every parameter of every benchmark, with the iterations
-#          and forks annotated on each class (3 × 1 s warmup, 5 × 1 s measurement, 1 or 3 forks).
+#          and forks annotated on each class (3 × 1 s warmup, 5 × 1 s measurement, 1 or 3 forks);
+#          then stats-10m.sh (about 5 more minutes, 1.6 GB of generated CSV; STATS_10M=0 skips it).
 #
-# Thread scaling runs on 1, 2, 4, … threads up to the number of cores (nproc).
+# Thread scaling runs on 1, 2, 4, … threads up to the number of cores (nproc), and so do the filter
+# pipeline's --threads. After JMH, benchmarks/process.sh times whole processes on a 1,000,000-row
+# file (Commons CSV parse-only, archmeter filter --threads 1, 2 … nproc, the Spark job on local[2]):
+# 3 runs (quick) or 5 (full), merged into the same results. SKIP_PROCESS=1 leaves them out,
+# SKIP_SPARK=1 only the Spark job.
 # Set SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +31,7 @@ RESULTS=benchmarks/results
 REPORT_MAIN=io.archmeter.bench.report.ReportMain
 
 usage() {
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
 }
 
 build() {
@@ -65,9 +72,15 @@ case "$profile" in
   quick)
     jmh_args=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms
               -p depth=20 -p threads="$(thread_counts)")
+    process_runs=3
     ;;
   full)
     jmh_args=(-p threads="$(thread_counts)")
+    process_runs=5
+    ;;
+  stats10m)
+    shift
+    exec bash benchmarks/stats-10m.sh "$@"
     ;;
   -h|--help|help)
     usage
@@ -92,5 +105,14 @@ if [[ "$profile" == "quick" ]]; then
   java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$extra"
   rm -f "$extra"
 fi
+if [[ "${SKIP_PROCESS:-0}" != "1" ]]; then
+  process="$RESULTS/.$(date +%F)-$profile-process.json"
+  SKIP_BUILD=1 bash benchmarks/process.sh "$process_runs" "$process"
+  java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$process"
+  rm -f "$process"
+fi
 echo "suite ran in $(( $(date +%s) - start )) s; results in $json" >&2
 java -cp "$JAR" "$REPORT_MAIN" render "$json" "$RESULTS"
+if [[ "$profile" == "full" && "${STATS_10M:-1}" == "1" ]]; then
+  bash benchmarks/stats-10m.sh
+fi

@@ -2,6 +2,7 @@ package io.archmeter.cli;
 
 import io.archmeter.engine.Metric;
 import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.ByteSource;
 import io.archmeter.io.ConsoleReporter;
 import io.archmeter.io.Constraint;
 import io.archmeter.io.CsvInput;
@@ -14,6 +15,8 @@ import io.archmeter.io.InputFailedException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
 import io.archmeter.model.InputShape;
+import io.archmeter.stats.Objective;
+import io.archmeter.stats.RowSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +30,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /**
  * {@code archmeter filter IN.csv -o OUT.csv --max macs=600M --min rf=224}: streams a candidate CSV
@@ -69,9 +73,17 @@ import java.util.concurrent.Callable;
                 + " counts against each), time, rows/s and MB/s (bytes read; for gzip, compressed bytes). --quiet silences"
                 + " progress, echoed rejects and summary, not errors.",
             "",
+            "Selection, after the constraints, in the same pass (the rows are written when the input ends): --pareto"
+                + " keeps the rows no other kept row dominates (rows with equal objective values are all kept), in input"
+                + " order; --top K --by COL keeps the K best, best first, ties by input order; both: the K best of the"
+                + " front. --sort orders either by a column. A selection column must be a number in every kept row (else"
+                + " the row is rejected). The summary says how many rows the front has.",
+            "",
             "Examples:",
             "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M --max act_peak_bytes=320KiB --min rf=224",
             "  archmeter filter big.csv.gz -o - --min acc=0.7 --columns macs,rf_h,rf_w | head",
+            "  archmeter filter candidates.csv -o front.csv --max params=5M --pareto macs:min,acc:max",
+            "  archmeter filter candidates.csv -o best.csv --top 100 --by acc:max --sort macs",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -137,6 +149,12 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress, echoed rejects or summary on stderr (errors still go there).")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that read and score a plain input file in parallel, each a byte range of whole records"
+                + " (default: the cores of this machine). The output is the same for every N. Gzip data, stdin and pipes are"
+                + " read by one reader whatever N (not splittable); so is every input with --threads 1.")
+    Integer threads;
+
     @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "" + FilterSpec.DEFAULT_CHUNK_SIZE,
             description = {"Most rows per pipeline chunk, 1 to 1048576 (default ${DEFAULT-VALUE}); a chunk also ends at",
                 "4 Mi characters. Output is flushed after each chunk: --chunk-size 1 answers a coprocess row by row."})
@@ -145,6 +163,22 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--max-row-chars", paramLabel = "N", defaultValue = "" + FilterSpec.DEFAULT_MAX_ROW_CHARS,
             description = "Longest row accepted, in characters (default ${DEFAULT-VALUE}); a longer one stops the run (exit 2).")
     int maxRowChars;
+
+    @Option(names = "--pareto", paramLabel = "COL:DIR,COL:DIR[,...]",
+            description = "Keep only the Pareto front of the kept rows over these objectives (2 or more), e.g. macs:min,acc:max."
+                    + " COL: a numeric metric or a numeric input column; DIR: min or max (metrics default to min; input columns"
+                    + " must say).")
+    String pareto;
+
+    @Option(names = "--top", paramLabel = "K", description = "Keep only the K best kept rows by --by (ties: the earlier row).")
+    Integer top;
+
+    @Option(names = "--by", paramLabel = "COL[:min|max]", description = "The column ranking --top (metrics default to min).")
+    String by;
+
+    @Option(names = "--sort", paramLabel = "COL[:min|max]",
+            description = "Order the selected rows by this column, ties by input order (default: input order for --pareto, best first for --top).")
+    String sort;
 
     @Mixin
     ConventionOptions conventions;
@@ -167,13 +201,23 @@ public final class FilterCommand implements Callable<Integer> {
      */
     private int filter(PrintWriter err) throws IOException {
         FilterSpec filterSpec = filterSpec();
+        RowSelection selection = selection();
         Destination out = Destination.output(output);
         Destination rej = rejects != null ? Destination.output(rejects) : Destination.defaultRejects(out);
         Destination.requireDistinct(input, out, rej);
         String rejectsName = rej == null ? null : Text.escape(rej.describe(), Text.ECHO_LIMIT);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads " + n + ": at least 1");
+        }
         try (CsvInput in = CsvInput.open(input)) {
-            ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, in::bytesRead, rejectsName);
-            FilterPipeline.Prepared job = new FilterPipeline(filterSpec).listener(reporter).prepare(in.reader());
+            // a plain regular file is read in byte ranges on n threads; stdin, a pipe and gzip data by one reader
+            ByteSource file = n > 1 ? in.splittable() : null;
+            FilterPipeline pipeline = new FilterPipeline(filterSpec).keptRows(selection);
+            LongSupplier progress = file != null ? pipeline::rangeBytesWritten : in::bytesRead;
+            ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, progress, rejectsName);
+            pipeline.listener(reporter);
+            FilterPipeline.Prepared job = file != null ? pipeline.prepare(file, n) : pipeline.prepare(in.reader());
             FilterStats stats;
             try (AtomicOutput o = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
                 try {
@@ -194,7 +238,11 @@ public final class FilterCommand implements Callable<Integer> {
                     r.publish();
                 }
             }
-            reporter.summary(stats.withBytesRead(in.bytesRead()), in.compressed());
+            reporter.summary(stats.withBytesRead(file != null ? file.size() : in.bytesRead()), in.compressed());
+            if (selection != null && !quiet) {
+                err.println(selection.describe(stats.kept()));
+                err.flush();
+            }
         }
         return ExitCode.OK;
     }
@@ -207,6 +255,24 @@ public final class FilterCommand implements Callable<Integer> {
             }
         }
         return files.isEmpty() ? "" : "; " + String.join(" and ", files) + (files.size() == 1 ? " is" : " are") + " left as before";
+    }
+
+    /** The --pareto / --top selection, or null. */
+    RowSelection selection() {
+        if (pareto == null && top == null && by == null && sort == null) {
+            return null;
+        }
+        if (pareto == null && top == null) {
+            throw new IllegalArgumentException(by != null ? "--by needs --top K" : "--sort orders a selection: add --pareto or --top");
+        }
+        if (all) {
+            throw new IllegalArgumentException("--all writes every row as it comes; it cannot be combined with --pareto or --top");
+        }
+        if (top != null && top < 1) {
+            throw new IllegalArgumentException("--top must be at least 1, not " + top);
+        }
+        return new RowSelection(pareto != null ? Objective.parseList(pareto) : List.of(), top != null ? top : 0,
+                by != null ? Objective.parse(by) : null, sort != null ? Objective.parse(sort) : null);
     }
 
     FilterSpec filterSpec() {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code archmeter} command line. */
 @Command(name = "archmeter", mixinStandardHelpOptions = true, version = "archmeter 0.1.0",
         description = "Exact receptive field, MACs/FLOPs, parameters and activation memory of CNN architectures.",
-        subcommands = {SummaryCommand.class, FilterCommand.class, GenerateCommand.class, ZooCommand.class, ServeCommand.class})
+        subcommands = {SummaryCommand.class, FilterCommand.class, GenerateCommand.class, ZooCommand.class, ServeCommand.class,
+            StatsCommand.class,
+            ReportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -53,6 +53,14 @@ public final class SummaryReport {
         return in0 == LayerRecord.PREVIOUS ? token : token + " <-" + (j + 1 - in0);
     }
 
+    /** The activation column: bytes allocated, "in place", or "view" for a slice or a crop. */
+    private static String memory(Op op, long actBytes) {
+        if (op.memory() == Op.Memory.VIEW) {
+            return "view";
+        }
+        return !op.allocates() || actBytes == 0 ? "in place" : Formatting.grouped(actBytes);
+    }
+
     private static String shape(LayerTable t, int j) {
         return t.get(j, LayerMetricsRecord.OUT_H_OFFSET) + "x" + t.get(j, LayerMetricsRecord.OUT_W_OFFSET) + "x"
                 + t.get(j, LayerMetricsRecord.OUT_C_OFFSET);
@@ -77,8 +85,7 @@ public final class SummaryReport {
                 Formatting.grouped(t.get(j, LayerMetricsRecord.MACS_OFFSET)),
                 Formatting.grouped(t.get(j, LayerMetricsRecord.FLOPS_OFFSET)),
                 Formatting.grouped(t.get(j, LayerMetricsRecord.PARAMS_OFFSET)),
-                !Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).allocates() || t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET) == 0
-                        ? "in place" : Formatting.grouped(t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET))});
+                memory(Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)), t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET))});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -125,7 +132,8 @@ public final class SummaryReport {
 
     private static boolean isGraph(LayerTable t) {
         for (int j = 0; j < t.size(); j++) {
-            if (t.record(j, LayerRecord.IN0_OFFSET) != LayerRecord.PREVIOUS || t.record(j, LayerRecord.IN1_OFFSET) != LayerRecord.NO_INPUT) {
+            if (t.record(j, LayerRecord.IN0_OFFSET) != LayerRecord.PREVIOUS || t.record(j, LayerRecord.IN1_OFFSET) != LayerRecord.NO_INPUT
+                    || Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).memory() == Op.Memory.VIEW) {
                 return true;
             }
         }

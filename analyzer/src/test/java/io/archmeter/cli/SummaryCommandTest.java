@@ -61,7 +61,7 @@ class SummaryCommandTest {
         assertEquals(2, r.exit());
         assertEquals("archmeter: token 2 'rleu': unknown op 'rleu' (did you mean 'relu'?); expected one of conv, dw, maxpool,"
                 + " avgpool, gap, fc, bn, relu, relu6, sigmoid, swish, hswish, hsigmoid, tanh, gelu, lrn, dropout, flatten, id, shuffle,"
-                + " cn, ir, ds, dsa, res, bot, fire",
+                + " slice, crop, cn, ir, ds, dsa, res, bot, fire",
                 r.err().strip());
     }
 
