@@ -494,9 +494,20 @@ public final class LayerRecord {
      * exactly for joins, and only joins fused. Whether in0 and in1 stay inside the candidate is
      * checked by {@link CandidateBatch}.
      *
+     * <p>A record that holds (nearly all do) is told in a few nanoseconds from per-op tables of each
+     * field's range compiled from the same description ({@link #holds}); only a record that does
+     * not goes through the checks below, which find and name what is wrong.
+     *
      * @throws IllegalArgumentException naming the op, the field and the value
      */
     public static void validate(int[] records, int offset) {
+        if (!holds(records, offset)) {
+            explain(records, offset);
+        }
+    }
+
+    /** The checks of {@link #validate}, one by one, each with its message: the specification {@link #holds} is tested against. */
+    static void explain(int[] records, int offset) {
         final int code = records[offset + OP_OFFSET];
         if (code < 0 || code >= OpCode.COUNT) {
             throw new IllegalArgumentException("layer record has unknown op code " + code);
@@ -538,6 +549,103 @@ public final class LayerRecord {
             throw new IllegalArgumentException(op.token() + ": in1 = " + records[offset + IN1_OFFSET]
                     + (op.isJoin() ? ": a join needs a second input" : ": only joins have a second input"));
         }
+    }
+
+    // ---- the fast check: each op's description compiled into per-field ranges -------------------
+
+    /** Per op code and field (kh … cmult, at {@code code * LENGTH + field}): the least and the most a valid record holds. */
+    private static final int[] FIELD_MIN = new int[OpCode.COUNT * LENGTH];
+    private static final int[] FIELD_MAX = new int[OpCode.COUNT * LENGTH];
+    /** Per op code: the flags a valid record may have (its keys' flags, and fused for a join). */
+    private static final int[] VALID_FLAGS = new int[OpCode.COUNT];
+    /** Per op code: whether its records are checked by {@link #explain} alone (a key fixed by other fields). */
+    private static final boolean[] SLOW = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            final int t = op.code() * LENGTH;
+            for (int f = KERNEL_H_OFFSET; f <= CMULT_OFFSET; f++) {
+                FIELD_MIN[t + f] = NEUTRAL[f];
+                FIELD_MAX[t + f] = NEUTRAL[f];
+            }
+            for (KeyUse u : op.keys()) {
+                final int f = FIELD_OF_KEY[u.key().ordinal()];
+                if (f != NO_FIELD) {
+                    for (int axis = 0; axis < (u.key().isPair() ? 2 : 1); axis++) {
+                        range(op, u, f + axis);
+                    }
+                }
+            }
+            VALID_FLAGS[op.code()] = ALLOWED_FLAGS[op.code()] | (op.isJoin() ? FLAG_FUSED : 0);
+        }
+    }
+
+    /** The range of field f of op's records: its key's range (or the sentinel of its default), never below the field's least. */
+    private static void range(Op op, KeyUse u, int f) {
+        final int t = op.code() * LENGTH + f;
+        final int least = f == PAD_H_OFFSET || f == PAD_W_OFFSET || f == GROUPS_OFFSET || f == COUT_OFFSET ? 0 : 1;
+        final Key key = u.key();
+        if (!u.settable()) {
+            final KeyUse.Default rule = u.rule();
+            if (rule == KeyUse.Default.SAME_PADDING || rule == KeyUse.Default.KERNEL) {
+                SLOW[op.code()] = true;           // fixed by other fields: explain() checks it
+                return;
+            }
+            FIELD_MIN[t] = Math.max(least, resolvedDefault(null, 0, u, 0));
+            FIELD_MAX[t] = resolvedDefault(null, 0, u, 0);
+            return;
+        }
+        int min = key.min();
+        if (u.rule() == KeyUse.Default.INPUT_CHANNELS) {
+            if (key.min() > CHANNELS_FROM_INPUT + 1) {
+                SLOW[op.code()] = true;           // the sentinel and the range are not one interval
+            }
+            min = Math.min(min, CHANNELS_FROM_INPUT);
+        }
+        FIELD_MIN[t] = Math.max(least, min);
+        FIELD_MAX[t] = key.max();
+    }
+
+    /**
+     * True if the record at {@code offset} holds every invariant {@link #validate} checks: a few
+     * compares per field against {@link #FIELD_MIN}/{@link #FIELD_MAX} (which {@code LayerRecordFastCheckTest}
+     * fuzzes against {@link #explain}). May say false for a valid record only of a {@link #SLOW} op.
+     */
+    static boolean holds(int[] records, int offset) {
+        final int code = records[offset + OP_OFFSET];
+        if (code < 0 || code >= OpCode.COUNT || SLOW[code]) {
+            return false;
+        }
+        final int t = code * LENGTH;
+        for (int f = KERNEL_H_OFFSET; f <= CMULT_OFFSET; f++) {
+            final int v = records[offset + f];
+            if (v < FIELD_MIN[t + f] || v > FIELD_MAX[t + f]) {
+                return false;
+            }
+        }
+        final int in1 = records[offset + IN1_OFFSET];
+        if ((records[offset + FLAGS_OFFSET] & ~VALID_FLAGS[code]) != 0 || records[offset + IN0_OFFSET] < 1
+                || ((VALID_FLAGS[code] & FLAG_FUSED) != 0 ? in1 < 1 : in1 != NO_INPUT)) {
+            return false;
+        }
+        return !BOUNDED[code] || boundsHold(records, offset, Op.ofCode(code));
+    }
+
+    private static boolean boundsHold(int[] records, int offset, Op op) {
+        final List<KeyUse> uses = op.keys();
+        for (int i = 0; i < uses.size(); i++) {
+            final KeyUse u = uses.get(i);
+            if (u.bound() == KeyUse.Bound.NONE) {
+                continue;
+            }
+            for (int axis = 0; axis < 2; axis++) {
+                if (read(records, offset, u.key(), axis) > u.bound().max(records[offset + KERNEL_H_OFFSET + axis],
+                        records[offset + DILATION_H_OFFSET + axis])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void validateKey(int[] records, int offset, Op op, KeyUse u) {
