@@ -60,8 +60,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (rows may have been rejected: see the summary and the rejects file)",
-            "2:usage error or malformed CSV (no header, no arch column, unbalanced quote, wrong",
-            "  number of fields: the message gives the line), or an I/O error",
+            "2:usage error or malformed CSV (no header, no arch column, unbalanced quote, wrong number of fields;%n"
+                + "the message gives the line), or an I/O error",
             "3:--fail-fast and a row was rejected (the message gives its line and reason)"})
 public final class FilterCommand implements Callable<Integer> {
     @Spec
@@ -89,17 +89,18 @@ public final class FilterCommand implements Callable<Integer> {
                 "rf_pad_h, rf_pad_w, out_h, out_w, out_c. A name that is also an input column is an error."})
     List<String> columns;
 
-    @Option(names = "--all", description = "Write every valid row, with a trailing 'pass' column (true/false), instead of only the kept rows.")
+    @Option(names = "--all", description = {"Write every valid row, with a trailing 'pass' column (true/false), instead of",
+        "only the kept rows."})
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
+            description = "Input shape (height x width x channels) of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
             description = {"Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings",
-                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input",
-                "16x16x3; CIFAR is 32x32x3)."})
+                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120",
+                "(with --input 16x16x3; CIFAR is 32x32x3)."})
     int classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,

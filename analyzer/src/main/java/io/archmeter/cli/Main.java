@@ -5,23 +5,77 @@ import io.archmeter.grammar.ArchSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code archmeter} command line. */
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code archmeter} command line. Each command is one class registered in {@code subcommands}
+ * below (one line per command, so that branches adding commands merge easily).
+ */
 @Command(name = "archmeter", mixinStandardHelpOptions = true, version = "archmeter 0.1.0",
-        description = "Exact receptive field, MACs/FLOPs, parameters and activation memory of CNN architectures.",
-        subcommands = {SummaryCommand.class, FilterCommand.class, GenerateCommand.class, ZooCommand.class})
+        description = {"Exact receptive field, MACs/FLOPs, parameters and activation memory of CNN architectures.",
+            "'archmeter help COMMAND' (or 'archmeter COMMAND --help') shows every option of a command."},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success",
+            " 2:usage error, invalid architecture or input, or an I/O error (one line on stderr names the cause)",
+            " 3:filter --fail-fast stopped at a rejected row"},
+        subcommands = {
+            SummaryCommand.class,
+            FilterCommand.class,
+            GenerateCommand.class,
+            ZooCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class Main implements Runnable {
+    /**
+     * Columns of the help text. Wide enough for every example on one line; descriptions are broken
+     * by hand to fit, so picocli never re-wraps a line mid-sentence (HelpTextTest checks it).
+     */
+    public static final int USAGE_WIDTH = 120;
+
+    /** Exit code of a usage error, an invalid architecture or input, or an I/O error. */
+    public static final int EXIT_USAGE = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: summary, filter, zoo or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** Runs the command line and returns its exit code, without calling {@link System#exit}. */
+    /**
+     * Runs the command line on {@link System#out} and {@link System#err} (as they are at the call)
+     * and returns its exit code, without calling {@link System#exit}.
+     */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        // a PrintWriter over a PrintStream also reports the stream's own write errors in checkError()
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return run(out, err, args);
+    }
+
+    /**
+     * Runs the command line with its output to {@code out} and its messages to {@code err}, and
+     * returns the exit code. A write to {@code out} that failed (a full disk, a closed stdout) is an
+     * error: one line on {@code err} and exit code {@link #EXIT_USAGE}, even when the command
+     * itself succeeded.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int exit = cl.execute(args);
+        if (out.checkError()) {     // flushes, then reports any write that failed on the way
+            err.println("archmeter: could not write the output to standard output (disk full, or the stream was closed)");
+            err.flush();
+            return exit == 0 ? EXIT_USAGE : exit;
+        }
+        return exit;
     }
 
     /**
@@ -31,13 +85,14 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ArchSyntaxException || ex instanceof InvalidArchitectureException
                     || ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
                     || ex instanceof java.io.IOException) {
                 commandLine.getErr().println("archmeter: " + ex.getMessage());
                 commandLine.getErr().flush();
-                return 2;
+                return EXIT_USAGE;
             }
             throw ex;
         });
