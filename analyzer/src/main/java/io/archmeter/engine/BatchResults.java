@@ -57,9 +57,22 @@ public final class BatchResults {
         return errors[i];
     }
 
-    /** Field {@code field} (a {@link MetricRecord} offset) of candidate {@code i}. */
+    /** Field {@code field} (a {@link MetricRecord} offset) of candidate {@code i}; {@link #get(int, Metric)} reads by name. */
     public long get(int i, int field) {
         return values[MetricRecord.offset(i) + field];
+    }
+
+    /**
+     * Metric {@code metric} of candidate {@code i}, e.g. {@code results.get(i, Metric.MACS)}: counts
+     * as numbers (MACs, FLOPs under the engine's convention, parameters), sizes in bytes
+     * ({@code WEIGHT_BYTES}, {@code ACT_PEAK_BYTES}, {@code ACT_TOTAL_BYTES}, in the engine's dtypes),
+     * receptive field, stride and padding in input pixels, output sizes in elements. 0 for an
+     * invalid candidate (check {@link #isValid(int)} first).
+     *
+     * @throws IllegalStateException for {@link Metric#OUT_SHAPE}, which is text: read OUT_H, OUT_W and OUT_C
+     */
+    public long get(int i, Metric metric) {
+        return metric.get(values, MetricRecord.offset(i));
     }
 
     /** The raw records, {@link MetricRecord#LENGTH} longs per candidate. */
