@@ -19,9 +19,11 @@ import java.nio.charset.StandardCharsets;
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            " 0:success",
-            " 2:usage error, invalid architecture or input, or an I/O error (one line on stderr names the cause)",
-            " 3:filter --fail-fast stopped at a rejected row"},
+            "  0:success",
+            "  2:usage error: a bad option or architecture, an unknown model, a missing or malformed input",
+            "  3:filter --fail-fast stopped at a rejected row",
+            "  4:I/O error: an output could not be written (disk full, closed stdout), or the input could not be read",
+            "141:stdout's reader went away (e.g. | head): stopped quietly"},
         subcommands = {
             SummaryCommand.class,
             FilterCommand.class,
@@ -36,8 +38,11 @@ public final class Main implements Runnable {
      */
     public static final int USAGE_WIDTH = 120;
 
-    /** Exit code of a usage error, an invalid architecture or input, or an I/O error. */
+    /** Exit code of a usage error, an invalid architecture or input. */
     public static final int EXIT_USAGE = 2;
+
+    /** Exit code of an output that could not be written (a full disk, a closed stdout). */
+    public static final int EXIT_IO = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,8 +67,8 @@ public final class Main implements Runnable {
     /**
      * Runs the command line with its output to {@code out} and its messages to {@code err}, and
      * returns the exit code. A write to {@code out} that failed (a full disk, a closed stdout) is an
-     * error: one line on {@code err} and exit code {@link #EXIT_USAGE}, even when the command
-     * itself succeeded.
+     * error: one line on {@code err} and exit code {@link #EXIT_IO}, even when the command itself
+     * succeeded.
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine();
@@ -73,7 +78,7 @@ public final class Main implements Runnable {
         if (out.checkError()) {     // flushes, then reports any write that failed on the way
             err.println("archmeter: could not write the output to standard output (disk full, or the stream was closed)");
             err.flush();
-            return exit == 0 ? EXIT_USAGE : exit;
+            return exit == 0 ? EXIT_IO : exit;
         }
         return exit;
     }

@@ -31,7 +31,7 @@ class FailedOutputTest {
         try (PrintWriter out = new PrintWriter(stdout, false, StandardCharsets.UTF_8)) {
             exit = Main.run(out, new PrintWriter(err, true), args);
         }
-        assertEquals(Main.EXIT_USAGE, exit, String.join(" ", args) + ": " + err);
+        assertEquals(Main.EXIT_IO, exit, String.join(" ", args) + ": " + err);
         assertTrue(err.toString().startsWith("archmeter: could not write the output to standard output"), err.toString());
     }
 

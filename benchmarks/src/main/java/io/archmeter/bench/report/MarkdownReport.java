@@ -15,23 +15,25 @@ import java.util.TreeSet;
  * are missing from the results is left out, so a partial run still renders.
  */
 public final class MarkdownReport {
-    static final String SCORING = "ScoringBenchmark.scoreAll";
-    static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
-    static final String SCALING = "ScalingBenchmark.scoreAllInPool";
-    static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
-    static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
-    static final String CHAIN = "ObjectBaselineBenchmark.chainRecords";
-    static final String OBJECTS = "ObjectBaselineBenchmark.objects";
-    static final String PARSE = "ParseBenchmark.archParser";
+    static final String SCORING = Headlines.SCORING;
+    static final String BLOCKS = Headlines.BLOCKS;
+    static final String BUILDER = Headlines.BUILDER;
+    static final String SCALING = Headlines.SCALING;
+    static final String RECORDS = Headlines.RECORDS;
+    static final String SOA = Headlines.SOA;
+    static final String CHAIN = Headlines.CHAIN;
+    static final String OBJECTS = Headlines.OBJECTS;
+    static final String PARSE = Headlines.PARSE;
     static final String TOKEN_CACHE = "ParseBenchmark.tokenCache";
-    static final String CSV_FLOOR = "CsvReadBenchmark.readAll";
-    static final String PIPELINE_CLASS = "FilterPipelineBenchmark";
-    static final String ALLOC = "gc.alloc.rate.norm";
+    static final String CSV_FLOOR = Headlines.CSV_FLOOR;
+    static final String PIPELINE_CLASS = Headlines.PIPELINE_CLASS;
+    static final String ALLOC = Headlines.ALLOC;
 
     private final ResultSet results;
     private final MachineInfo machine;
     private final String source;
     private final List<TokenStatistics> tokens;
+    private final String chart;
     private final StringBuilder md = new StringBuilder();
 
     /**
@@ -39,21 +41,31 @@ public final class MarkdownReport {
      * @param tokens token statistics of the generated data, or an empty list
      */
     public MarkdownReport(ResultSet results, MachineInfo machine, String source, List<TokenStatistics> tokens) {
+        this(results, machine, source, tokens, "report.svg");
+    }
+
+    /** @param chart the file name of the chart the report shows */
+    public MarkdownReport(ResultSet results, MachineInfo machine, String source, List<TokenStatistics> tokens, String chart) {
         this.results = results;
         this.machine = machine;
         this.source = source;
         this.tokens = tokens;
+        this.chart = chart;
     }
 
     public String render() {
         md.setLength(0);
         line("# archmeter benchmark report");
         line("");
-        line("Results `" + source + "`, rendered " + machine.date() + ". Throughput is per second; "
-                + "± is JMH's 99.9% confidence half-interval as a share of the score (absent with a single iteration).");
+        line("Results `" + source + "`, measured " + machine.date() + ". Throughput is per second; "
+                + "± is JMH's 99.9% confidence half-interval as a share of the score. A result whose ± exceeds "
+                + Math.round(100 * Noise.NOISY_SHARE) + "% of its score, or that has none (a single iteration), is marked"
+                + " noisy and is not compared with a target.");
         line("");
         machine();
-        headlines();
+        Headlines headlines = new Headlines(results, machine.cores());
+        headlines(headlines.lines());
+        targets(headlines.targets());
         scoring();
         scaling();
         layouts();
@@ -61,7 +73,7 @@ public final class MarkdownReport {
         csv();
         allResults();
         tokenCache();
-        line("![throughput per benchmark](report.svg)");
+        line("![throughput per benchmark](" + chart + ")");
         return md.toString();
     }
 
@@ -78,64 +90,27 @@ public final class MarkdownReport {
         line("");
     }
 
-    private void headlines() {
-        List<String> h = new ArrayList<>();
-        int big = largest(SCORING, "batchSize");
-        double serial = results.score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(big), "mode", "serial"));
-        double parallel = results.score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(big), "mode", "parallel"));
-        if (!Double.isNaN(serial) || !Double.isNaN(parallel)) {
-            h.add("Scoring 20-layer chains (batch " + Formats.integer(big) + "): serial " + Formats.compact(serial)
-                    + " candidates/s, parallel " + Formats.compact(parallel) + " candidates/s (parallel/serial "
-                    + Formats.ratio(parallel / serial) + "; target ≥ 5 M candidates/s on 2 cores).");
-        }
-        List<Integer> threads = results.intParams(SCALING, "threads");
-        if (threads.size() > 1) {
-            int max = threads.get(threads.size() - 1);
-            double one = results.score(SCALING, Map.of("threads", "1"));
-            double n = results.score(SCALING, Map.of("threads", String.valueOf(max)));
-            h.add("Thread scaling: " + max + " threads score " + Formats.ratio(n / one) + " the 1-thread pool"
-                    + " (target ≥ 1.7× on 2 threads).");
-        }
-        double records = results.score(RECORDS, Map.of("depth", "20"));
-        double objects = results.score(OBJECTS, Map.of("depth", "20"));
-        double soa = results.score(SOA, Map.of("depth", "20"));
-        double chain = results.score(CHAIN, Map.of("depth", "20"));
-        if (!Double.isNaN(records) && !Double.isNaN(objects)) {
-            h.add("Engine vs object baseline (20 layers): " + Formats.ratio(records / objects)
-                    + " (structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain)
-                    + "; chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
-        }
-        double blocksSerial = results.score(BLOCKS, Map.of("blocks", "20", "mode", "serial"));
-        double blocksParallel = results.score(BLOCKS, Map.of("blocks", "20", "mode", "parallel"));
-        if (!Double.isNaN(blocksSerial)) {
-            h.add("Scoring 20-block MobileNet-style candidates (graphs of about 200 layers): serial "
-                    + Formats.compact(blocksSerial) + " candidates/s"
-                    + (Double.isNaN(blocksParallel) ? "" : ", parallel " + Formats.compact(blocksParallel) + " candidates/s") + ".");
-        }
-        results.find(PARSE, Map.of("depth", "20")).ifPresent(r -> h.add("Parsing 20-layer strings: "
-                + Formats.compact(r.primary().value()) + " candidates/s"
-                + (r.secondary().containsKey("bytes") ? ", " + mb(r.secondary().get("bytes").value()) + " MB/s" : "") + "."));
-        double floor = results.score(CSV_FLOOR, Map.of());
-        if (!Double.isNaN(floor)) {
-            h.add("CSV floor (Commons CSV, read only): " + Formats.compact(floor) + " rows/s.");
-        }
-        for (BenchmarkResult p : pipelines()) {
-            h.add("Filter pipeline " + p.method() + (p.paramsLabel().isEmpty() ? "" : " [" + p.paramsLabel() + "]") + ": "
-                    + Formats.compact(p.primary().value()) + " rows/s = " + Formats.percent(p.primary().value() / floor)
-                    + " of the CSV floor (target ≥ 60%).");
-        }
-        for (BenchmarkResult r : results.of(SCORING)) {
-            if ("serial".equals(r.param("mode")) && r.secondary().containsKey(ALLOC)) {
-                h.add("Scoring allocation (serial, " + r.paramsLabel() + ", -prof gc): "
-                        + Formats.number(r.secondary().get(ALLOC).value()) + " B per candidate.");
-            }
-        }
+    private void headlines(List<String> h) {
         if (h.isEmpty()) {
             return;
         }
         line("## Headlines");
         line("");
-        h.forEach(s -> line("- " + s));
+        h.forEach(x -> line("- " + x));
+        line("");
+    }
+
+    private void targets(List<Target> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        line("## Targets");
+        line("");
+        line("| figure | measured | ± | target | verdict |");
+        line("|---|---:|---|---|---|");
+        for (Target t : targets) {
+            line("| " + t.figure() + " | " + t.measured() + " | " + t.errors() + " | " + t.barText() + " | " + t.verdict() + " |");
+        }
         line("");
     }
 
@@ -196,19 +171,22 @@ public final class MarkdownReport {
         }
         line("## Engine vs baselines (ObjectBaselineBenchmark): the same 1,000 candidates, serial, candidates/s");
         line("");
+        // the SoA columns only for results files from before it was retired
+        final boolean soa = !results.intParams(SOA, "depth").isEmpty();
         line("records = the engine; chain records = the engine's chain path without its graph code, same records;"
-                + " SoA = that chain loop over one array per field; objects = baseline (a).");
+                + (soa ? " SoA = that chain loop over one array per field;" : "") + " objects = baseline (a).");
         line("");
-        line("| depth | records (engine) | chain records | SoA | objects | engine/objects | SoA/chain records | chain records/engine |");
-        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| depth | records (engine) | chain records |" + (soa ? " SoA |" : "") + " objects | engine/objects |"
+                + (soa ? " SoA/chain records |" : "") + " chain records/engine |");
+        line("|---:|---:|---:|---:|---:|---:|" + (soa ? "---:|---:|" : ""));
         for (int d : depths) {
             Map<String, String> p = Map.of("depth", String.valueOf(d));
             Score r = score(RECORDS, p);
             Score c = score(CHAIN, p);
             Score s = score(SOA, p);
             Score o = score(OBJECTS, p);
-            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + cell(s) + " | " + cell(o) + " | "
-                    + Formats.ratio(value(r) / value(o)) + " | " + Formats.ratio(value(s) / value(c)) + " | "
+            line("| " + d + " | " + cell(r) + " | " + cell(c) + " | " + (soa ? cell(s) + " | " : "") + cell(o) + " | "
+                    + Formats.ratio(value(r) / value(o)) + " | " + (soa ? Formats.ratio(value(s) / value(c)) + " | " : "")
                     + Formats.ratio(value(c) / value(r)) + " |");
         }
         line("");
@@ -264,7 +242,7 @@ public final class MarkdownReport {
         line("|---|---|---:|---:|---|" + (alloc ? "---:|" : ""));
         for (BenchmarkResult r : results.all()) {
             Score s = r.primary();
-            String err = Double.isNaN(s.error()) ? "" : Formats.percent(s.relativeError());
+            String err = Formats.error(s).replace("± ", "");
             String a = alloc ? " | " + (r.secondary().containsKey(ALLOC) ? Formats.number(r.secondary().get(ALLOC).value()) : "") : "";
             line("| " + r.shortName() + " | " + r.paramsLabel() + " | " + Formats.number(s.value()) + " | " + err + " | "
                     + r.operationUnit() + a + " |");
@@ -299,11 +277,6 @@ public final class MarkdownReport {
         return list;
     }
 
-    private int largest(String shortName, String param) {
-        List<Integer> v = results.intParams(shortName, param);
-        return v.isEmpty() ? 0 : v.get(v.size() - 1);
-    }
-
     private Score score(String shortName, Map<String, String> params) {
         return results.find(shortName, params).map(BenchmarkResult::primary).orElse(null);
     }
@@ -322,7 +295,7 @@ public final class MarkdownReport {
         return s == null ? Double.NaN : s.value();
     }
 
-    private static String mb(double bytesPerSecond) {
+    static String mb(double bytesPerSecond) {
         return String.format(Locale.ROOT, "%.1f", bytesPerSecond / 1e6);
     }
 
