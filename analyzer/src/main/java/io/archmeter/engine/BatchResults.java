@@ -4,7 +4,14 @@ import java.util.Arrays;
 
 /**
  * The metrics of a scored {@link io.archmeter.encoding.CandidateBatch}: one {@link MetricRecord}
- * per candidate in a single {@code long[]}, and the reason for each invalid candidate.
+ * per candidate in a single {@code long[]}, and the reason for each invalid candidate. Read them
+ * by name:
+ * <pre>{@code
+ * BatchResults r = engine.scoreAll(batch, new BatchResults());
+ * for (int i = 0; i < r.size(); i++) {
+ *     if (r.isValid(i) && r.get(i, Metric.MACS) <= 300_000_000L && r.get(i, Metric.RF) >= 224) { ... }
+ * }
+ * }</pre>
  * Reusable: {@link Engine#scoreAll} grows it to the batch's size and overwrites it, so a
  * pipeline that scores chunk after chunk allocates only while its chunks grow.
  */
