@@ -34,10 +34,21 @@ public final class SummaryReport {
      *
      * @param totalsRow CSV only: add a leading {@code kind} column ({@code layer} or {@code total}) and a last
      *                  row with the totals; without it the CSV has one data row per layer and nothing else
+     * @param spans     which token wrote each layer (from the parser), or null: text then groups its rows by block
+     *                  token and branch group
+     * @param depth     text with spans: how many levels of blocks and groups to open (0: top-level rows only;
+     *                  negative: all)
      */
-    public record Options(boolean totalsRow) {
+    public record Options(boolean totalsRow, TokenSpans spans, int depth) {
         /** One row per layer, no totals row. */
-        public static final Options DEFAULT = new Options(false);
+        public static final Options DEFAULT = new Options(false, null, -1);
+
+        /**
+         * @param totalsRow see the record
+         */
+        public Options(boolean totalsRow) {
+            this(totalsRow, null, -1);
+        }
     }
 
     /** The CSV and JSON names of the per-layer fields, in column order (CSV adds {@code kind} first with a totals row). */
@@ -58,7 +69,7 @@ public final class SummaryReport {
         switch (format) {
             case CSV -> SummaryCsv.write(table, options, out);
             case JSON -> SummaryJson.write(name, arch, table, out);
-            default -> SummaryText.write(name, table, out);
+            default -> SummaryText.write(name, table, options.spans(), options.depth(), out);
         }
         out.flush();
     }

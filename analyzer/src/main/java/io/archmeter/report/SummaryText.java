@@ -14,7 +14,8 @@ import java.util.Locale;
  * The text of {@code archmeter summary}: one row per layer with its output shape, receptive field
  * r, effective stride S and padding P, MACs and parameters in human units with their share of the
  * total, FLOPs, and the bytes the layer allocates; the layer where the activation peak occurs is
- * marked; then the exact totals.
+ * marked; then the exact totals. Given the parser's {@link TokenSpans}, rows are grouped as the
+ * string was written: a block token or a branch group is one row with its layers beneath.
  */
 final class SummaryText {
     private static final String[] HEADER = {
@@ -25,37 +26,102 @@ final class SummaryText {
     private SummaryText() {
     }
 
-    static void write(String name, LayerTable t, PrintWriter out) {
+    /**
+     * Writes the table. With {@code spans}, rows follow the architecture string: a block token or
+     * a branch group is one row (its layer range, last output, r/S/P after it, and the sums of its
+     * layers) with what it holds indented beneath, down to {@code depth} levels (0: top-level rows
+     * only; negative: every level). Without, one row per layer.
+     */
+    static void write(String name, LayerTable t, TokenSpans spans, int depth, PrintWriter out) {
         Metrics m = t.totals();
         int peak = SummaryReport.peakLayer(t);
         out.printf(Locale.ROOT, "%s on %s (%s)%n%n", name, t.input(), t.conventions().label());
         TextTable table = new TextTable(HEADER, LEFT);
         table.row("0", "input", t.input().toString(), "1", "1", "0", "--", "--", "--", "--", "--",
                 Formatting.bytes(SummaryReport.inputBytes(t)), peak < 0 ? marker(m.activationPeakBytes()) : "");
-        for (int j = 0; j < t.size(); j++) {
-            table.row(layerRow(t, j, j == peak));
+        if (spans == null || spans.size() != t.size()) {
+            for (int j = 0; j < t.size(); j++) {
+                table.row(layerRow(t, j, j == peak, ""));
+            }
+        } else {
+            for (LayerTree.Node node : LayerTree.of(spans)) {
+                rows(table, t, node, 0, depth, peak);
+            }
         }
         table.print(out);
         totals(t, m, peak, out);
     }
 
-    private static String[] layerRow(LayerTable t, int j, boolean peak) {
+    private static void rows(TextTable table, LayerTable t, LayerTree.Node node, int level, int depth, int peak) {
+        String indent = "  ".repeat(level);
+        if (node.kind() == LayerTree.Kind.LAYER) {
+            table.row(layerRow(t, node.first(), node.first() == peak, indent));
+            return;
+        }
+        boolean expanded = depth < 0 || level < depth;
+        table.row(nodeRow(t, node, indent, expanded, peak));
+        if (expanded) {
+            for (LayerTree.Node child : node.children()) {
+                rows(table, t, child, level + 1, depth, peak);
+            }
+        }
+    }
+
+    private static String[] layerRow(LayerTable t, int j, boolean peak, String indent) {
         Metrics m = t.totals();
-        boolean global = t.isGlobal(j);
         long macs = t.get(j, LayerMetricsRecord.MACS_OFFSET);
         long flops = t.get(j, LayerMetricsRecord.FLOPS_OFFSET);
         long params = t.get(j, LayerMetricsRecord.PARAMS_OFFSET);
         long act = t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET);
-        return new String[] {
-            Integer.toString(j + 1), SummaryReport.layerToken(t, j), SummaryReport.shape(t, j),
-            global ? "whole" : Formatting.axes(t.get(j, LayerMetricsRecord.RF_H_OFFSET), t.get(j, LayerMetricsRecord.RF_W_OFFSET)),
-            global ? "-" : Formatting.axes(t.get(j, LayerMetricsRecord.STRIDE_H_OFFSET), t.get(j, LayerMetricsRecord.STRIDE_W_OFFSET)),
-            global ? "-" : Formatting.axes(t.get(j, LayerMetricsRecord.PAD_H_OFFSET), t.get(j, LayerMetricsRecord.PAD_W_OFFSET)),
-            macs == 0 ? "--" : Formatting.human(macs), Formatting.share(macs, m.macs()),
-            flops == 0 ? "--" : Formatting.human(flops),
-            params == 0 ? "--" : Formatting.human(params), Formatting.share(params, m.params()),
-            t.record(j, LayerRecord.OP_OFFSET) == OpCode.IDENTITY || act == 0 ? "in place" : Formatting.bytes(act),
-            peak ? marker(t.get(j, LayerMetricsRecord.LIVE_BYTES_OFFSET)) : ""};
+        String[] row = place(t, j);
+        row[0] = Integer.toString(j + 1);
+        row[1] = indent + SummaryReport.layerToken(t, j);
+        row[6] = macs == 0 ? "--" : Formatting.human(macs);
+        row[7] = Formatting.share(macs, m.macs());
+        row[8] = flops == 0 ? "--" : Formatting.human(flops);
+        row[9] = params == 0 ? "--" : Formatting.human(params);
+        row[10] = Formatting.share(params, m.params());
+        row[11] = t.record(j, LayerRecord.OP_OFFSET) == OpCode.IDENTITY || act == 0 ? "in place" : Formatting.bytes(act);
+        row[12] = peak ? marker(t.get(j, LayerMetricsRecord.LIVE_BYTES_OFFSET)) : "";
+        return row;
+    }
+
+    /**
+     * A block or group: its layer range, label, the output and r/S/P of its last layer, the sums
+     * of its layers; collapsed, it carries the peak marker of a layer inside it.
+     */
+    private static String[] nodeRow(LayerTable t, LayerTree.Node node, String indent, boolean expanded, int peak) {
+        Metrics m = t.totals();
+        long macs = 0, flops = 0, params = 0, act = 0;
+        for (int j = node.first(); j < node.end(); j++) {
+            macs += t.get(j, LayerMetricsRecord.MACS_OFFSET);
+            flops += t.get(j, LayerMetricsRecord.FLOPS_OFFSET);
+            params += t.get(j, LayerMetricsRecord.PARAMS_OFFSET);
+            act += t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET);
+        }
+        int layers = node.end() - node.first();
+        String[] row = place(t, node.end() - 1);
+        row[0] = (node.first() + 1) + "-" + node.end();
+        row[1] = indent + node.label() + (expanded ? "" : " [" + layers + " layers]");
+        row[6] = macs == 0 ? "--" : Formatting.human(macs);
+        row[7] = Formatting.share(macs, m.macs());
+        row[8] = flops == 0 ? "--" : Formatting.human(flops);
+        row[9] = params == 0 ? "--" : Formatting.human(params);
+        row[10] = Formatting.share(params, m.params());
+        row[11] = act == 0 ? "in place" : Formatting.bytes(act);
+        row[12] = !expanded && peak >= node.first() && peak < node.end() ? marker(t.get(peak, LayerMetricsRecord.LIVE_BYTES_OFFSET)) : "";
+        return row;
+    }
+
+    /** A row with layer {@code j}'s output shape and r, S, P filled in. */
+    private static String[] place(LayerTable t, int j) {
+        boolean global = t.isGlobal(j);
+        String[] row = new String[HEADER.length];
+        row[2] = SummaryReport.shape(t, j);
+        row[3] = global ? "whole" : Formatting.axes(t.get(j, LayerMetricsRecord.RF_H_OFFSET), t.get(j, LayerMetricsRecord.RF_W_OFFSET));
+        row[4] = global ? "-" : Formatting.axes(t.get(j, LayerMetricsRecord.STRIDE_H_OFFSET), t.get(j, LayerMetricsRecord.STRIDE_W_OFFSET));
+        row[5] = global ? "-" : Formatting.axes(t.get(j, LayerMetricsRecord.PAD_H_OFFSET), t.get(j, LayerMetricsRecord.PAD_W_OFFSET));
+        return row;
     }
 
     /** {@code 1,814,073,344 (1.81 G)}; a number below 1000 alone. */
