@@ -1,15 +1,18 @@
 package io.archmeter.cli;
 
 import io.archmeter.engine.Metric;
+import io.archmeter.io.AtomicOutput;
 import io.archmeter.io.ConsoleReporter;
 import io.archmeter.io.Constraint;
-import io.archmeter.io.CountingInputStream;
-import io.archmeter.io.CsvStreams;
+import io.archmeter.io.CsvInput;
+import io.archmeter.io.Destination;
 import io.archmeter.io.FailFastException;
 import io.archmeter.io.FilterPipeline;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
-import io.archmeter.model.InputShape;
+import io.archmeter.io.InputFailedException;
+import io.archmeter.io.OutputFailedException;
+import io.archmeter.io.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,35 +34,53 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "filter", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+            // one string per paragraph: picocli wraps each at the usage width, so no line breaks mid-sentence
             "Scores every architecture of a CSV and keeps the rows that meet the constraints.",
             "",
-            "Input: a CSV (RFC 4180) with a header row and an 'arch' column (see --arch-column); an optional",
-            "'input' column (e.g. 227x227x3) overrides --input per row (an empty cell means --input). Every",
-            "column is passed through unchanged, in order; the metric columns are appended.",
-            "Output: RFC 4180 CSV with \\n line ends, fields quoted only where needed, rows in input order.",
-            "A name ending in .gz is read or written gzip-compressed; '-' is stdin or stdout.",
+            "Input: a CSV (RFC 4180) with a header row and an 'arch' column (see --arch-column); an optional 'input' column"
+                + " (e.g. 227x227x3) overrides --input per row (an empty cell means --input). Every column is passed through"
+                + " unchanged, in order; the metric columns are appended. Output: RFC 4180 CSV with \\n line ends, fields"
+                + " quoted only where needed, rows in input order. An output name ending in .gz is written gzip-compressed;"
+                + " '-' is stdin or stdout.",
             "",
-            "Rejects: a row whose architecture does not parse, whose input cell is malformed, whose shapes",
-            "are invalid, or whose constrained input cell is not a number goes to the rejects file with",
-            "columns line,reason followed by its own columns (line = its 1-based line in the input, the",
-            "header being line 1). The first 5 reasons are also echoed to stderr.",
+            "Rejects: a row whose architecture does not parse, whose input cell is malformed, whose shapes are invalid, or"
+                + " whose constrained input cell is not a number goes to the rejects file with columns line,reason followed by"
+                + " its own columns (line = its 1-based line in the input, the header being line 1). The first 5 reasons are"
+                + " also echoed to stderr. Rejects go to --rejects, or by default beside a file output (kept.csv ->"
+                + " kept.rejects.csv); with output to stdout or a device and no --rejects they are only counted (the summary"
+                + " says so).",
             "",
-            "Stderr: progress (a line rewritten in place on a terminal, else a line every 5 s) and a",
-            "summary: rows read = kept + filtered out + rejected, the rows each constraint removed (a row",
-            "failing several constraints counts against each), time, rows/s and MB/s (bytes read; for .gz,",
-            "compressed bytes). --quiet silences progress, echoed rejects and summary, not errors.",
+            "Files are replaced only by a run that succeeds: the output and rejects are written to hidden temporary files"
+                + " beside them and renamed at the end, so a failed or killed run leaves the previous files as they were."
+                + " Every write is checked: a full disk or a closed stdout stops the run at once. Options and the header are"
+                + " checked before anything is written. Output to stdout is flushed after each chunk.",
+            "",
+            "Data passes through unchanged: a byte-order mark before the header is dropped; bytes that are not valid UTF-8"
+                + " are written back as they were read. Gzip input is recognised by its first bytes, whatever its name;"
+                + " bytes after the gzip data are an error.",
+            "",
+            "Memory is bounded whatever the input: a few chunks of at most --chunk-size rows and 4 Mi characters, rows of"
+                + " at most --max-row-chars characters. Limits, and the cells compared with them, are numbers of at most 64"
+                + " characters with a magnitude within 1e-1000..1e1000.",
+            "",
+            "Stderr: progress (a line rewritten in place on a terminal, else a line every 5 s) and a summary: rows read ="
+                + " kept + filtered out + rejected, the rows each constraint removed (a row failing several constraints"
+                + " counts against each), time, rows/s and MB/s (bytes read; for gzip, compressed bytes). --quiet silences"
+                + " progress, echoed rejects and summary, not errors.",
             "",
             "Examples:",
-            "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M \\",
-            "      --max act_peak_bytes=320KiB --min rf=224",
+            "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M --max act_peak_bytes=320KiB --min rf=224",
             "  archmeter filter big.csv.gz -o - --min acc=0.7 --columns macs,rf_h,rf_w | head",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (rows may have been rejected: see the summary and the rejects file)",
-            "2:usage error or malformed CSV (no header, no arch column, unbalanced quote, wrong number of fields;%n"
-                + "the message gives the line), or an I/O error",
-            "3:--fail-fast and a row was rejected (the message gives its line and reason)"})
+            "2:usage error: a bad option, a constraint on a missing or non-numeric column, two outputs in one place, a missing"
+                + " input, a malformed CSV or header (the message gives the line), a row too long, corrupt gzip data",
+            "3:--fail-fast and a row was rejected (the message gives its line and reason)",
+            "4:I/O error: an output could not be written (disk full, closed stdout, missing directory; the message names it and"
+                + " the cause), or the input could not be read",
+            "141:stdout's reader went away (e.g. | head): the run stopped at once, quietly"})
 public final class FilterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -89,8 +107,7 @@ public final class FilterCommand implements Callable<Integer> {
                 "rf_pad_h, rf_pad_w, out_h, out_w, out_c. A name that is also an input column is an error."})
     List<String> columns;
 
-    @Option(names = "--all", description = {"Write every valid row, with a trailing 'pass' column (true/false), instead of",
-        "only the kept rows."})
+    @Option(names = "--all", description = "Write every valid row, with a trailing 'pass' column (true/false), instead of only the kept rows.")
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
@@ -98,9 +115,9 @@ public final class FilterCommand implements Callable<Integer> {
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = {"Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings",
-                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120",
-                "(with --input 16x16x3; CIFAR is 32x32x3)."})
+            description = "Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings"
+                + " (8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input"
+                + " 16x16x3; CIFAR is 32x32x3).")
     int classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
@@ -108,9 +125,9 @@ public final class FilterCommand implements Callable<Integer> {
     String archColumn;
 
     @Option(names = "--rejects", paramLabel = "PATH",
-            description = {"Where rejected rows go (.gz compresses). Default: next to the output, .csv or .csv.gz",
-                "replaced by .rejects.csv (kept.csv -> kept.rejects.csv); with output to stdout, rejects.csv",
-                "in the current directory. Always written, with its header even when nothing is rejected."})
+            description = {"Where rejected rows go (.gz compresses; '-' is stdout). Default: next to a file output,",
+                ".csv or .csv.gz replaced by .rejects.csv (kept.csv -> kept.rejects.csv); none for output to",
+                "stdout or a device. Written with its header even when nothing is rejected."})
     String rejects;
 
     @Option(names = "--fail-fast", description = "Stop at the first rejected row, with exit code 3 and its reason.")
@@ -120,35 +137,75 @@ public final class FilterCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "" + FilterSpec.DEFAULT_CHUNK_SIZE,
-            description = "Rows per pipeline chunk (default ${DEFAULT-VALUE}); memory holds a few chunks.")
+            description = {"Most rows per pipeline chunk, 1 to 1048576 (default ${DEFAULT-VALUE}); a chunk also ends at",
+                "4 Mi characters. Output is flushed after each chunk: --chunk-size 1 answers a coprocess row by row."})
     int chunkSize;
+
+    @Option(names = "--max-row-chars", paramLabel = "N", defaultValue = "" + FilterSpec.DEFAULT_MAX_ROW_CHARS,
+            description = "Longest row accepted, in characters (default ${DEFAULT-VALUE}); a longer one stops the run (exit 2).")
+    int maxRowChars;
 
     @Mixin
     ConventionOptions conventions;
 
     @Override
     public Integer call() throws IOException {
-        FilterSpec filterSpec = filterSpec();
-        String rejectsPath = rejects != null ? rejects : CsvStreams.defaultRejects(output);
-        requireDistinct(rejectsPath);
         PrintWriter err = spec.commandLine().getErr();
-        CountingInputStream bytes = CsvStreams.openCounted(input);
-        ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, bytes::count, rejectsPath);
-        FilterPipeline pipeline = new FilterPipeline(filterSpec).listener(reporter);
-        FilterStats stats;
-        try (bytes; Reader in = CsvStreams.reader(input, bytes); Writer out = CsvStreams.writer(output);
-             Writer rej = CsvStreams.writer(rejectsPath)) {
-            try {
-                stats = pipeline.run(in, out, rej);
-            } catch (FailFastException e) {
-                err.println("archmeter: --fail-fast: rejected line " + e.line() + ": " + e.reason()
-                        + " (" + e.stats().rowsRead() + " rows read; the row is in " + rejectsPath + ")");
-                err.flush();
-                return 3;
+        try {
+            return filter(err);
+        } catch (OutputFailedException e) {
+            return ExitCode.of(e, err);
+        } catch (InputFailedException e) {
+            return ExitCode.of(e, err);
+        }
+    }
+
+    /**
+     * Checks the options, then the outputs' destinations, then the input's header; only then opens
+     * the outputs (temporary files), runs, and replaces the targets if the run succeeded.
+     */
+    private int filter(PrintWriter err) throws IOException {
+        FilterSpec filterSpec = filterSpec();
+        Destination out = Destination.output(output);
+        Destination rej = rejects != null ? Destination.output(rejects) : Destination.defaultRejects(out);
+        Destination.requireDistinct(input, out, rej);
+        String rejectsName = rej == null ? null : Text.escape(rej.describe(), Text.ECHO_LIMIT);
+        try (CsvInput in = CsvInput.open(input)) {
+            ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, in::bytesRead, rejectsName);
+            FilterPipeline.Prepared job = new FilterPipeline(filterSpec).listener(reporter).prepare(in.reader());
+            FilterStats stats;
+            try (AtomicOutput o = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
+                try {
+                    stats = job.run(o.writer(), r != null ? r.writer() : Writer.nullWriter());
+                } catch (FailFastException e) {
+                    err.println("archmeter: --fail-fast: rejected line " + e.line() + ": " + e.reason() + " ("
+                            + Text.count(e.stats().rowsRead(), "row") + " read" + leftAsTheyWere(out, rej) + ")");
+                    err.flush();
+                    return ExitCode.FAIL_FAST;
+                }
+                // both written out before either is renamed: a full disk fails the run before any file is replaced
+                o.finish();
+                if (r != null) {
+                    r.finish();
+                }
+                o.publish();
+                if (r != null) {
+                    r.publish();
+                }
+            }
+            reporter.summary(stats.withBytesRead(in.bytesRead()), in.compressed());
+        }
+        return ExitCode.OK;
+    }
+
+    private static String leftAsTheyWere(Destination out, Destination rej) {
+        List<String> files = new ArrayList<>();
+        for (Destination d : new Destination[] {out, rej}) {
+            if (d != null && d.kind() == Destination.Kind.FILE) {
+                files.add(Text.escape(d.name(), Text.ECHO_LIMIT));
             }
         }
-        reporter.summary(stats.withBytesRead(bytes.count()), CsvStreams.isGzip(input));
-        return 0;
+        return files.isEmpty() ? "" : "; " + String.join(" and ", files) + (files.size() == 1 ? " is" : " are") + " left as before";
     }
 
     FilterSpec filterSpec() {
@@ -157,7 +214,7 @@ public final class FilterCommand implements Callable<Integer> {
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(InputShape.parse(inputShape))
+                .defaultInput(SummaryCommand.inputShape(inputShape))
                 .cellClasses(classes)
                 .archColumn(archColumn)
                 .constraints(constraints)
@@ -165,29 +222,7 @@ public final class FilterCommand implements Callable<Integer> {
                 .all(all)
                 .failFast(failFast)
                 .chunkSize(chunkSize)
+                .maxRowChars(maxRowChars)
                 .build();
-    }
-
-    /** Refuses to overwrite the input with the output or the rejects, or the output with the rejects. */
-    private void requireDistinct(String rejectsPath) throws IOException {
-        if (!CsvStreams.STD.equals(output) && samePath(output, input)) {
-            throw new IllegalArgumentException("the output " + output + " is the input: choose another -o");
-        }
-        if (samePath(rejectsPath, input) || samePath(rejectsPath, output)) {
-            throw new IllegalArgumentException("the rejects file " + rejectsPath + " is the input or the output: choose another --rejects");
-        }
-    }
-
-    private static boolean samePath(String a, String b) {
-        if (CsvStreams.STD.equals(a) || CsvStreams.STD.equals(b)) {
-            return false;
-        }
-        Path pa = Path.of(a).toAbsolutePath().normalize();
-        Path pb = Path.of(b).toAbsolutePath().normalize();
-        try {
-            return pa.equals(pb) || Files.exists(pa) && Files.exists(pb) && Files.isSameFile(pa, pb);
-        } catch (IOException e) {
-            return pa.equals(pb);
-        }
     }
 }

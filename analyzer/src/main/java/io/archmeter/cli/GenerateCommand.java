@@ -1,7 +1,9 @@
 package io.archmeter.cli;
 
 import io.archmeter.gen.CandidateGenerator;
-import io.archmeter.io.CsvStreams;
+import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.OutputFailedException;
+import io.archmeter.io.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
@@ -24,12 +27,20 @@ import java.util.concurrent.Callable;
  * (drawn at random) gets one bad token inserted after the stem: half a syntax error (e.g.
  * {@code conv_k3_z2}), half a token that parses but makes the shapes invalid (e.g.
  * {@code maxpool_k300}), so that both reject paths of {@code filter} show. The same options give
- * the same bytes on every machine.
+ * the same bytes on every machine. The file is written through {@link AtomicOutput}: whole or not
+ * at all, every write checked.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a reproducible candidate CSV (columns id,arch,acc) for 'archmeter filter'.",
             "acc is a made-up accuracy in [0.5,0.8] with 4 decimals, drawn from the same seed.",
-            "Example: archmeter generate --rows 1000000 --layers 20 --seed 1 -o candidates.csv.gz"})
+            "A file is replaced only when it has been written whole; every write is checked.",
+            "Example: archmeter generate --rows 1000000 --layers 20 --seed 1 -o candidates.csv.gz"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "2:usage error (a bad option)",
+            "4:I/O error: the output could not be written (disk full, closed stdout, missing directory)",
+            "141:stdout's reader went away (e.g. | head): stopped at once, quietly"})
 public final class GenerateCommand implements Callable<Integer> {
     /** Tokens that do not parse. */
     static final String[] SYNTAX_ERRORS = {"conv_k3_z2", "cnv_k3_c32", "conv_c32", "conv_k3.5_c16", "relu_k3"};
@@ -64,46 +75,59 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Output file; .gz compresses; '-' (default) is stdout.")
     String output;
 
+    /** The deepest candidate generated: a row stays a few hundred kilobytes at most. */
+    static final int MAX_LAYERS = 10_000;
+
     @Override
     public Integer call() throws IOException {
         int lo = minLayers != null ? minLayers : layers;
         int hi = maxLayers != null ? maxLayers : minLayers != null ? minLayers : layers;
         validate(lo, hi);
+        PrintWriter err = spec.commandLine().getErr();
+        try (AtomicOutput out = AtomicOutput.open(output)) {
+            long invalid = write(out.writer(), lo, hi);
+            out.commit();
+            err.printf("generate: %s (%s made invalid) written to %s%n", Text.count(rows, "row"), Text.count(invalid, "row"),
+                    Text.escape(out.destination().describe(), Text.ECHO_LIMIT));
+            err.flush();
+            return ExitCode.OK;
+        } catch (OutputFailedException e) {
+            return ExitCode.of(e, err);
+        }
+    }
+
+    /** Writes the header and the rows; returns how many were made invalid. */
+    private long write(Writer out, int lo, int hi) throws IOException {
         CandidateGenerator generator = new CandidateGenerator(seed);
         SplittableRandom random = new SplittableRandom(seed ^ ROW_STREAM);
         long invalid = 0;
-        try (Writer out = CsvStreams.writer(output)) {
-            // arch tokens hold no comma, quote or line break, so no field needs quoting
-            out.write("id,arch,acc\n");
-            for (long id = 1; id <= rows; id++) {
-                int depth = lo == hi ? lo : lo + random.nextInt(hi - lo + 1);
-                String arch = generator.next(depth);
-                String acc = BigDecimal.valueOf(5000 + random.nextInt(3001), 4).toPlainString();
-                if (random.nextDouble() < invalidRate) {
-                    arch = corrupt(arch, random);
-                    invalid++;
-                }
-                out.write(Long.toString(id));
-                out.write(',');
-                out.write(arch);
-                out.write(',');
-                out.write(acc);
-                out.write('\n');
+        // arch tokens hold no comma, quote or line break, so no field needs quoting
+        out.write("id,arch,acc\n");
+        for (long id = 1; id <= rows; id++) {
+            int depth = lo == hi ? lo : lo + random.nextInt(hi - lo + 1);
+            String arch = generator.next(depth);
+            String acc = BigDecimal.valueOf(5000 + random.nextInt(3001), 4).toPlainString();
+            if (random.nextDouble() < invalidRate) {
+                arch = corrupt(arch, random);
+                invalid++;
             }
+            out.write(Long.toString(id));
+            out.write(',');
+            out.write(arch);
+            out.write(',');
+            out.write(acc);
+            out.write('\n');
         }
-        spec.commandLine().getErr().printf("generate: %d rows (%d made invalid) written to %s%n", rows, invalid,
-                CsvStreams.STD.equals(output) ? "stdout" : output);
-        spec.commandLine().getErr().flush();
-        return 0;
+        return invalid;
     }
 
     private void validate(int lo, int hi) {
         if (rows < 0) {
             throw new ParameterException(spec.commandLine(), "--rows must be at least 0, not " + rows);
         }
-        if (lo < 5 || hi < lo) {
-            throw new ParameterException(spec.commandLine(), "layers must be at least 5 and --min-layers <= --max-layers (got "
-                    + lo + ".." + hi + ")");
+        if (lo < 5 || hi < lo || hi > MAX_LAYERS) {
+            throw new ParameterException(spec.commandLine(), "layers must be from 5 to " + MAX_LAYERS
+                    + ", with --min-layers <= --max-layers (got " + lo + ".." + hi + ")");
         }
         if (!(invalidRate >= 0 && invalidRate <= 1)) {
             throw new ParameterException(spec.commandLine(), "--invalid-rate must be in [0, 1], not " + invalidRate);

@@ -2,9 +2,15 @@ package io.archmeter.cli;
 
 import io.archmeter.engine.InvalidArchitectureException;
 import io.archmeter.grammar.ArchSyntaxException;
+import io.archmeter.io.OutputFailedException;
+import io.archmeter.io.StdStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +26,7 @@ import java.nio.charset.StandardCharsets;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "  0:success",
+            "  1:a bug: an unexpected exception, printed with its stack trace",
             "  2:usage error: a bad option or architecture, an unknown model, a missing or malformed input",
             "  3:filter --fail-fast stopped at a rejected row",
             "  4:I/O error: an output could not be written (disk full, closed stdout), or the input could not be read",
@@ -38,12 +45,6 @@ public final class Main implements Runnable {
      */
     public static final int USAGE_WIDTH = 120;
 
-    /** Exit code of a usage error, an invalid architecture or input. */
-    public static final int EXIT_USAGE = 2;
-
-    /** Exit code of an output that could not be written (a full disk, a closed stdout). */
-    public static final int EXIT_IO = 4;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,33 +55,86 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Runs the command line on {@link System#out} and {@link System#err} (as they are at the call)
-     * and returns its exit code, without calling {@link System#exit}.
+     * Runs the command line on the process's stdout ({@link StdStreams#out()}: file descriptor 1,
+     * whose failed writes say why) and {@link System#err}, and returns its exit code, without
+     * calling {@link System#exit}.
      */
     public static int run(String... args) {
-        // a PrintWriter over a PrintStream also reports the stream's own write errors in checkError()
-        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        FirstFailure stdout = new FirstFailure(StdStreams.out());
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return run(out, err, args);
+        return run(out, stdout, err, args);
     }
 
     /**
      * Runs the command line with its output to {@code out} and its messages to {@code err}, and
-     * returns the exit code. A write to {@code out} that failed (a full disk, a closed stdout) is an
-     * error: one line on {@code err} and exit code {@link #EXIT_IO}, even when the command itself
-     * succeeded.
+     * returns the exit code. A write to {@code out} that failed is an error even when the command
+     * itself succeeded: {@link ExitCode#IO} with one line on {@code err} (a full disk, a closed
+     * stdout), or {@link ExitCode#BROKEN_PIPE} without a word when the reader went away ({@code | head}).
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, null, err, args);
+    }
+
+    private static int run(PrintWriter out, FirstFailure stdout, PrintWriter err, String... args) {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         int exit = cl.execute(args);
         if (out.checkError()) {     // flushes, then reports any write that failed on the way
-            err.println("archmeter: could not write the output to standard output (disk full, or the stream was closed)");
-            err.flush();
-            return exit == 0 ? EXIT_IO : exit;
+            IOException cause = stdout != null ? stdout.failure() : null;
+            int code = ExitCode.of(cause != null ? new OutputFailedException("stdout", cause)
+                    : new OutputFailedException("stdout", "the write failed (disk full, or the stream was closed)"), err);
+            return exit == ExitCode.OK ? code : exit;
         }
         return exit;
+    }
+
+    /** An output stream that remembers the first exception of the stream beneath (a PrintWriter keeps only a flag). */
+    private static final class FirstFailure extends FilterOutputStream {
+        private IOException failure;
+
+        FirstFailure(OutputStream out) {
+            super(out);
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        private IOException remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
     }
 
     /**
@@ -97,7 +151,7 @@ public final class Main implements Runnable {
                     || ex instanceof java.io.IOException) {
                 commandLine.getErr().println("archmeter: " + ex.getMessage());
                 commandLine.getErr().flush();
-                return EXIT_USAGE;
+                return ExitCode.USAGE;
             }
             throw ex;
         });

@@ -101,7 +101,7 @@ public final class SummaryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The shape of an {@code --input} option, refused when it looks like PyTorch's CxHxW. */
+    /** The shape of an {@code --input} option ({@code summary}, {@code filter}), refused when it looks like PyTorch's CxHxW. */
     static InputShape inputShape(String text) {
         InputShape s = InputShape.parse(text);
         if (s.looksChannelsFirst()) {

@@ -15,24 +15,33 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * The middle stage: parses the architectures of a chunk into one reusable {@link CandidateBatch},
- * scores them with {@link Engine#scoreAll}, and judges each row against the constraints, leaving
- * in the chunk per row either a reject reason or the mask of the constraints it fails.
+ * The middle stage: parses the architectures of a chunk into a reusable {@link CandidateBatch},
+ * scores them with {@link Engine#scoreAll}, copies each valid row's metrics into the chunk, and
+ * judges each row against the constraints, leaving in the chunk per row either a reject reason or
+ * the mask of the constraints it fails.
  *
  * <p>A row is rejected, with the first reason that applies, when its {@code input} cell is not
  * {@code HxWxC}, its architecture does not parse, its shapes are invalid, or a constrained input
- * cell is not a number. An empty {@code input} cell means the default input.
+ * cell is not a number (within {@link Quantity}'s bounds). An empty {@code input} cell means the
+ * default input. Reasons echo cells through {@link Text}: escaped, and cut at
+ * {@value Text#REASON_LIMIT} characters.
  *
- * <p>One instance per run, used by one thread: the batch is the only big buffer, and it is
- * needed only between parsing and scoring, so one suffices whatever the number of chunks in flight.
+ * <p>Memory: a batch holds at most about {@link FilterSpec#batchLayers()} layers (plus the last
+ * candidate parsed): when a chunk's candidates have more, they are scored in several batches, so a
+ * chunk of block-heavy or very deep rows costs no more than one of shallow ones.
+ *
+ * <p>One instance per run, used by one thread (whose parsers may work in parallel on parts of a chunk).
  */
 final class ChunkScorer {
+    /** Below this many rows a chunk is parsed on one thread: forking costs more than it saves. */
+    static final int PARALLEL_PARSE_ROWS = 2048;
+
     private final HeaderLayout layout;
     private final Engine engine;
     private final ForkJoinPool pool;
     private final InputShape defaultInput;
     private final int cellClasses;
-    private final CandidateBatch batch;
+    private final int batchLayers;
     /** One per thread that parses a part of a chunk; the first also parses small chunks alone. */
     private final RowParser[] parsers;
     // constraints unpacked into arrays for the per-row loop
@@ -47,14 +56,14 @@ final class ChunkScorer {
         this.pool = spec.pool();
         this.defaultInput = spec.defaultInput();
         this.cellClasses = spec.cellClasses();
-        // starts small and grows to the largest chunk's needs: a tiny input should not cost megabytes
-        this.batch = new CandidateBatch(Math.min(spec.chunkSize(), 1024), Math.min(spec.chunkSize(), 1024) * 24);
         // one parser per thread that can run one (the pool's workers and this thread) less one, the
         // reader's: measured on 2 cores (FilterPipelineBenchmark), two parsers competing with the
         // reader thread ran at 54% of the CSV floor against 66-71% for one, so there a chunk is
         // parsed whole; with more cores its parts are parsed in parallel
         int threads = (pool != null ? pool.getParallelism() : ForkJoinPool.getCommonPoolParallelism()) + 1;
         this.parsers = new RowParser[Math.max(1, threads - 1)];
+        // the layer budget is shared by the parsers, which each hold a batch
+        this.batchLayers = Math.max(1, spec.batchLayers() / parsers.length);
         for (int k = 0; k < parsers.length; k++) {
             parsers[k] = new RowParser();
         }
@@ -71,92 +80,100 @@ final class ChunkScorer {
         }
     }
 
-    void score(Chunk chunk) {
-        engine.scoreAll(parse(chunk), chunk.results, pool);
-        judge(chunk);
-    }
-
     /**
-     * Parses the chunk's architectures; returns the batch to score. A large chunk is cut into one
-     * part per parser, parsed in parallel, and the parts' batches are appended into one (a copy of
-     * primitive arrays, a fraction of the parse); chunk.candidate then indexes the merged batch.
+     * Scores and judges every row of {@code chunk}. A large chunk is cut into one part per parser,
+     * each part parsed, scored and judged in parallel; a part writes only its own rows.
      */
-    private CandidateBatch parse(Chunk chunk) {
+    void score(Chunk chunk) {
         final int n = chunk.size;
         final int parts = n < PARALLEL_PARSE_ROWS ? 1 : parsers.length;
         if (parts == 1) {
-            parsers[0].parse(chunk, 0, n);
+            parsers[0].process(chunk, 0, n);
+            return;
+        }
+        Runnable work = () -> IntStream.range(0, parts).parallel()
+                .forEach(k -> parsers[k].process(chunk, (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
+        if (pool == null) {
+            work.run();
         } else {
-            Runnable work = () -> IntStream.range(0, parts).parallel()
-                    .forEach(k -> parsers[k].parse(chunk, (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
-            if (pool == null) {
-                work.run();
-            } else {
-                pool.submit(work).join();
-            }
+            pool.submit(work).join();
         }
-        for (int r = 0; r < n; r++) {
-            if (chunk.rejectReason[r] != null) {
-                chunk.rejectedRows.add(r);
-            }
-        }
-        if (parts == 1) {
-            return parsers[0].batch;
-        }
-        batch.clear();
-        for (int k = 0; k < parts; k++) {
-            final int offset = batch.size();
-            batch.appendAll(parsers[k].batch);
-            for (int r = (int) ((long) n * k / parts), end = (int) ((long) n * (k + 1) / parts); r < end; r++) {
-                if (chunk.candidate[r] >= 0) {
-                    chunk.candidate[r] += offset;
-                }
-            }
-        }
-        return batch;
     }
 
-    /** Below this many rows a chunk is parsed on one thread: forking costs more than it saves. */
-    static final int PARALLEL_PARSE_ROWS = 2048;
-
     /**
-     * Parses a range of a chunk's rows into its own batch, with its own token cache: one per
-     * thread, so parts of a chunk parse in parallel without sharing anything but the chunk's
-     * per-row arrays, each part writing only its own rows.
+     * Parses, scores and judges a range of a chunk's rows with its own batch and token cache: one
+     * per thread, so parts of a chunk run in parallel sharing nothing but the chunk's per-row arrays.
      */
     private final class RowParser {
         final CandidateBatch batch = new CandidateBatch(256, 256 * 24);
+        final BatchResults results = new BatchResults();
         /** Tokens repeat across rows: ParseBenchmark measures the cache at ~1.7x the plain parser. */
         final TokenCache tokens = new TokenCache();
+        /** Row of each candidate of the batch. */
+        int[] rowOf = new int[256];
         // the last input cell seen and its shape: a column is usually one shape repeated
         private String lastInputCell;
         private InputShape lastInput;
 
-        /** Parses rows [from, to): candidate index (in this batch) or a reject reason per row. */
-        void parse(Chunk chunk, int from, int to) {
+        /** Rows [from, to): parsed in batches of about {@link #batchLayers} layers, each scored and judged. */
+        void process(Chunk chunk, int from, int to) {
             batch.clear();
-            final int archIndex = layout.archIndex;
-            final int inputIndex = layout.inputIndex;
             for (int r = from; r < to; r++) {
-                String[] cells = chunk.rows[r];
-                InputShape in = defaultInput;
-                chunk.candidate[r] = -1;
-                if (inputIndex >= 0 && !cells[inputIndex].isEmpty()) {
-                    in = inputShape(cells[inputIndex]);
-                    if (in == null) {
-                        chunk.rejectReason[r] = "input: '" + cells[inputIndex] + "' is not HxWxC with every dimension at least 1"
-                                + " (e.g. 224x224x3)";
-                        continue;
-                    }
-                }
-                try {
-                    ArchParser.parseCandidate(cells[archIndex], in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
-                    chunk.candidate[r] = batch.size() - 1;
-                } catch (IllegalArgumentException e) {
-                    // ArchSyntaxException, the usual case
-                    chunk.rejectReason[r] = "syntax: " + e.getMessage();
+                parse(chunk, r);
+                if (batch.layerCount() >= batchLayers) {
+                    scoreBatch(chunk);
                 }
             }
+            scoreBatch(chunk);
+        }
+
+        /** Parses row r into the batch, or gives it a reject reason. */
+        private void parse(Chunk chunk, int r) {
+            String[] cells = chunk.rows[r];
+            InputShape in = defaultInput;
+            chunk.scored[r] = false;
+            chunk.rejectReason[r] = null;
+            final int inputIndex = layout.inputIndex;
+            if (inputIndex >= 0 && !cells[inputIndex].isEmpty()) {
+                in = inputShape(cells[inputIndex]);
+                if (in == null) {
+                    chunk.reject(r, "input: " + Text.quote(cells[inputIndex]) + " is not HxWxC with every dimension at least 1"
+                            + " (e.g. 224x224x3)");
+                    return;
+                }
+            }
+            try {
+                ArchParser.parseCandidate(cells[layout.archIndex], in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
+            } catch (IllegalArgumentException e) {
+                // ArchSyntaxException, the usual case
+                chunk.reject(r, "syntax: " + Text.escape(String.valueOf(e.getMessage()), Text.REASON_LIMIT));
+                return;
+            }
+            int k = batch.size() - 1;
+            if (k == rowOf.length) {
+                rowOf = java.util.Arrays.copyOf(rowOf, 2 * k);
+            }
+            rowOf[k] = r;
+        }
+
+        /** Scores the batch, copies each valid candidate's metrics to its row and judges it; clears the batch. */
+        private void scoreBatch(Chunk chunk) {
+            if (batch.size() == 0) {
+                return;
+            }
+            engine.scoreAll(batch, results, pool);
+            final long[] values = results.values();
+            for (int k = 0, n = batch.size(); k < n; k++) {
+                final int r = rowOf[k];
+                if (!results.isValid(k)) {
+                    chunk.reject(r, "invalid shapes: " + Text.escape(String.valueOf(results.error(k)), Text.REASON_LIMIT));
+                    continue;
+                }
+                System.arraycopy(values, MetricRecord.offset(k), chunk.metrics, r * MetricRecord.LENGTH, MetricRecord.LENGTH);
+                chunk.scored[r] = true;
+                judge(chunk, r);
+            }
+            batch.clear();
         }
 
         private InputShape inputShape(String cell) {
@@ -175,47 +192,33 @@ final class ChunkScorer {
         }
     }
 
-    private void judge(Chunk chunk) {
-        final BatchResults results = chunk.results;
-        final long[] values = results.values();
+    /** Sets the failed-constraints mask of scored row r, or rejects it for a constrained cell that is not a number. */
+    private void judge(Chunk chunk, int r) {
+        final long[] values = chunk.metrics;
+        final int o = r * MetricRecord.LENGTH;
         final int n = metrics.length;
-        for (int r = 0; r < chunk.size; r++) {
-            final int k = chunk.candidate[r];
-            if (k < 0) {
+        long failed = 0;
+        for (int i = 0; i < n; i++) {
+            if (metrics[i] == null) {
+                failed |= judgeCell(chunk, r, i);
                 continue;
             }
-            if (!results.isValid(k)) {
-                chunk.reject(r, "invalid shapes: " + results.error(k));
-                continue;
-            }
-            final int o = MetricRecord.offset(k);
-            long failed = 0;
-            for (int i = 0; i < n; i++) {
-                if (metrics[i] == null) {
-                    failed |= judgeCell(chunk, r, i);
-                    continue;
-                }
-                long v = metrics[i].get(values, o);
-                if (isMax[i] ? v > longLimits[i] : v < longLimits[i]) {
-                    failed |= 1L << i;
-                }
-            }
-            if (chunk.rejectReason[r] == null) {
-                chunk.failed[r] = failed;
+            long v = metrics[i].get(values, o);
+            if (isMax[i] ? v > longLimits[i] : v < longLimits[i]) {
+                failed |= 1L << i;
             }
         }
+        chunk.failed[r] = failed;
     }
 
     /** Judges input-column constraint {@code i} on row {@code r}: its bit if failed, 0 if met; rejects a non-number. */
     private long judgeCell(Chunk chunk, int r, int i) {
         String cell = chunk.rows[r][layout.constraintCells[i]];
-        BigDecimal value;
-        try {
-            value = new BigDecimal(cell.trim());
-        } catch (NumberFormatException e) {
+        BigDecimal value = Quantity.bounded(cell);
+        if (value == null) {
             if (chunk.rejectReason[r] == null) {
-                chunk.reject(r, "column '" + constraints[i].column() + "': '" + cell + "' is not a number (constrained by "
-                        + constraints[i] + ")");
+                chunk.reject(r, "column " + Text.quote(constraints[i].column()) + ": " + Text.quote(cell) + " "
+                        + Quantity.whyNotBounded(cell) + " (constrained by " + constraints[i] + ")");
             }
             return 0;
         }

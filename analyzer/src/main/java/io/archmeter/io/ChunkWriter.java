@@ -55,14 +55,22 @@ final class ChunkWriter {
         rejects.printRecord((Object[]) layout.rejectsHeader);
     }
 
+    /**
+     * Writes the rows of {@code chunk} and flushes both outputs, so that a reader on the other end
+     * of a pipe (a coprocess sending rows and waiting for answers) gets them now, not when the
+     * buffer fills.
+     */
     void write(Chunk chunk) throws IOException {
-        final long[] values = chunk.results.values();
+        final long[] values = chunk.metrics;
         for (int r = 0; r < chunk.size; r++) {
             rowsRead++;
             final String reason = chunk.rejectReason[r];
             if (reason != null) {
                 reject(chunk, r, reason);
                 continue;
+            }
+            if (!chunk.scored[r]) {
+                throw new IllegalStateException("line " + chunk.startLine(r) + " was neither scored nor rejected");
             }
             final long failed = chunk.failed[r];
             if (failed == 0) {
@@ -72,9 +80,10 @@ final class ChunkWriter {
                 countFailures(failed);
             }
             if (failed == 0 || all) {
-                writeRow(chunk.rows[r], values, MetricRecord.offset(chunk.candidate[r]), failed == 0);
+                writeRow(chunk.rows[r], values, r * MetricRecord.LENGTH, failed == 0);
             }
         }
+        flush();
         listener.progress(stats());
     }
 

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * {@code quiet} silences all three; errors are reported by the command regardless.
  *
  * <pre>
- * filter: 3000 rows read = 1411 kept + 1580 filtered out + 9 rejected (rejects: kept.rejects.csv)
+ * filter: 3,000 rows read = 1,411 kept + 1,580 filtered out + 9 rejected (rejects: kept.rejects.csv)
  *   removed by each constraint (a row failing several constraints counts against each):
  *     --max macs=600000000   1498
  *     --min acc=0.7           210
@@ -43,7 +43,8 @@ public final class ConsoleReporter implements FilterListener {
      * @param quiet       write nothing
      * @param console     stderr is a terminal: rewrite one progress line in place
      * @param bytesRead   bytes read so far, for MB/s
-     * @param rejectsName the rejects file, named in the messages
+     * @param rejectsName the rejects file, named in the messages, or null if rejected rows are not
+     *                    written (output to stdout or a device without --rejects)
      */
     public ConsoleReporter(PrintWriter err, boolean quiet, boolean console, LongSupplier bytesRead, String rejectsName) {
         this.err = err;
@@ -62,7 +63,8 @@ public final class ConsoleReporter implements FilterListener {
         endProgressLine();
         err.println("rejected line " + line + ": " + reason);
         if (++echoed == ECHOED_REJECTS) {
-            err.println("(further rejects are only written to " + rejectsName + ")");
+            err.println(rejectsName != null ? "(further rejects are only written to " + rejectsName + ")"
+                    : "(further rejects are only counted: " + NOT_WRITTEN + ")");
         }
         err.flush();
     }
@@ -74,8 +76,8 @@ public final class ConsoleReporter implements FilterListener {
             return;
         }
         lastProgress = now;
-        String line = String.format(Locale.ROOT, "filter: %,d rows read, %,d kept, %,d rejected, %,.0f rows/s, %.1f MB/s",
-                soFar.rowsRead(), soFar.kept(), soFar.rejected(), soFar.rowsPerSecond(),
+        String line = String.format(Locale.ROOT, "filter: %s read, %,d kept, %,d rejected, %,.0f rows/s, %.1f MB/s",
+                Text.count(soFar.rowsRead(), "row"), soFar.kept(), soFar.rejected(), soFar.rowsPerSecond(),
                 soFar.withBytesRead(bytesRead.getAsLong()).megabytesPerSecond());
         if (console) {
             err.print("\r" + line);
@@ -96,13 +98,20 @@ public final class ConsoleReporter implements FilterListener {
         err.flush();
     }
 
-    /** The summary as text, several lines without a final line break. */
+    /** What the summary says when rejected rows go nowhere. */
+    static final String NOT_WRITTEN = "not written: the output is not a file; give --rejects FILE to keep them";
+
+    /**
+     * The summary as text, several lines without a final line break.
+     *
+     * @param rejectsName where the rejected rows went, or null if nowhere
+     */
     public static String summaryText(FilterStats s, boolean compressed, String rejectsName) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "filter: %,d rows read = %,d kept + %,d filtered out + %,d rejected",
-                s.rowsRead(), s.kept(), s.filteredOut(), s.rejected()));
+        sb.append(String.format(Locale.ROOT, "filter: %s read = %,d kept + %,d filtered out + %,d rejected",
+                Text.count(s.rowsRead(), "row"), s.kept(), s.filteredOut(), s.rejected()));
         if (s.rejected() > 0) {
-            sb.append(" (rejects: ").append(rejectsName).append(')');
+            sb.append(rejectsName != null ? " (rejects: " + rejectsName + ")" : " (rejects " + NOT_WRITTEN + ")");
         }
         if (!s.constraints().isEmpty()) {
             sb.append("\n  removed by each constraint (a row failing several constraints counts against each):");
@@ -116,7 +125,7 @@ public final class ConsoleReporter implements FilterListener {
         }
         sb.append(String.format(Locale.ROOT, "\n  %.2f s: %,.0f rows/s", s.elapsedSeconds(), s.rowsPerSecond()));
         if (s.bytesRead() >= 0) {
-            sb.append(String.format(Locale.ROOT, ", %.1f MB/s (%,d bytes read%s)", s.megabytesPerSecond(), s.bytesRead(),
+            sb.append(String.format(Locale.ROOT, ", %.1f MB/s (%s read%s)", s.megabytesPerSecond(), Text.count(s.bytesRead(), "byte"),
                     compressed ? ", compressed" : ""));
         }
         return sb.toString();

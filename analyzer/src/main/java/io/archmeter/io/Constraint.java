@@ -73,32 +73,49 @@ public record Constraint(String column, Bound bound, BigDecimal limit, Metric me
      */
     public static Constraint parse(Bound bound, String nameEqualsValue) {
         int eq = nameEqualsValue.indexOf('=');
+        String shown = Text.escape(nameEqualsValue, Text.ECHO_LIMIT);
         if (eq <= 0 || eq == nameEqualsValue.length() - 1) {
-            throw new IllegalArgumentException(bound.option() + " '" + nameEqualsValue
+            throw new IllegalArgumentException(bound.option() + " '" + shown
                     + "' is not NAME=VALUE (e.g. " + bound.option() + " macs=600M)");
         }
         String name = nameEqualsValue.substring(0, eq).trim();
         String value = nameEqualsValue.substring(eq + 1);
         Metric metric = Metric.ofColumn(name);
         if (metric != null && !metric.isNumeric()) {
-            throw new IllegalArgumentException(bound.option() + " " + nameEqualsValue + ": " + metric.column()
+            throw new IllegalArgumentException(bound.option() + " " + shown + ": " + metric.column()
                     + " is not a number; constrain out_h, out_w or out_c instead");
         }
         try {
             BigDecimal limit = Quantity.parse(value, metric == null || metric.isBytes());
             return new Constraint(metric != null ? metric.column() : name, bound, limit, metric);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(bound.option() + " " + nameEqualsValue + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(bound.option() + " " + shown + ": " + e.getMessage(), e);
         }
     }
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
     private static void requireWholeLong(String column, BigDecimal limit) {
-        try {
-            limit.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("the limit of " + column + " must be a whole number (it is "
-                    + limit.stripTrailingZeros().toPlainString() + "); " + column + " is an integer count", e);
+        // compared before anything prints or strips the number: 1e999999999 must stay cheap
+        if (limit.compareTo(LONG_MAX) > 0 || limit.compareTo(LONG_MIN) < 0) {
+            throw new IllegalArgumentException("the limit of " + column + " is out of range: " + column
+                    + " is an integer count, at most 9,223,372,036,854,775,807");
         }
+        if (limit.signum() != 0 && limit.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("the limit of " + column + " must be a whole number (it is "
+                    + plainIfShort(limit.stripTrailingZeros()) + "); " + column
+                    + " is an integer count");
+        }
+    }
+
+    /**
+     * {@code v} in plain digits, or in scientific notation when plain would be long: a library
+     * caller's limit may be beyond {@link Quantity}'s bounds, and 1e-99999999 in plain digits is 100 MB.
+     */
+    private static String plainIfShort(BigDecimal v) {
+        long digitsLeft = (long) v.precision() - v.scale();
+        return v.scale() > 40 || digitsLeft > 40 ? v.toString() : v.toPlainString();
     }
 
     /** True if the constraint reads a metric; false if it reads an input column. */
@@ -129,13 +146,13 @@ public record Constraint(String column, Bound bound, BigDecimal limit, Metric me
      */
     @Override
     public String toString() {
-        return bound.option() + " " + column + "=" + limitText();
+        return bound.option() + " " + Text.escape(column, Text.ECHO_LIMIT) + "=" + limitText();
     }
 
     private String limitText() {
         BigDecimal l = limit.stripTrailingZeros();
-        if (l.scale() > 0 || l.signum() == 0) {
-            return l.toPlainString();
+        if (l.scale() > 0 || l.signum() == 0 || (long) l.precision() - l.scale() > 40) {
+            return plainIfShort(l);
         }
         String unit = metric != null && metric.isBytes() ? "B" : "";
         String[] decimal = {"K", "M", "G"};

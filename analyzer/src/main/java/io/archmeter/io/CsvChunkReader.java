@@ -14,23 +14,31 @@ import java.util.Iterator;
  * Reads the candidate CSV into {@link Chunk}s of raw rows with Commons CSV, checking the shape of
  * the file as it goes: a header first, then rows of as many fields as the header. Input format:
  * RFC 4180 (comma, double quotes, quotes doubled inside quotes, CRLF or LF line ends), blank
- * lines skipped, a UTF-8 byte-order mark before the header ignored.
+ * lines skipped, a byte-order mark (U+FEFF) before the header dropped before parsing (so that
+ * {@code "id",arch} after a BOM is the column {@code id}). Values are kept as written: spaces
+ * are not trimmed, and characters after a closing quote ({@code "a" ,}) stay in the value
+ * ({@code a }) instead of being dropped.
  *
  * <p>Line numbers are physical lines of the input, 1-based, the header's first line being line
  * 1; a row with line breaks inside quoted cells is numbered by the line it starts on.
+ *
+ * <p>A row longer than {@link FilterSpec#maxRowChars()} characters stops the read with a
+ * {@link MalformedCsvException} naming its line, before it is held in memory whole.
  */
 final class CsvChunkReader {
     /** The input format of {@code filter}; see the class comment. */
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrailingData(true).get();
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final RowBoundReader bounded;
     private String[] header;
     /** The line on which the last record read ended: the next one starts after it. */
     private long lastEndLine;
 
-    CsvChunkReader(Reader in) throws IOException {
-        parser = FORMAT.parse(in);
+    CsvChunkReader(Reader in, int maxRowChars) throws IOException {
+        bounded = new RowBoundReader(in, maxRowChars);
+        parser = FORMAT.parse(bounded);
         records = parser.iterator();
     }
 
@@ -45,9 +53,6 @@ final class CsvChunkReader {
             throw new MalformedCsvException(1, "the input is empty: a header row is required (e.g. id,arch)");
         }
         header = first.values().clone();
-        if (header.length > 0 && !header[0].isEmpty() && header[0].charAt(0) == '\uFEFF') {
-            header[0] = header[0].substring(1);
-        }
         return header;
     }
 
@@ -55,7 +60,7 @@ final class CsvChunkReader {
      * Appends rows to {@code chunk} until it is full or the input ends.
      *
      * @return false if the input has ended
-     * @throws MalformedCsvException on an unbalanced quote or a row of the wrong width
+     * @throws MalformedCsvException on an unbalanced quote, a row of the wrong width or a row too long
      */
     boolean fill(Chunk chunk) throws IOException {
         final int fields = header.length;
@@ -68,7 +73,11 @@ final class CsvChunkReader {
             if (cells.length != fields) {
                 throw wrongWidth(cells);
             }
-            chunk.add(cells, lastEndLine);
+            int chars = 0;
+            for (String c : cells) {
+                chars += c.length();
+            }
+            chunk.add(cells, lastEndLine, chars);
         }
         return true;
     }
@@ -80,6 +89,7 @@ final class CsvChunkReader {
             }
             CSVRecord r = records.next();
             lastEndLine = parser.getCurrentLineNumber();
+            bounded.recordEnded();
             return r;
         } catch (UncheckedIOException e) {
             throw malformed(e.getCause());
@@ -89,6 +99,9 @@ final class CsvChunkReader {
     // ---- slow paths -------------------------------------------------------------------------
 
     private IOException malformed(IOException cause) {
+        if (cause instanceof RowBoundReader.RowTooLongException) {
+            return new MalformedCsvException(lastEndLine + 1, cause.getMessage(), cause);
+        }
         if (!(cause instanceof CSVException)) {
             return cause;
         }
@@ -96,13 +109,13 @@ final class CsvChunkReader {
         String hint = m != null && m.contains("EOF reached before encapsulated token finished")
                 ? "unbalanced double quote: a quoted field is not closed before the end of the input"
                 : "malformed CSV";
-        return new MalformedCsvException(lastEndLine + 1, hint + " (" + m + ")", cause);
+        return new MalformedCsvException(lastEndLine + 1, hint + " (" + Text.escape(String.valueOf(m), Text.ECHO_LIMIT) + ")", cause);
     }
 
     private MalformedCsvException wrongWidth(String[] cells) {
         long line = lastEndLine - lineBreaks(cells);
-        return new MalformedCsvException(line, cells.length + (cells.length == 1 ? " field" : " fields")
-                + ", but the header has " + header.length + " (" + String.join(", ", header) + ")");
+        return new MalformedCsvException(line, Text.count(cells.length, "field")
+                + ", but the header has " + header.length + " (" + Text.list(header, 20) + ")");
     }
 
     /** Line breaks inside the cells (CRLF, LF or a lone CR each count once, as Commons CSV counts lines). */

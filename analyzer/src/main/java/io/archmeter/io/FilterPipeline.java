@@ -24,7 +24,8 @@ import java.util.concurrent.BlockingQueue;
  * }</pre>
  *
  * <h2>How it runs</h2>
- * Three stages overlap, joined by bounded queues of {@link FilterSpec#chunkSize()}-row chunks:
+ * Three stages overlap, joined by bounded queues of chunks (of {@link FilterSpec#chunkSize()} rows,
+ * or fewer when their cells reach {@link FilterSpec#chunkChars()} characters):
  * <pre>
  *   reader thread        scorer thread                          caller's thread
  *   CSV → raw rows  ──▶  parse archs, Engine.scoreAll, judge ──▶  write in order, count
@@ -32,7 +33,8 @@ import java.util.concurrent.BlockingQueue;
  *        └──────────────────── free chunks (recycled) ◀─────────────────┘
  * </pre>
  * A fixed set of {@value #CHUNKS_IN_FLIGHT} chunks circulates, so memory is bounded by that many
- * chunks of rows whatever the input's length, and the chunks' arrays are reused. With one scorer
+ * chunks of rows whatever the input's length or its rows' (see {@link FilterSpec}, "Bounded
+ * memory"), and the chunks' arrays are reused. With one scorer
  * stage the chunks stay in order without reordering; inside it, a large chunk's architectures are
  * parsed in parallel parts when there are cores beyond the reader's (one parser per such core,
  * each with its own token cache), and {@link io.archmeter.engine.Engine#scoreAll} spreads the
@@ -40,8 +42,19 @@ import java.util.concurrent.BlockingQueue;
  * a second parser competing with it made the pipeline slower), so there a chunk is parsed whole.
  *
  * <p>The pipeline knows nothing of files: the caller opens, decompresses, counts and closes the
- * streams, so the same code can run on any source of rows. It flushes {@code out} and
- * {@code rejects} but does not close them.
+ * streams ({@link CsvInput}, {@link AtomicOutput}), so the same code can run on any source of
+ * rows. It flushes {@code out} and {@code rejects} after every chunk (a coprocess reading the
+ * output gets each chunk's rows as soon as they are done) but does not close them. When a write
+ * fails, the run stops at once: the reader stops reading and the exception is thrown.
+ *
+ * <p>A caller that replaces files checks the header before it opens them:
+ * <pre>{@code
+ * FilterPipeline.Prepared job = pipeline.prepare(reader);   // header read and checked; nothing written
+ * try (AtomicOutput out = AtomicOutput.open("kept.csv")) {
+ *     FilterStats s = job.run(out.writer(), Writer.nullWriter());
+ *     out.commit();
+ * }
+ * }</pre>
  *
  * <p>One run at a time per instance; an instance may be reused for further runs.
  */
@@ -67,21 +80,78 @@ public final class FilterPipeline {
     }
 
     /**
-     * Filters {@code in} into {@code out}, rejected rows into {@code rejects}.
+     * Filters {@code in} into {@code out}, rejected rows into {@code rejects}: {@link #prepare}
+     * then {@link Prepared#run}.
      *
      * @return the counts; {@link FilterStats#bytesRead()} is -1 (the caller knows the bytes)
      * @throws MalformedCsvException    if the CSV is malformed (no header, no architecture column,
-     *                                  unbalanced quote, wrong number of fields); the rows before
-     *                                  the fault have been written
-     * @throws IllegalArgumentException if a constraint names an unknown column or a metric column
-     *                                  collides with an input column
+     *                                  unbalanced quote, wrong number of fields, a row too long);
+     *                                  the rows before the fault have been written
+     * @throws IllegalArgumentException if a constraint names an unknown or non-numeric column or a
+     *                                  metric column collides with an input column
      * @throws FailFastException        in fail-fast mode, at the first rejected row
      * @throws IOException              if reading or writing fails
      */
     public FilterStats run(Reader in, Writer out, Writer rejects) throws IOException {
+        return prepare(in).run(out, rejects);
+    }
+
+    /**
+     * Reads the header of {@code in} and checks it against the spec (architecture column,
+     * constrained columns, metric columns), writing nothing: a caller that replaces files opens
+     * them only once this has passed.
+     *
+     * @throws MalformedCsvException    if the header is missing or has no architecture column
+     * @throws IllegalArgumentException if a constraint or metric column does not fit the header
+     * @throws IOException              if reading fails
+     */
+    public Prepared prepare(Reader in) throws IOException {
         final long start = System.nanoTime();
-        CsvChunkReader reader = new CsvChunkReader(in);
+        CsvChunkReader reader = new CsvChunkReader(in, spec.maxRowChars());
         HeaderLayout layout = HeaderLayout.of(reader.readHeader(), spec);
+        return new Prepared(reader, layout, start);
+    }
+
+    /** An input whose header has been read and checked, ready to {@link #run}. Run it once. */
+    public final class Prepared {
+        private final CsvChunkReader reader;
+        private final HeaderLayout layout;
+        private final long start;
+        private boolean ran;
+
+        private Prepared(CsvChunkReader reader, HeaderLayout layout, long start) {
+            this.reader = reader;
+            this.layout = layout;
+            this.start = start;
+        }
+
+        /** The input's header, as read. */
+        public java.util.List<String> header() {
+            return java.util.List.of(layout.inputHeader);
+        }
+
+        /** The header of the output: the input's columns, the metric columns, and {@code pass} in --all mode. */
+        public java.util.List<String> outputHeader() {
+            return java.util.List.of(layout.outputHeader);
+        }
+
+        /**
+         * Filters the rows into {@code out} and the rejected ones into {@code rejects}; flushes
+         * both after each chunk, closes neither.
+         *
+         * @see FilterPipeline#run(Reader, Writer, Writer)
+         */
+        public FilterStats run(Writer out, Writer rejects) throws IOException {
+            if (ran) {
+                throw new IllegalStateException("a prepared input runs once");
+            }
+            ran = true;
+            return runStages(reader, layout, out, rejects, start);
+        }
+    }
+
+    private FilterStats runStages(CsvChunkReader reader, HeaderLayout layout, Writer out, Writer rejects, long start)
+            throws IOException {
         ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
         writer.writeHeaders();
         ChunkScorer scorer = new ChunkScorer(layout, spec);
@@ -90,7 +160,7 @@ public final class FilterPipeline {
         BlockingQueue<Chunk> read = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
         BlockingQueue<Chunk> scored = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
         for (int i = 0; i < CHUNKS_IN_FLIGHT; i++) {
-            free.add(new Chunk(spec.chunkSize()));
+            free.add(new Chunk(spec.chunkSize(), spec.chunkChars()));
         }
         Thread readThread = start("archmeter-filter-read", () -> readLoop(reader, free, read));
         Thread scoreThread = start("archmeter-filter-score", () -> scoreLoop(scorer, read, scored));

@@ -32,13 +32,25 @@ import java.util.concurrent.ForkJoinPool;
  * @param columns      the metric columns appended to each output row, in order
  * @param all          write every valid row, with a trailing {@code pass} column, instead of only the kept ones
  * @param failFast     stop at the first rejected row with a {@link FailFastException}
- * @param chunkSize    rows per chunk: the unit of reading, scoring and writing (memory is a few chunks)
+ * @param chunkSize    most rows per chunk: the unit of reading, scoring and writing
  * @param pool         the pool scoring large chunks in parallel, or {@code null} for the engine's default
  * @param cellClasses  classifier outputs of NAS-Bench-201 / NATS-Bench strings (10, 100 or 120)
+ * @param chunkChars   a chunk is full once its cells hold this many characters, whatever its rows
+ * @param maxRowChars  the most characters one row may have; a longer one stops the run (it cannot be skipped
+ *                     without parsing it)
+ * @param batchLayers  the scorer scores a chunk's candidates in batches of about this many layers
+ *
+ * <h2>Bounded memory</h2>
+ * A run holds {@value FilterPipeline#CHUNKS_IN_FLIGHT} chunks of at most {@code chunkSize} rows and
+ * about {@code chunkChars} characters of cells each (plus one row, at most {@code maxRowChars}),
+ * and one batch of about {@code batchLayers} layers (plus the largest candidate) per parsing thread.
+ * With the defaults that is well under 256 MiB of heap whatever the length of the input or of its
+ * rows: {@code archmeter filter} is tested on 200-layer rows with {@code -Xmx256m}.
  */
 public record FilterSpec(Conventions conventions, InputShape defaultInput, String archColumn,
                          List<Constraint> constraints, List<Metric> columns, boolean all, boolean failFast,
-                         int chunkSize, ForkJoinPool pool, int cellClasses) {
+                         int chunkSize, ForkJoinPool pool, int cellClasses, int chunkChars, int maxRowChars,
+                         int batchLayers) {
 
     public static final String DEFAULT_ARCH_COLUMN = "arch";
     /** The optional column that overrides {@link #defaultInput()} per row, e.g. {@code 227x227x3}. */
@@ -46,6 +58,14 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
     /** The trailing column of {@link #all()} mode. */
     public static final String PASS_COLUMN = "pass";
     public static final int DEFAULT_CHUNK_SIZE = 16384;
+    /** The largest {@link #chunkSize()}: more rows per chunk would only cost memory. */
+    public static final int MAX_CHUNK_SIZE = 1 << 20;
+    /** Default {@link #chunkChars()}: 4 Mi characters (the default 16,384 rows of 20-layer candidates hold about 2.6 Mi). */
+    public static final int DEFAULT_CHUNK_CHARS = 4 << 20;
+    /** Default {@link #maxRowChars()}: 1 Mi characters (a 1,000-layer chain written out is about 15 Ki). */
+    public static final int DEFAULT_MAX_ROW_CHARS = 1 << 20;
+    /** Default {@link #batchLayers()}: 256 Ki layers, 15 MiB of layer records. */
+    public static final int DEFAULT_BATCH_LAYERS = 1 << 18;
     public static final InputShape DEFAULT_INPUT = new InputShape(224, 224, 3);
     /** Constraints are tracked per row in a 64-bit mask. */
     public static final int MAX_CONSTRAINTS = 64;
@@ -62,12 +82,37 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         if (cellClasses < 1) {
             throw new IllegalArgumentException("classes must be at least 1, not " + cellClasses);
         }
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be at least 1, not " + chunkSize);
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "chunk size must be from 1 to %,d rows, not %,d", MAX_CHUNK_SIZE, chunkSize));
         }
+        requireAtLeast("chunk characters", chunkChars, 1);
+        requireAtLeast("row length limit", maxRowChars, 1);
+        requireAtLeast("batch layers", batchLayers, 1);
+        requireDistinctConstraints(constraints);
         for (Metric m : columns) {
             if (columns.indexOf(m) != columns.lastIndexOf(m)) {
                 throw new IllegalArgumentException("metric column '" + m.column() + "' is asked for twice");
+            }
+        }
+    }
+
+    private static void requireAtLeast(String what, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(what + " must be at least " + min + ", not " + value);
+        }
+    }
+
+    /** Two bounds of one side on one column are a mistake (which one was meant?), not a tighter bound. */
+    private static void requireDistinctConstraints(List<Constraint> constraints) {
+        for (int i = 0; i < constraints.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Constraint a = constraints.get(j);
+                Constraint b = constraints.get(i);
+                if (a.bound() == b.bound() && a.column().equals(b.column())) {
+                    throw new IllegalArgumentException(a.bound().option() + " " + Text.escape(a.column(), Text.ECHO_LIMIT)
+                            + " is given twice (" + a + " and " + b + "): give it once");
+                }
             }
         }
     }
@@ -85,7 +130,7 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
             }
             Metric m = Metric.ofColumn(name);
             if (m == null) {
-                throw new IllegalArgumentException("unknown metric column '" + name.trim() + "'; valid columns: "
+                throw new IllegalArgumentException("unknown metric column " + Text.quote(name.trim()) + "; valid columns: "
                         + String.join(", ", metricNames(false)));
             }
             metrics.add(m);
@@ -120,6 +165,27 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         private int chunkSize = DEFAULT_CHUNK_SIZE;
         private ForkJoinPool pool;
         private int cellClasses = io.archmeter.grammar.ArchParser.DEFAULT_CELL_CLASSES;
+        private int chunkChars = DEFAULT_CHUNK_CHARS;
+        private int maxRowChars = DEFAULT_MAX_ROW_CHARS;
+        private int batchLayers = DEFAULT_BATCH_LAYERS;
+
+        /** Characters of cells that fill a chunk (default 4 Mi). */
+        public Builder chunkChars(int chars) {
+            chunkChars = chars;
+            return this;
+        }
+
+        /** The most characters one row may have (default 1 Mi). */
+        public Builder maxRowChars(int chars) {
+            maxRowChars = chars;
+            return this;
+        }
+
+        /** Layers scored in one batch (default 256 Ki). */
+        public Builder batchLayers(int layers) {
+            batchLayers = layers;
+            return this;
+        }
 
         /** Classes of the classifier of NAS-Bench-201 cell and NATS-Bench size strings (default 10). */
         public Builder cellClasses(int classes) {
@@ -183,7 +249,7 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
 
         public FilterSpec build() {
             return new FilterSpec(conventions, defaultInput, archColumn, constraints, columns, all, failFast, chunkSize, pool,
-                    cellClasses);
+                    cellClasses, chunkChars, maxRowChars, batchLayers);
         }
     }
 }

@@ -40,28 +40,45 @@ final class HeaderLayout {
     /**
      * Lays out {@code header} for {@code spec}.
      *
-     * @throws MalformedCsvException    if the architecture column is missing or appears twice
-     * @throws IllegalArgumentException if a constraint names an unknown column, or a metric column
-     *                                  (or {@code pass}) collides with an input column
+     * @throws MalformedCsvException    if the architecture column is missing, or a column the run
+     *                                  reads (architecture, {@code input}, a constrained one) appears twice
+     * @throws IllegalArgumentException if a constraint names an unknown column or a column that is
+     *                                  not a number (the architecture or {@code input} column), a
+     *                                  metric that is also an input column, or a metric column (or
+     *                                  {@code pass}) collides with an input column
      */
     static HeaderLayout of(String[] header, FilterSpec spec) throws MalformedCsvException {
         List<String> names = Arrays.asList(header);
         int arch = names.indexOf(spec.archColumn());
         if (arch < 0) {
-            throw new MalformedCsvException(1, "no '" + spec.archColumn() + "' column in the header (columns: "
-                    + String.join(", ", header) + "); name the architecture column with --arch-column");
+            throw new MalformedCsvException(1, "no " + Text.quote(spec.archColumn()) + " column in the header (columns: "
+                    + Text.list(header, 20) + "); name the architecture column with --arch-column");
         }
-        if (names.lastIndexOf(spec.archColumn()) != arch) {
-            throw new MalformedCsvException(1, "the header has two '" + spec.archColumn() + "' columns");
-        }
+        requireOnce(names, spec.archColumn(), "the architecture column");
         int input = names.indexOf(FilterSpec.INPUT_COLUMN);
+        requireOnce(names, FilterSpec.INPUT_COLUMN, "the input-shape column");
         int[] cells = new int[spec.constraints().size()];
         for (int i = 0; i < cells.length; i++) {
             Constraint c = spec.constraints().get(i);
             cells[i] = c.isMetric() ? -1 : names.indexOf(c.column());
-            if (!c.isMetric() && cells[i] < 0) {
+            if (c.isMetric()) {
+                if (names.contains(c.column())) {
+                    throw new IllegalArgumentException(c.bound().option() + " " + c.column() + ": '" + c.column()
+                            + "' is both a metric and a column of the input, and it is not clear which is meant;"
+                            + " rename the input column");
+                }
+                continue;
+            }
+            if (cells[i] < 0) {
                 throw unknownColumn(c, header);
             }
+            if (cells[i] == arch || cells[i] == input) {
+                throw new IllegalArgumentException(c.bound().option() + " " + Text.escape(c.column(), Text.ECHO_LIMIT) + ": "
+                        + Text.quote(c.column()) + " is the " + (cells[i] == arch ? "architecture" : "input-shape")
+                        + " column, not a number; constrain a metric (" + String.join(", ", FilterSpec.metricNames(true))
+                        + ") or a numeric column of the input");
+            }
+            requireOnce(names, c.column(), "constrained by " + c);
         }
         List<String> out = new ArrayList<>(names);
         for (Metric m : spec.columns()) {
@@ -77,16 +94,26 @@ final class HeaderLayout {
         return new HeaderLayout(header, arch, input, cells, out.toArray(new String[0]), rejects.toArray(new String[0]));
     }
 
+    /** A column the run reads must be one column: with two, which one is read would be a guess. */
+    private static void requireOnce(List<String> names, String column, String role) throws MalformedCsvException {
+        int first = names.indexOf(column);
+        int last = names.lastIndexOf(column);
+        if (first != last) {
+            throw new MalformedCsvException(1, "the header has " + Text.quote(column) + " twice (columns " + (first + 1) + " and "
+                    + (last + 1) + "), and it is " + role + "; rename one of them");
+        }
+    }
+
     private static void requireNew(List<String> inputNames, String column, String what) {
         if (inputNames.contains(column)) {
-            throw new IllegalArgumentException("the " + what + " '" + column + "' is also a column of the input;"
+            throw new IllegalArgumentException("the " + what + " " + Text.quote(column) + " is also a column of the input;"
                     + " rename the input column or choose other metric columns with --columns");
         }
     }
 
     private static IllegalArgumentException unknownColumn(Constraint c, String[] header) {
-        return new IllegalArgumentException(c.bound().option() + " " + c.column() + ": unknown column '" + c.column()
-                + "'; valid names: metrics " + String.join(", ", FilterSpec.metricNames(true))
-                + "; input columns " + String.join(", ", header));
+        return new IllegalArgumentException(c.bound().option() + " " + Text.escape(c.column(), Text.ECHO_LIMIT) + ": unknown column "
+                + Text.quote(c.column()) + "; valid names: metrics " + String.join(", ", FilterSpec.metricNames(true))
+                + "; input columns " + Text.list(header, 20));
     }
 }

@@ -24,8 +24,18 @@ import java.util.Locale;
  * }</pre>
  *
  * The result is exact (a {@link BigDecimal}): {@code 0.1K} is exactly 100, never 100.00000000000001.
+ *
+ * <p>Numbers are bounded, in limits and in the cells they are compared with: at most
+ * {@value #MAX_CHARS} characters, and a magnitude between 10<sup>−{@value #MAX_EXPONENT}</sup> and
+ * 10<sup>{@value #MAX_EXPONENT}</sup> (or zero). Anything a search space records fits; what does not
+ * ({@code 1e999999999}) would otherwise cost seconds and gigabytes to print or compare.
  */
 public final class Quantity {
+    /** The longest number read, in characters (suffix and surrounding spaces excluded). */
+    public static final int MAX_CHARS = 64;
+    /** The largest decimal exponent of a number's leading digit, either way. */
+    public static final int MAX_EXPONENT = 1000;
+
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
 
@@ -49,14 +59,62 @@ public final class Quantity {
         }
         String number = s.substring(0, end);
         String suffix = s.substring(end);
-        BigDecimal value;
-        try {
-            value = new BigDecimal(number);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number with an optional suffix ("
-                    + SUFFIXES + "), e.g. 600M or 320KiB", e);
+        BigDecimal value = bounded(number);
+        if (value == null) {
+            throw new IllegalArgumentException(Text.quote(text) + " is not a number with an optional suffix ("
+                    + SUFFIXES + "), e.g. 600M or 320KiB; " + BOUNDS);
         }
         return value.multiply(factor(text, suffix, bytesAllowed));
+    }
+
+    /** What {@link #bounded} accepts, for messages. */
+    static final String BOUNDS = "numbers have at most " + MAX_CHARS + " characters and a magnitude within 1e-" + MAX_EXPONENT
+            + " to 1e" + MAX_EXPONENT;
+
+    /**
+     * The decimal {@code text} (no suffix; surrounding spaces ignored), or null if it is not a
+     * number within the bounds of the class comment: for the cells of constrained input columns.
+     *
+     * <pre>{@code
+     * Quantity.bounded(" 0.7 ")        // 0.7
+     * Quantity.bounded("1e-99999999")  // null: out of bounds
+     * Quantity.bounded("n/a")          // null
+     * }</pre>
+     */
+    public static BigDecimal bounded(String text) {
+        String s = text.strip();
+        if (s.isEmpty() || s.length() > MAX_CHARS) {
+            return null;
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (v.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        // the exponent of the leading digit: 1e5 and 0.00001e10 both have 5
+        long exponent = (long) v.precision() - v.scale() - 1;
+        return Math.abs(exponent) <= MAX_EXPONENT ? v : null;
+    }
+
+    /**
+     * Why {@link #bounded} refused {@code text}, for a message: {@code "is not a number"}, or which
+     * bound a number exceeds.
+     */
+    static String whyNotBounded(String text) {
+        String s = text.strip();
+        if (s.length() > MAX_CHARS) {
+            return "is not a number of at most " + MAX_CHARS + " characters";
+        }
+        try {
+            new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return "is not a number";
+        }
+        return "is a number beyond 1e" + MAX_EXPONENT + " or below 1e-" + MAX_EXPONENT + " in magnitude";
     }
 
     private static BigDecimal factor(String text, String suffix, boolean bytesAllowed) {
@@ -64,8 +122,8 @@ public final class Quantity {
         boolean bytes = u.endsWith("B");
         if (bytes) {
             if (!bytesAllowed) {
-                throw new IllegalArgumentException("'" + text + "': the byte suffix '" + suffix
-                        + "' applies only to byte metrics (weight_bytes, act_peak_bytes, act_total_bytes);"
+                throw new IllegalArgumentException(Text.quote(text) + ": the byte suffix " + Text.quote(suffix)
+                        + " applies only to byte metrics (weight_bytes, act_peak_bytes, act_total_bytes);"
                         + " use K, M, G, Ki, Mi or Gi");
             }
             u = u.substring(0, u.length() - 1);
@@ -79,7 +137,7 @@ public final class Quantity {
             case "MI": return KIBI.pow(2);
             case "GI": return KIBI.pow(3);
             default:
-                throw new IllegalArgumentException("'" + text + "': unknown suffix '" + suffix + "' (expected " + SUFFIXES + ")");
+                throw new IllegalArgumentException(Text.quote(text) + ": unknown suffix " + Text.quote(suffix) + " (expected " + SUFFIXES + ")");
         }
     }
 }

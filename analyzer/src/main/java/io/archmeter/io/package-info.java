@@ -1,5 +1,6 @@
 /**
- * Streaming CSV filtering: the engine of {@code archmeter filter}.
+ * Streaming CSV filtering, the engine of {@code archmeter filter}, and the checked input and
+ * output every command uses.
  *
  * <p>{@link io.archmeter.io.FilterPipeline} reads candidate rows from a {@link java.io.Reader},
  * scores them with {@link io.archmeter.engine.Engine}, and writes the rows meeting a
@@ -16,7 +17,21 @@
  * assert stats.rowsRead() == stats.kept() + stats.filteredOut() + stats.rejected();
  * }</pre>
  *
- * <p>The pipeline is stream-based and holds a bounded number of row chunks; opening files,
- * gzip and stdin/stdout is the business of {@link io.archmeter.io.CsvStreams} and the command line.
+ * <p>Around the pipeline, nothing is lost or silently changed:
+ * <ul>
+ *   <li>{@link io.archmeter.io.CsvInput} is the one place where input bytes become text: a file or
+ *       stdin, gzip recognised by its magic and read strictly ({@code GzipMembersInputStream}),
+ *       UTF-8 with invalid bytes kept ({@link io.archmeter.io.Utf8PassThrough}); then
+ *       {@code CsvChunkReader} turns the text into chunks of rows, bounded in rows and characters.</li>
+ *   <li>{@link io.archmeter.io.AtomicOutput} writes every output of every command: each write
+ *       checked ({@link io.archmeter.io.OutputFailedException} names the output and the cause), a
+ *       file replaced only on commit, stdout flushed and never closed. {@link io.archmeter.io.Destination}
+ *       resolves names first so that two outputs in one place can be refused.</li>
+ *   <li>{@link io.archmeter.io.Text} makes what messages echo safe: escaped controls, a bounded
+ *       length, counts with their nouns.</li>
+ * </ul>
+ *
+ * <p>Uses {@code engine}, {@code grammar}, {@code encoding} and {@code model}, Commons CSV and the
+ * JDK; used by {@code cli} (and by anything that writes files for the user).
  */
 package io.archmeter.io;

@@ -3,12 +3,9 @@ package io.archmeter.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,25 +27,11 @@ class FilterCommandTest {
     @TempDir
     Path tmp;
 
-    /** One run of the command line with stdin, stdout and stderr captured. */
+    /** One run of the command line with stdin, stdout and stderr captured (stdout holds the bytes of '-' and picocli's output). */
     record Cli(int code, String out, String err) {
         static Cli run(byte[] stdin, String... args) {
-            PrintStream oldOut = System.out;
-            PrintStream oldErr = System.err;
-            InputStream oldIn = System.in;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                System.setIn(new ByteArrayInputStream(stdin));
-                int code = Main.run(args);
-                return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-                System.setIn(oldIn);
-            }
+            InProcessRun r = InProcessRun.withStdin(stdin, args);
+            return new Cli(r.exit(), r.out(), r.err());
         }
 
         static Cli run(String... args) {
@@ -134,11 +117,21 @@ class FilterCommandTest {
     }
 
     @Test
-    void failFastExitsWith3NamingTheLineAndReason() throws IOException {
+    void failFastExitsWith3NamingTheLineAndReasonAndReplacesNoFile() throws IOException {
+        Files.writeString(tmp.resolve("k.csv"), "previous\n");
         Cli cli = Cli.run("filter", write("in.csv", CSV).toString(), "-o", tmp.resolve("k.csv").toString(), "--fail-fast");
         assertEquals(3, cli.code());
         assertTrue(cli.err().contains("--fail-fast: rejected line 4: syntax: token 1 'conv_k3_z2'"), cli.err());
-        assertEquals(3, Files.readAllLines(tmp.resolve("k.csv")).size(), "the two rows before it are written");
+        assertTrue(cli.err().contains("(3 rows read; "), cli.err());
+        assertEquals("previous\n", Files.readString(tmp.resolve("k.csv")), "a failed run replaces nothing");
+        assertFalse(Files.exists(tmp.resolve("k.rejects.csv")));
+    }
+
+    @Test
+    void failFastToStdoutHasWrittenTheRowsBeforeTheRejectedOne() {
+        Cli cli = Cli.run(CSV.getBytes(StandardCharsets.UTF_8), "filter", "-", "-o", "-", "--columns", "macs", "--fail-fast");
+        assertEquals(3, cli.code());
+        assertEquals(3, cli.out().lines().count(), cli.out());
     }
 
     @Test

@@ -89,4 +89,27 @@ class GenerateCommandTest {
                 "--invalid-rate", "0.003", "-o", again.toString()).code());
         assertEquals(Files.readString(bundled), Files.readString(again));
     }
+
+    @Test
+    void aFailedRunLeavesThePreviousFileAndAMissingDirectoryIsNamed() throws IOException {
+        Path out = Files.writeString(tmp.resolve("c.csv"), "previous\n");
+        assertEquals(ExitCode.USAGE, Cli.run("generate", "--rows", "10", "--layers", "3", "-o", out.toString()).code());
+        assertEquals("previous\n", Files.readString(out));
+        Path missing = tmp.resolve("nowhere").resolve("c.csv");
+        Cli cli = Cli.run("generate", "--rows", "10", "-o", missing.toString());
+        assertEquals(ExitCode.IO, cli.code());
+        assertTrue(cli.err().contains("cannot write " + missing + ": No such directory: " + tmp.resolve("nowhere")), cli.err());
+        assertEquals(ExitCode.USAGE, Cli.run("generate", "--rows", "10", "--layers", "2000000000").code(), "a bounded depth");
+    }
+
+    @Test
+    void aFileTheUserMayNotWriteIsNotReplacedByARename() throws IOException {
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "root may write any file");
+        Path out = Files.writeString(tmp.resolve("c.csv"), "previous\n");
+        assumeTrue(out.toFile().setWritable(false));
+        Cli cli = Cli.run("generate", "--rows", "10", "-o", out.toString());
+        assertEquals(ExitCode.IO, cli.code());
+        assertTrue(cli.err().contains("cannot write " + out + ": Permission denied"), cli.err());
+        assertEquals("previous\n", Files.readString(out));
+    }
 }

@@ -209,6 +209,13 @@ class SummaryCommandTest {
     }
 
     @Test
+    void filterRefusesAChannelsFirstInputOptionToo() {
+        InProcessRun r = run("filter", "-", "--input", "3x32x32");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().strip().endsWith("did you mean 32x32x3?"), r.err());
+    }
+
+    @Test
     void aFeatureVectorInputIsNotMistakenForChannelsFirst() {
         InProcessRun r = run("summary", "fc_c10", "--input", "1x1x512", "--format", "csv");
         assertEquals(0, r.exit(), r.err());

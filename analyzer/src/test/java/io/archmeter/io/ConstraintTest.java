@@ -69,4 +69,16 @@ class ConstraintTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Constraint.max("macs600M"));
         assertTrue(e.getMessage().contains("NAME=VALUE"), e.getMessage());
     }
+
+    @Test
+    void aLibraryLimitBeyondTheParsersBoundsPrintsShortAndFast() {
+        Constraint tiny = new Constraint("acc", Constraint.Bound.MIN, new java.math.BigDecimal("1e-99999999"), null);
+        assertEquals("--min acc=1E-99999999", tiny.toString());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> new Constraint("macs", Constraint.Bound.MAX, new java.math.BigDecimal("1e999999999"), io.archmeter.engine.Metric.MACS));
+        assertTrue(huge.getMessage().contains("out of range"), huge.getMessage());
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+                () -> new Constraint("macs", Constraint.Bound.MAX, new java.math.BigDecimal("1e-99999999"), io.archmeter.engine.Metric.MACS));
+        assertTrue(fraction.getMessage().contains("whole number (it is 1E-99999999)"), fraction.getMessage());
+    }
 }

@@ -40,4 +40,21 @@ class QuantityTest {
         assertThrows(IllegalArgumentException.class, () -> Quantity.parse("lots", true));
         assertThrows(IllegalArgumentException.class, () -> Quantity.parse("", true));
     }
+
+    @Test
+    void numbersAreBoundedInLengthAndMagnitudeAndCheckedCheaply() {
+        assertEquals(0, new BigDecimal("0.7").compareTo(Quantity.bounded(" 0.7 ")));
+        assertEquals(0, new BigDecimal("1e1000").compareTo(Quantity.bounded("1e1000")));
+        assertEquals(0, new BigDecimal("1e-1000").compareTo(Quantity.bounded("1e-1000")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Quantity.bounded("0e-99999999")));
+        assertEquals(null, Quantity.bounded("1e1001"));
+        assertEquals(null, Quantity.bounded("1e-99999999"));
+        assertEquals(null, Quantity.bounded("1".repeat(65)));
+        assertEquals(null, Quantity.bounded("n/a"));
+        assertEquals("is a number beyond 1e1000 or below 1e-1000 in magnitude", Quantity.whyNotBounded("1e-99999999"));
+        assertEquals("is not a number of at most 64 characters", Quantity.whyNotBounded("9".repeat(1_000_000)));
+        assertEquals("is not a number", Quantity.whyNotBounded("n/a"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Quantity.parse("1e999999999", false));
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+    }
 }
