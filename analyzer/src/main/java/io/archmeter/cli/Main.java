@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
             FilterCommand.class,
             GenerateCommand.class,
             ZooCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,13 +1,15 @@
 package io.archmeter.cli;
 
+import io.archmeter.encoding.Block;
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.LayerTable;
 import io.archmeter.grammar.ArchParser;
-import io.archmeter.grammar.ArchSyntaxException;
-import io.archmeter.grammar.NasBench201;
 import io.archmeter.model.InputShape;
+import io.archmeter.model.Op;
 import io.archmeter.report.SummaryReport;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SearchSpaces;
 import io.archmeter.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,11 +82,11 @@ public final class SummaryCommand implements Callable<Integer> {
             arch = builtin.get().arch();
             shape = input != null ? inputShape(input) : builtin.get().input();
         } else {
-            boolean benchmark = NasBench201.isCellString(model) || NasBench201.isSizeString(model);
-            name = benchmark ? "NAS-Bench-201 network" : "architecture";
+            SearchSpace space = SearchSpaces.STANDARD.recognize(model);
+            name = space != null ? space.title() : "architecture";
             arch = model.strip();
-            shape = input != null ? inputShape(input) : InputShape.parse(benchmark ? "32x32x3" : "224x224x3");
-            if (!benchmark && isBareWord(arch) && !isOpName(opOf(arch))) {
+            shape = input != null ? inputShape(input) : space != null ? space.defaultInput() : InputShape.parse("224x224x3");
+            if (space == null && isBareWord(arch) && !isOpName(opOf(arch))) {
                 throw new IllegalArgumentException(Zoo.unknownModel(arch));
             }
         }
@@ -130,17 +132,18 @@ public final class SummaryCommand implements Callable<Integer> {
         return u < 0 ? token : token.substring(0, u);
     }
 
-    /**
-     * True if the grammar knows {@code name} as an op or a block. Asked of the parser itself, so that
-     * ops added to the grammar are known here: parsing the bare name fails, if at all, for its
-     * keys (conv needs k), not for its name.
-     */
+    /** True if the grammar knows {@code name} as an op (joins are written {@code )add}, not alone) or a block. */
     static boolean isOpName(String name) {
-        try {
-            ArchParser.parse(name, new InputShape(224, 224, 3));
-            return true;
-        } catch (ArchSyntaxException e) {
-            return !e.getMessage().contains("unknown op");
+        for (Op op : Op.values()) {
+            if (!op.isJoin() && op.token().equals(name)) {
+                return true;
+            }
         }
+        for (Block block : Block.values()) {
+            if (block.token().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

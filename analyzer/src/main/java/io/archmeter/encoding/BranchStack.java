@@ -5,8 +5,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**
  * Builds branches and joins into a candidate of a {@link CandidateBatch}: the bookkeeping behind
- * the grammar's {@code ( a | b )add} groups, the library's {@link CandidateBuilder#beginGroup()},
- * and the blocks ({@link Blocks}) that expand into groups.
+ * {@link CandidateBuilder}'s groups (the grammar's {@code ( a | b )add}, the blocks that expand into
+ * groups) and its DAG wiring ({@link #readFrom}, {@link #joinAt}).
  *
  * <p>A group starts from one tensor, its <em>input</em> (the output of the layer before the group).
  * Each branch is a run of layers whose first layer reads that input; an empty branch is the input
@@ -86,11 +86,40 @@ public final class BranchStack {
     }
 
     /**
+     * The next layer reads the tensor at {@code position} (0-based layer index, -1 for the input)
+     * instead of the current one: how a DAG (a NAS cell) is wired.
+     */
+    public void readFrom(CandidateBatch batch, int position) {
+        final int layers = batch.openLayers();
+        if (position < -1 || position >= layers) {
+            throw new IllegalArgumentException("position " + position + " is not a layer of the open candidate (-1 to "
+                    + (layers - 1) + ")");
+        }
+        pending = position;
+    }
+
+    /**
+     * Appends one n-ary join of the tensors at {@code positions[0 … n)}, as {@link #join}; a
+     * position set by {@link #readFrom} is dropped (a join names its inputs).
+     */
+    public void joinAt(CandidateBatch batch, Op join, int[] positions, int n) {
+        final int layers = batch.openLayers();
+        for (int i = 0; i < n; i++) {
+            if (positions[i] < -1 || positions[i] >= layers) {
+                throw new IllegalArgumentException("join: position " + positions[i] + " is not a layer of the open candidate (-1 to "
+                        + (layers - 1) + ")");
+            }
+        }
+        pending = NONE;
+        join(batch, join, positions, 0, n);
+    }
+
+    /**
      * Appends one n-ary join of the tensors at positions {@code ends[from … from+n)} (0-based layer
      * indices in the open candidate, -1 for the input): the first join reads the first two, each
      * further one the join before it and the next tensor; all but the last are fused.
      */
-    public static void join(CandidateBatch batch, Op join, int[] ends, int from, int n) {
+    static void join(CandidateBatch batch, Op join, int[] ends, int from, int n) {
         if (n < 2) {
             throw new IllegalArgumentException("a join needs at least two tensors, not " + n);
         }

@@ -1,5 +1,7 @@
 package io.archmeter.encoding;
 
+import io.archmeter.model.Op;
+
 import java.util.Arrays;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Arrays;
  * RoaringBitmap's {@code RoaringArray}: no object per candidate and none per layer.
  *
  * <pre>
- *  records   [ L0 | L1 | L2 | L3 | L4 | L5 | L6 | ... ]   one {@link LayerRecord} (13 ints) per layer
+ *  records   [ L0 | L1 | L2 | L3 | L4 | L5 | L6 | ... ]   one {@link LayerRecord} ({@value LayerRecord#LENGTH} ints) per layer
  *  firstLayer [ 0,        3,             7, ... ]          candidate i owns layers [firstLayer[i], firstLayer[i+1])
  *  inputs    [ H0 W0 C0 | H1 W1 C1 | ... ]                 {@link #INPUT_LENGTH} ints per candidate
  *  shapes    [ CHAIN | GRAPH | ... ]                       {@link #SHAPE_CHAIN} or {@link #SHAPE_GRAPH} per candidate
@@ -17,8 +19,9 @@ import java.util.Arrays;
  * engine scores chains without any per-layer scratch state. {@link #end()} classifies the
  * candidate and checks that every input reference stays inside it.
  *
- * <p>Candidates are appended with {@link #begin(int, int, int)}, any number of
- * {@link #appendLayer appendLayer} calls, and {@link #end()}; {@link #abort()} drops a candidate
+ * <p>Candidates are written with a {@link CandidateBuilder} ({@link #builder()} is the batch's
+ * own), which the grammar and every search space use too; underneath it, {@link #begin(int, int, int)},
+ * {@link #append(Op, Parts)} per layer and {@link #end()}; {@link #abort()} drops a candidate
  * whose parse failed half way. {@link #clear()} keeps the arrays, so a batch reused across chunks
  * or search iterations allocates only while it grows to its high-water mark.
  *
@@ -26,7 +29,7 @@ import java.util.Arrays;
  * scores disjoint candidates of one batch in parallel).
  */
 public final class CandidateBatch {
-    /** Ints per candidate in {@link #inputs()}: H, W, C. */
+    /** Ints per candidate in the inputs array: H, W, C. */
     public static final int INPUT_LENGTH = 3;
     public static final int INPUT_H_OFFSET = 0;
     public static final int INPUT_W_OFFSET = 1;
@@ -47,6 +50,7 @@ public final class CandidateBatch {
     private int size;
     private int layerCount;
     private boolean open;
+    private CandidateBuilder builder;
 
     public CandidateBatch() {
         this(16, 16 * 20);
@@ -58,6 +62,17 @@ public final class CandidateBatch {
         firstLayer = new int[Math.max(1, candidates) + 1];
         inputs = new int[Math.max(1, candidates) * INPUT_LENGTH];
         shapes = new int[Math.max(1, candidates) + 1];
+    }
+
+    /**
+     * The batch's own builder, created on first use: the grammar's parser and the search spaces
+     * write through it, so parsing into a reused batch allocates no builder per candidate.
+     */
+    public CandidateBuilder builder() {
+        if (builder == null) {
+            builder = new CandidateBuilder(this);
+        }
+        return builder;
     }
 
     /** Forgets every candidate; keeps the arrays. */
@@ -176,6 +191,18 @@ public final class CandidateBatch {
         return this;
     }
 
+    /** Height of the open candidate's input. */
+    public int openInputHeight() {
+        requireOpen();
+        return inputs[size * INPUT_LENGTH + INPUT_H_OFFSET];
+    }
+
+    /** Width of the open candidate's input. */
+    public int openInputWidth() {
+        requireOpen();
+        return inputs[size * INPUT_LENGTH + INPUT_W_OFFSET];
+    }
+
     /** Number of layers appended so far to the open candidate. */
     public int openLayers() {
         requireOpen();
@@ -230,7 +257,31 @@ public final class CandidateBatch {
         return offset;
     }
 
-    /** Appends one layer to the open candidate, validated by {@link LayerRecord#validate}. */
+    /**
+     * Appends one layer of {@code op} to the open candidate, from the keys of {@code parts} and the
+     * defaults of the op's description ({@link LayerRecord#write}).
+     *
+     * @throws IllegalArgumentException naming the layer and the key, if a key does not apply, a required key is
+     *         missing or a value is out of range, or if {@code op} is a join; the layer is not kept
+     */
+    public CandidateBatch append(Op op, Parts parts) {
+        if (op.isJoin()) {
+            throw new IllegalArgumentException(op.token() + " is a join: append it with appendJoin");
+        }
+        final int offset = reserveLayer();
+        try {
+            LayerRecord.write(records, offset, op, parts);
+        } catch (IllegalArgumentException e) {
+            layerCount--;
+            throw new IllegalArgumentException(layerPrefix() + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /**
+     * Appends one layer to the open candidate, every field given by position, validated by
+     * {@link LayerRecord#validate}. Low level: {@link CandidateBuilder} writes layers by their keys.
+     */
     public CandidateBatch appendLayer(int op, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                       int groups, int cout, int cmult, int flags) {
         int offset = reserveLayer();
@@ -239,7 +290,7 @@ public final class CandidateBatch {
         return this;
     }
 
-    /** Appends a layer without parameters (bn, an activation, gap, lrn, dropout, flatten, id). */
+    /** Appends a layer without parameters (bn, an activation, gap, lrn, dropout, flatten, id), validated. */
     public CandidateBatch appendSimple(int op) {
         int offset = reserveLayer();
         LayerRecord.putSimple(records, offset, op);
@@ -280,8 +331,13 @@ public final class CandidateBatch {
             LayerRecord.validate(records, offset);
         } catch (IllegalArgumentException e) {
             layerCount--;
-            throw new IllegalArgumentException("layer " + (layerCount - firstLayer[size] + 1) + " of candidate " + size + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(layerPrefix() + e.getMessage(), e);
         }
+    }
+
+    /** "layer 3 of candidate 0: " for the layer being appended (after layerCount was rolled back). */
+    private String layerPrefix() {
+        return "layer " + (layerCount - firstLayer[size] + 1) + " of candidate " + size + ": ";
     }
 
     private void requireOpen() {
@@ -332,23 +388,8 @@ public final class CandidateBatch {
         return inputs[i * INPUT_LENGTH + INPUT_C_OFFSET];
     }
 
-    /** {@link #SHAPE_CHAIN} or {@link #SHAPE_GRAPH}. */
-    public int shape(int i) {
-        return shapes[i];
-    }
-
     /** True if candidate {@code i} has branches or joins. */
     public boolean isGraph(int i) {
         return shapes[i] == SHAPE_GRAPH;
-    }
-
-    /** Raw per-candidate input shapes, {@link #INPUT_LENGTH} ints each. */
-    public int[] inputs() {
-        return inputs;
-    }
-
-    /** Raw {@code firstLayer} offsets, {@code size() + 1} valid entries. */
-    public int[] firstLayers() {
-        return firstLayer;
     }
 }

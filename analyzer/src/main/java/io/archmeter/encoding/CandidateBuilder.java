@@ -1,36 +1,50 @@
 package io.archmeter.encoding;
 
+import io.archmeter.model.Key;
 import io.archmeter.model.Op;
-import io.archmeter.model.OpCode;
-
-import static io.archmeter.encoding.LayerRecord.CHANNELS_FROM_INPUT;
-import static io.archmeter.encoding.LayerRecord.FLAG_BIAS;
-import static io.archmeter.encoding.LayerRecord.FLAG_CEIL;
-import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
 
 /**
- * Appends layers to a {@link CandidateBatch} by kind and integers, for search loops that build
- * candidates without strings. One builder per batch; reuse both across iterations and nothing is
- * allocated once the batch has grown to its largest candidate.
+ * Writes candidates into a {@link CandidateBatch}: the one way layers are written. Search loops
+ * build candidates with it without strings; the grammar's parser, the blocks ({@link Blocks}) and
+ * every search space ({@code io.archmeter.spaces}) write through this same API. One builder per
+ * batch ({@link CandidateBatch#builder()} is the batch's own); reuse both across iterations and
+ * nothing is allocated once the batch has grown to its largest candidate.
  *
  * <pre>{@code
  * CandidateBuilder b = new CandidateBuilder(batch);
  * b.begin(224, 224, 3)
- *  .conv(3, 2, 32).bn().relu6()        // 3×3 stride 2, "same" padding 1, 32 channels, bias
+ *  .conv(3, 2, 32).bn().relu6()                       // 3×3 stride 2, "same" padding 1, 32 channels, bias
+ *  .invertedResidual(3, 1, 6.0, 32, Op.RELU6)         // MobileNetV2's block, e = 6: a residual graph
  *  .depthwise(3, 1).bn().relu6()
  *  .conv(1, 1, 64).bn().relu6()
  *  .gap().fc(1000)
  *  .end();
  * }</pre>
  *
- * <p>Defaults are those of the architecture strings: "same" padding floor(d·(k−1)/2), stride 1,
- * dilation 1, one group, a bias. Every call validates its numbers and throws
- * {@link IllegalArgumentException} naming the layer; shape errors that depend on the input
- * (output size ≤ 0, groups not dividing channels) are the engine's to report.
+ * <p><b>Any op, any block.</b> {@link #layer(Op, Parts)} writes any op from its keys and
+ * {@link #block(Block, Parts)} any block: what the grammar can write, the builder can. Keys not
+ * given take the defaults of the op's description ({@link Op#keys()}): "same" padding
+ * floor(d·(k−1)/2), stride 1 (pooling: the kernel), dilation 1, one group, a bias. The typed
+ * helpers ({@link #conv(int, int, int)}, {@link #invertedResidual(int, int, double, int, Op)}, …)
+ * are shorthands for them.
+ *
+ * <p><b>Graphs.</b> {@link #beginGroup()}, {@link #nextBranch()} and {@link #endGroup(Op)} write
+ * the grammar's {@code ( a | b )add}; {@link #from(int)} and {@link #join(Op, int...)} wire any
+ * DAG by layer position (0-based in the candidate, -1 for the network input), as cell-based
+ * search spaces need.
+ *
+ * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a block's
+ * required keys, an activation that is one) and throws {@link IllegalArgumentException} naming
+ * the layer; the layer is not kept. Shape errors that depend on the input (output size ≤ 0,
+ * groups not dividing channels) are the engine's to report. Not thread-safe.
  */
 public final class CandidateBuilder {
     private final CandidateBatch batch;
     private final BranchStack branches = new BranchStack();
+    /** The typed helpers' keys. */
+    private final Parts scratch = new Parts();
+    /** The keys handed out by {@link #parts()}. */
+    private final Parts parts = new Parts();
 
     public CandidateBuilder(CandidateBatch batch) {
         this.batch = batch;
@@ -40,6 +54,8 @@ public final class CandidateBuilder {
         return batch;
     }
 
+    // ---- candidates ---------------------------------------------------------------------------
+
     /** Starts a candidate on an H×W×C input. */
     public CandidateBuilder begin(int h, int w, int c) {
         batch.begin(h, w, c);
@@ -47,16 +63,65 @@ public final class CandidateBuilder {
         return this;
     }
 
-    /** Ends the candidate. */
+    /**
+     * Ends the candidate.
+     *
+     * @throws IllegalStateException if a group is open; the candidate is dropped
+     * @throws IllegalArgumentException if a layer reads before the input; the candidate is dropped
+     */
     public CandidateBuilder end() {
         try {
             branches.requireClosed();
-        } catch (IllegalStateException e) {
-            batch.abort();
+            batch.end();
+        } catch (RuntimeException e) {
+            abort();
             throw e;
         }
-        batch.end();
         return this;
+    }
+
+    /** Drops the open candidate with the layers written so far, if one is open. */
+    public CandidateBuilder abort() {
+        batch.abort();
+        branches.clear();
+        return this;
+    }
+
+    /** Layers written so far to the open candidate. */
+    public int layers() {
+        return batch.openLayers();
+    }
+
+    /** Position of the tensor the next layer reads: a layer index (0-based), or -1 for the network input. */
+    public int position() {
+        return branches.current(batch);
+    }
+
+    /** Channels of the tensor the next layer reads; -1 where they depend on a spatial size (after flatten). */
+    public long channels() {
+        return batch.openChannels(position());
+    }
+
+    /** Height of the open candidate's input. */
+    public int inputHeight() {
+        return batch.openInputHeight();
+    }
+
+    /** Width of the open candidate's input. */
+    public int inputWidth() {
+        return batch.openInputWidth();
+    }
+
+    /** Channels of the open candidate's input. */
+    public int inputChannels() {
+        return (int) batch.openChannels(-1);
+    }
+
+    // ---- graphs -------------------------------------------------------------------------------
+
+    /** Number of branch groups open. */
+    public int depth() {
+        return branches.depth();
     }
 
     /** Opens a branch group on the current tensor (the grammar's {@code (}); its first branch starts. */
@@ -77,50 +142,164 @@ public final class CandidateBuilder {
         return this;
     }
 
-    /** An inverted residual (see {@link Blocks}): e in thousandths (6000 = 6), se in thousandths of the EfficientNet flavour. */
-    public CandidateBuilder invertedResidual(int k, int s, int expandMilli, int c, int seMilli, Op act) {
-        Blocks.invertedResidual(batch, branches, k, s, expandMilli, c, 1, seMilli == 0 ? Blocks.SE_NONE : Blocks.SE_SIGMOID,
-                seMilli, false, act);
+    /** The next layer reads the tensor at {@code position} (a layer index, or -1 for the network input). */
+    public CandidateBuilder from(int position) {
+        branches.readFrom(batch, position);
         return this;
     }
 
-    /** A ResNet basic block (see {@link Blocks}). */
-    public CandidateBuilder basicBlock(int s, int c) {
-        Blocks.basicBlock(batch, branches, s, c, 1);
+    /**
+     * Joins the tensors at {@code positions} with one n-ary join ({@link Op#ADD}, {@link Op#CONCAT},
+     * {@link Op#MUL}): a run of binary join records, all but the last fused.
+     */
+    public CandidateBuilder join(Op join, int... positions) {
+        return join(join, positions, positions.length);
+    }
+
+    /** Joins the first {@code count} tensors of {@code positions}. */
+    public CandidateBuilder join(Op join, int[] positions, int count) {
+        if (!join.isJoin()) {
+            throw new IllegalArgumentException(join.token() + " is not a join (add, cat, mul)");
+        }
+        branches.joinAt(batch, join, positions, count);
         return this;
     }
 
-    /** A ResNet bottleneck (see {@link Blocks}); width 0 is c/4. */
-    public CandidateBuilder bottleneck(int s, int c, int width, int groups) {
-        Blocks.bottleneck(batch, branches, s, c, width, groups, 1);
+    // ---- any op, any block --------------------------------------------------------------------
+
+    /** A cleared {@link Parts} of this builder's own, to fill and pass to {@link #layer} or {@link #block}. */
+    public Parts parts() {
+        return parts.clear();
+    }
+
+    /**
+     * Appends one layer of {@code op} with the keys of {@code parts} and the defaults of the op's
+     * description for the others.
+     *
+     * @throws IllegalArgumentException naming the layer, if a key does not apply, a required key is missing or a
+     *         value is out of range; or if {@code op} is a join (joins close groups: {@link #endGroup})
+     */
+    public CandidateBuilder layer(Op op, Parts keys) {
+        if (op.isJoin()) {
+            throw new IllegalArgumentException(op.token() + " closes a group: use endGroup or join");
+        }
+        batch.append(op, keys);
+        branches.afterLayer(batch);
         return this;
     }
+
+    /** Appends one layer of an op that takes no keys, or whose keys all have defaults. */
+    public CandidateBuilder layer(Op op) {
+        return layer(op, scratch.clear());
+    }
+
+    /**
+     * Appends a copy of a record this builder's writer made before (a parser's cache of token
+     * records); it reads the current tensor. Not validated: pass only records of
+     * {@link LayerRecord#write}.
+     */
+    public CandidateBuilder appendCopy(int[] records, int offset) {
+        final int o = batch.reserveLayer();
+        System.arraycopy(records, offset, batch.records(), o, LayerRecord.LENGTH);
+        batch.records()[o + LayerRecord.IN0_OFFSET] = LayerRecord.PREVIOUS;
+        branches.afterLayer(batch);
+        return this;
+    }
+
+    /**
+     * Expands {@code block} with the keys, activation and {@code noskip} of {@code parts}, checked
+     * with the grammar's rules: keys the block takes, in their ranges, the required ones given; an
+     * activation that is one (relu by default); square kernels and strides; se or seh, not both;
+     * {@code noskip} only for a block with a residual.
+     *
+     * @throws IllegalArgumentException naming the block and what is wrong
+     */
+    public CandidateBuilder block(Block block, Parts p) {
+        final String name = block.token();
+        final int extra = p.given() & ~block.keyMask();
+        if (extra != 0) {
+            throw new IllegalArgumentException(name + ": key " + Key.list(extra) + " does not apply (" + block.describeKeys() + ")");
+        }
+        final int missing = block.requiredMask() & ~p.given();
+        if (missing != 0) {
+            throw new IllegalArgumentException(name + ": missing required key " + Key.list(missing));
+        }
+        for (int i = 0; i < Key.COUNT; i++) {
+            final Key key = Key.ofOrdinal(i);
+            if (p.has(key)) {
+                checkRange(name, key, p.get(key));
+                checkRange(name, key, p.getWidth(key));
+            }
+        }
+        if (p.has(Key.SE) && p.has(Key.SEH)) {
+            throw new IllegalArgumentException("se and seh are two flavours of squeeze-excite: give one");
+        }
+        if (p.get(Key.K) != p.getWidth(Key.K) && p.has(Key.K) || p.has(Key.S) && p.get(Key.S) != p.getWidth(Key.S)) {
+            throw new IllegalArgumentException("blocks take square kernels and strides");
+        }
+        final Op act = p.activation() == null ? Op.RELU : p.activation();
+        if (p.activation() != null && !block.takesActivation()) {
+            throw new IllegalArgumentException(name + " takes no activation part (its activations are relu)");
+        }
+        if (!act.isActivation()) {
+            throw new IllegalArgumentException(act.token() + " is not an activation (" + name + " takes one of relu, relu6, swish, ...)");
+        }
+        if (p.noskip() && !block.takesNoskip()) {
+            throw new IllegalArgumentException("noskip: " + name + " has no residual to leave out");
+        }
+        Blocks.expand(this, block, block.value(p, Key.K), block.value(p, Key.S), block.value(p, Key.C), block.value(p, Key.R), p, act);
+        return this;
+    }
+
+    private static void checkRange(String name, Key key, int v) {
+        if (v < key.min() || v > key.max()) {
+            throw new IllegalArgumentException(name + ": " + key.token() + " = " + (key.isDecimal() ? v / (double) Key.ONE : v)
+                    + (key.max() == 1 ? " must be 0 or 1" : key.isDecimal() ? " must be more than 0" : " must be at least " + key.min()));
+        }
+    }
+
+    // ---- typed layers -------------------------------------------------------------------------
 
     /** Square k×k convolution, stride s, "same" padding, {@code cout} channels, bias. */
     public CandidateBuilder conv(int k, int s, int cout) {
-        return conv(k, k, s, s, samePad(k, 1), samePad(k, 1), 1, 1, 1, cout, true);
+        return conv(k, s, 1, cout, true);
+    }
+
+    /** Square k×k convolution, stride s, "same" padding, {@code groups} groups, {@code cout} channels (0: the input's). */
+    public CandidateBuilder conv(int k, int s, int groups, int cout, boolean bias) {
+        scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.G, groups).set(Key.B, bias ? 1 : 0);
+        if (cout != LayerRecord.CHANNELS_FROM_INPUT) {
+            scratch.set(Key.C, cout);
+        }
+        return layer(Op.CONV, scratch);
     }
 
     /** A convolution with every parameter given; {@code cout} 0 keeps the input channels. */
     public CandidateBuilder conv(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                  int groups, int cout, boolean bias) {
-        batch.appendLayer(OpCode.CONV, kh, kw, sh, sw, ph, pw, dh, dw, groups, cout, 1, bias ? FLAG_BIAS : 0);
-        branches.afterLayer(batch);
-        return this;
+        scratch.clear().set(Key.K, kh, kw).set(Key.S, sh, sw).set(Key.P, ph, pw).set(Key.D, dh, dw).set(Key.G, groups)
+                .set(Key.B, bias ? 1 : 0);
+        if (cout != LayerRecord.CHANNELS_FROM_INPUT) {
+            scratch.set(Key.C, cout);
+        }
+        return layer(Op.CONV, scratch);
     }
 
     /** Depthwise k×k convolution, stride s, "same" padding, multiplier 1, bias. */
     public CandidateBuilder depthwise(int k, int s) {
-        return depthwise(k, k, s, s, samePad(k, 1), samePad(k, 1), 1, 1, 1, true);
+        return depthwise(k, s, true);
+    }
+
+    /** Depthwise k×k convolution, stride s, "same" padding, multiplier 1. */
+    public CandidateBuilder depthwise(int k, int s, boolean bias) {
+        return layer(Op.DEPTHWISE, scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.B, bias ? 1 : 0));
     }
 
     /** A depthwise convolution with every parameter given: C_out = C_in · multiplier. */
     public CandidateBuilder depthwise(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                       int multiplier, boolean bias) {
-        batch.appendLayer(OpCode.DEPTHWISE, kh, kw, sh, sw, ph, pw, dh, dw, GROUPS_PER_CHANNEL, CHANNELS_FROM_INPUT,
-                multiplier, bias ? FLAG_BIAS : 0);
-        branches.afterLayer(batch);
-        return this;
+        return layer(Op.DEPTHWISE, scratch.clear().set(Key.K, kh, kw).set(Key.S, sh, sw).set(Key.P, ph, pw).set(Key.D, dh, dw)
+                .set(Key.M, multiplier).set(Key.B, bias ? 1 : 0));
     }
 
     /** k×k max pooling with stride s, no padding, floor rounding. */
@@ -135,17 +314,15 @@ public final class CandidateBuilder {
 
     /** Max or average pooling with every parameter given. */
     public CandidateBuilder pool(Op op, int kh, int kw, int sh, int sw, int ph, int pw, boolean ceil) {
-        if (op != Op.MAX_POOL && op != Op.AVG_POOL) {
+        if (op.family() != Op.Family.POOLING) {
             throw new IllegalArgumentException(op.token() + " is not max or average pooling");
         }
-        batch.appendLayer(op.code(), kh, kw, sh, sw, ph, pw, 1, 1, 1, CHANNELS_FROM_INPUT, 1, ceil ? FLAG_CEIL : 0);
-        branches.afterLayer(batch);
-        return this;
+        return layer(op, scratch.clear().set(Key.K, kh, kw).set(Key.S, sh, sw).set(Key.P, ph, pw).set(Key.CEIL, ceil ? 1 : 0));
     }
 
     /** Global average pooling to 1×1×C. */
     public CandidateBuilder gap() {
-        return simple(Op.GLOBAL_AVG_POOL);
+        return layer(Op.GLOBAL_AVG_POOL);
     }
 
     /** Fully connected to {@code out} features, with bias. */
@@ -154,36 +331,162 @@ public final class CandidateBuilder {
     }
 
     public CandidateBuilder fc(int out, boolean bias) {
-        batch.appendLayer(OpCode.FC, 1, 1, 1, 1, 0, 0, 1, 1, 1, out, 1, bias ? FLAG_BIAS : 0);
-        branches.afterLayer(batch);
-        return this;
+        return layer(Op.FC, scratch.clear().set(Key.C, out).set(Key.B, bias ? 1 : 0));
+    }
+
+    /** Channel shuffle in {@code groups} groups (ShuffleNet); the engine checks that they divide the channels. */
+    public CandidateBuilder shuffle(int groups) {
+        return layer(Op.SHUFFLE, scratch.clear().set(Key.G, groups));
     }
 
     public CandidateBuilder bn() {
-        return simple(Op.BATCH_NORM);
+        return layer(Op.BATCH_NORM);
     }
 
     public CandidateBuilder relu() {
-        return simple(Op.RELU);
+        return layer(Op.RELU);
     }
 
     public CandidateBuilder relu6() {
-        return simple(Op.RELU6);
+        return layer(Op.RELU6);
     }
 
-    /** Any layer without parameters: bn, an activation, gap, lrn, dropout, flatten, id. */
-    public CandidateBuilder simple(Op op) {
-        if (op == Op.CONV || op == Op.DEPTHWISE || op == Op.FC || op == Op.MAX_POOL || op == Op.AVG_POOL || op.isJoin()) {
-            throw new IllegalArgumentException(op.token() + (op.isJoin() ? " closes a group: use endGroup"
-                    : " needs parameters: use its own method"));
+    public CandidateBuilder sigmoid() {
+        return layer(Op.SIGMOID);
+    }
+
+    /** Swish / SiLU. */
+    public CandidateBuilder swish() {
+        return layer(Op.SWISH);
+    }
+
+    /** Hard swish (MobileNetV3). */
+    public CandidateBuilder hswish() {
+        return layer(Op.HSWISH);
+    }
+
+    /** Hard sigmoid (MobileNetV3's squeeze-excite gate). */
+    public CandidateBuilder hsigmoid() {
+        return layer(Op.HSIGMOID);
+    }
+
+    public CandidateBuilder identity() {
+        return layer(Op.IDENTITY);
+    }
+
+    /**
+     * Any activation.
+     *
+     * @throws IllegalArgumentException if {@code act} is not of the {@link Op.Family#ACTIVATION} family
+     */
+    public CandidateBuilder activation(Op act) {
+        if (!act.isActivation()) {
+            throw new IllegalArgumentException(act.token() + " is not an activation");
         }
-        batch.appendSimple(op.code());
-        branches.afterLayer(batch);
-        return this;
+        return layer(act);
     }
 
-    /** "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2). */
+    /**
+     * Any op that takes no keys, or needs none: bn, an activation, gap, lrn, dropout, flatten, id.
+     *
+     * @throws IllegalArgumentException if the op requires keys (use its own method or {@link #layer(Op, Parts)}) or is a join
+     */
+    public CandidateBuilder simple(Op op) {
+        if (op.isJoin()) {
+            throw new IllegalArgumentException(op.token() + " closes a group: use endGroup");
+        }
+        if (op.requiredMask() != 0 || op.family() == Op.Family.POOLING || op.family() == Op.Family.CONVOLUTION) {
+            throw new IllegalArgumentException(op.token() + " needs parameters: use its own method");
+        }
+        return layer(op);
+    }
+
+    // ---- blocks -------------------------------------------------------------------------------
+
+    /** conv k×k stride s to {@code c} channels (no bias), bn, {@code act}: the grammar's {@code cn}. */
+    public CandidateBuilder convBnAct(int k, int s, int c, Op act) {
+        return block(Block.CN, scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.C, c).activation(act));
+    }
+
+    /**
+     * An inverted residual ({@code ir}, see {@link Blocks}) with expansion ratio {@code expansion}
+     * (e.g. 6, or 3.67: at most three decimal places, as the grammar's {@code e}).
+     */
+    public CandidateBuilder invertedResidual(int k, int s, double expansion, int c, Op act) {
+        return invertedResidual(k, s, expansion, c, SqueezeExcite.NONE, act);
+    }
+
+    /** An inverted residual with squeeze-excite: {@code ir_k3_e6_c24_se0.25_swish} is {@code (3, 1, 6, 24, efficientNet(0.25), SWISH)}. */
+    public CandidateBuilder invertedResidual(int k, int s, double expansion, int c, SqueezeExcite se, Op act) {
+        scratch.clear().set(Key.K, k).set(Key.S, s).setDecimal(Key.E, expansion).set(Key.C, c).activation(act);
+        if (se.key() != null) {
+            scratch.set(se.key(), se.milli());
+        }
+        return block(Block.IR, scratch);
+    }
+
+    /**
+     * An inverted residual with the expansion in thousandths (6000 = 6) and EfficientNet's
+     * squeeze-excite in thousandths (0 = none). Kept for programs written against it (the Python
+     * bridge's build programs); new code reads better with
+     * {@link #invertedResidual(int, int, double, int, SqueezeExcite, Op)}.
+     */
+    public CandidateBuilder invertedResidual(int k, int s, int expandMilli, int c, int seMilli, Op act) {
+        scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.E, expandMilli).set(Key.C, c).activation(act);
+        if (seMilli != 0) {
+            scratch.set(Key.SE, seMilli);
+        }
+        return block(Block.IR, scratch);
+    }
+
+    /** A depthwise-separable block ({@code ds}: residual when the shape allows; {@code dsa}, {@code withActivation}: MobileNetV1's). */
+    public CandidateBuilder depthwiseSeparable(int k, int s, int c, SqueezeExcite se, boolean withActivation, Op act) {
+        scratch.clear().set(Key.K, k).set(Key.S, s).set(Key.C, c).activation(act);
+        if (se.key() != null) {
+            scratch.set(se.key(), se.milli());
+        }
+        return block(withActivation ? Block.DSA : Block.DS, scratch);
+    }
+
+    /** A ResNet basic block ({@code res}, see {@link Blocks}). */
+    public CandidateBuilder basicBlock(int s, int c) {
+        return block(Block.RES, scratch.clear().set(Key.S, s).set(Key.C, c));
+    }
+
+    /** A ResNet bottleneck ({@code bot}, see {@link Blocks}); width 0 is c/4. */
+    public CandidateBuilder bottleneck(int s, int c, int width, int groups) {
+        scratch.clear().set(Key.S, s).set(Key.C, c).set(Key.G, groups);
+        if (width != 0) {
+            scratch.set(Key.W, width);
+        }
+        return block(Block.BOT, scratch);
+    }
+
+    /** A SqueezeNet fire module: squeeze to q, expand to c/2 by 1×1 and c/2 by 3×3, concatenated. */
+    public CandidateBuilder fire(int q, int c) {
+        return block(Block.FIRE, scratch.clear().set(Key.Q, q).set(Key.C, c));
+    }
+
+    /**
+     * Squeeze-excite on the current tensor of m channels:
+     * {@code ( | gap conv_k1_c<squeeze> <act> conv_k1_c<m> <gate> )mul}, convolutions with bias.
+     * EfficientNet's is {@code (max(1, C_in/4), SWISH, SIGMOID)}, MobileNetV3's
+     * {@code (make_divisible(m/4, 8), RELU, HSIGMOID)} (see {@link SqueezeExcite}).
+     */
+    public CandidateBuilder squeezeExcite(int squeeze, Op act, Op gate) {
+        final long m = channels();
+        if (m < 1) {
+            throw new IllegalArgumentException("squeeze-excite: the input channels are unknown here (after flatten)");
+        }
+        if (!gate.isActivation()) {
+            throw new IllegalArgumentException(gate.token() + " is not an activation, so not a gate");
+        }
+        return beginGroup().nextBranch().gap().conv(1, 1, 1, squeeze, true).activation(act)
+                .conv(1, 1, 1, Blocks.checkedInt(m, "squeeze-excite"), true).activation(gate).endGroup(Op.MUL);
+    }
+
+    /** "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2); {@link LayerRecord#samePadding} computes it. */
     public static int samePad(int k, int d) {
-        return (int) ((long) d * (k - 1) / 2);
+        return LayerRecord.samePadding(k, d);
     }
 }

@@ -1,7 +1,11 @@
 package io.archmeter.encoding;
 
+import io.archmeter.model.Key;
+import io.archmeter.model.KeyUse;
 import io.archmeter.model.Op;
 import io.archmeter.model.OpCode;
+
+import java.util.List;
 
 /**
  * Descriptor of the fixed-stride record that encodes one layer in an {@code int[]}, in the manner
@@ -10,17 +14,20 @@ import io.archmeter.model.OpCode;
  * such record; a candidate is a run of consecutive records (see {@link CandidateBatch}).
  *
  * <pre>
- *   int offset  0      1    2    3    4    5    6    7    8    9        10     11      12      13    14
- *             +------+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
- *             |  op  | kh | kw | sh | sw | ph | pw | dh | dw | groups | cout | cmult | flags | in0 | in1 |
- *             +------+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
- *               |      kernel    stride    padding  dilation     |        |       |       |       |     |
- *               +- an {@link OpCode}                               |        |       |       |       |     +- second input of a join, layers back (0: none)
- *                                                                |        |       |       |       +- input, layers back (1: the previous layer)
- *                                                                |        |       |       +- bit 0 bias, bit 1 ceil rounding, bit 2 fused join
- *                                                                |        |       +- channel multiplier (&ge; 1)
- *                                                                |        +- output channels, or {@link #CHANNELS_FROM_INPUT}
- *                                                                +- groups, or {@link #GROUPS_PER_CHANNEL} (depthwise)
+ *   int offset
+ *     0    1    2    3    4    5    6    7    8    9        10     11      12      13    14
+ *   +----+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
+ *   | op | kh | kw | sh | sw | ph | pw | dh | dw | groups | cout | cmult | flags | in0 | in1 |
+ *   +----+----+----+----+----+----+----+----+----+--------+------+-------+-------+-----+-----+
+ *     op      an OpCode
+ *     kh kw   kernel                     sh sw   stride
+ *     ph pw   padding                    dh dw   dilation
+ *     groups  groups, or GROUPS_PER_CHANNEL (depthwise)
+ *     cout    output channels, or CHANNELS_FROM_INPUT (C_in · cmult)
+ *     cmult   channel multiplier (&ge; 1)
+ *     flags   bit 0 bias, bit 1 ceil rounding, bit 2 fused join
+ *     in0     input, layers back (1: the previous layer)
+ *     in1     second input of a join, layers back (0: none)
  * </pre>
  *
  * <h2>Chains and graphs</h2>
@@ -40,10 +47,29 @@ import io.archmeter.model.OpCode;
  * in1 0), so the engine never needs a null check. Two sentinels stand for values known only once
  * the input channels of the layer are: {@link #GROUPS_PER_CHANNEL} (groups = C_in, a depthwise
  * convolution) and {@link #CHANNELS_FROM_INPUT} (C_out = C_in · cmult). Padding is stored
- * resolved (the grammar turns "same" into floor(d·(k−1)/2) per axis).
+ * resolved ("same" becomes floor(d·(k−1)/2) per axis, in {@link #samePadding}, the one place it is
+ * computed).
  *
  * <p>Example: {@code conv_k3_s2_c32} is {@code [0, 3,3, 2,2, 1,1, 1,1, 1, 32, 1, 1, 1, 0]};
  * {@code dw_k3} is {@code [1, 3,3, 1,1, 1,1, 1,1, 0, 0, 1, 1, 1, 0]}.
+ *
+ * <h2>Keys and fields</h2>
+ * Each key of the notation has one home in the record ({@link #fieldOf}): k, s, p, d the pairs
+ * of fields above, g {@code groups}, c {@code cout}, m {@code cmult}, b and ceil a flag bit.
+ * {@link #write} fills a record from an op's description ({@link Op#keys()}) and the keys given;
+ * {@link #validate} reads the same description. The fields of the keys an op does not take hold
+ * their neutral values.
+ *
+ * <h2>Room for new ops: why the record stays at 15 ints</h2>
+ * The ops the next search spaces bring fit the fields as they are: a channel slice or split
+ * takes {@code c} (and a part index can share {@code cmult}, which such an op does not use); a
+ * crop or shift can keep its offsets in the padding fields it does not otherwise use; TF's
+ * asymmetric "SAME" padding depends on the input size, so it is a mode — a {@code flags} bit
+ * (29 are free) that the engine resolves per axis — not stored pads. A key may share another
+ * key's field when no op takes both: the static check of this class refuses an op whose keys
+ * collide. A 16th int would make every layer of every candidate 6.7% larger, and the scoring
+ * loop's cost follows memory traffic ({@code MemoryTouchBenchmark}); grow the record only for
+ * an op whose values no unused field can hold.
  */
 public final class LayerRecord {
     public static final int OP_OFFSET = 0;
@@ -134,104 +160,349 @@ public final class LayerRecord {
         records[offset + FLAGS_OFFSET] = fused ? FLAG_FUSED : 0;
     }
 
-    /** True if the op allocates nothing: its output is its input (batch norm, activations, dropout, flatten, identity). */
-    public static boolean isInPlace(int op) {
-        return op >= OpCode.BATCH_NORM && op <= OpCode.IDENTITY && op != OpCode.LRN;
+    // ---- keys and fields: where each key of the notation is stored --------------------------
+
+    /** Record field of each key's (first) value, by {@link Key#ordinal()}; {@code NO_FIELD} for flags and block keys. */
+    private static final int[] FIELD_OF_KEY = new int[Key.COUNT];
+    /** Flag bit of each flag key, by ordinal; 0 for the others. */
+    private static final int[] FLAG_OF_KEY = new int[Key.COUNT];
+    private static final int NO_FIELD = -1;
+    /** Per op code: the mask of record fields (bit = field offset) its keys use, flags excluded. */
+    private static final int[] USED_FIELDS = new int[OpCode.COUNT];
+    /** Per op code: the flag bits its keys may set. */
+    private static final int[] ALLOWED_FLAGS = new int[OpCode.COUNT];
+
+    static {
+        java.util.Arrays.fill(FIELD_OF_KEY, NO_FIELD);
+        FIELD_OF_KEY[Key.K.ordinal()] = KERNEL_H_OFFSET;
+        FIELD_OF_KEY[Key.S.ordinal()] = STRIDE_H_OFFSET;
+        FIELD_OF_KEY[Key.P.ordinal()] = PAD_H_OFFSET;
+        FIELD_OF_KEY[Key.D.ordinal()] = DILATION_H_OFFSET;
+        FIELD_OF_KEY[Key.G.ordinal()] = GROUPS_OFFSET;
+        FIELD_OF_KEY[Key.C.ordinal()] = COUT_OFFSET;
+        FIELD_OF_KEY[Key.M.ordinal()] = CMULT_OFFSET;
+        FLAG_OF_KEY[Key.B.ordinal()] = FLAG_BIAS;
+        FLAG_OF_KEY[Key.CEIL.ordinal()] = FLAG_CEIL;
+        for (Op op : Op.values()) {
+            int used = 0;
+            int flags = 0;
+            for (KeyUse u : op.keys()) {
+                final Key key = u.key();
+                final int f = FIELD_OF_KEY[key.ordinal()];
+                if (f == NO_FIELD && FLAG_OF_KEY[key.ordinal()] == 0) {
+                    throw new AssertionError(op.token() + ": key " + key.token() + " has no field in a layer record");
+                }
+                final int bits = f == NO_FIELD ? 0 : key.isPair() ? 3 << f : 1 << f;
+                if ((used & bits) != 0) {
+                    throw new AssertionError(op.token() + ": two of its keys share the record field " + FIELD_NAMES[f]);
+                }
+                used |= bits;
+                flags |= FLAG_OF_KEY[key.ordinal()];
+            }
+            USED_FIELDS[op.code()] = used;
+            ALLOWED_FLAGS[op.code()] = flags;
+        }
     }
 
-    /** True if the op has two inputs. */
-    public static boolean isJoin(int op) {
-        return op >= OpCode.ADD && op <= OpCode.MUL;
+    /** The record field holding {@code key}'s value (its height for a pair key), or -1 for a flag or a block key. */
+    public static int fieldOf(Key key) {
+        return FIELD_OF_KEY[key.ordinal()];
+    }
+
+    /** The {@code flags} bit of a flag key ({@link Key#B}, {@link Key#CEIL}), or 0. */
+    public static int flagOf(Key key) {
+        return FLAG_OF_KEY[key.ordinal()];
+    }
+
+    /** "Same" padding of a kernel k with dilation d: floor(d·(k−1)/2). The one place it is computed. */
+    public static int samePadding(int k, int d) {
+        return (int) (((long) d * (k - 1)) >> 1);
+    }
+
+    /**
+     * Writes the record of {@code op} with the keys {@code parts} gives and the defaults of the op's
+     * description for the others, at {@code offset}. The one writer of layer records from keys: the
+     * grammar, the builder and every block and search space end here.
+     *
+     * <p>A record it writes is valid: given keys are checked against their range, defaults are
+     * valid by construction.
+     *
+     * @throws IllegalArgumentException if a key does not apply to the op, a required key is missing or a value is
+     *         out of range; the message names the op and the field
+     */
+    public static void write(int[] records, int offset, Op op, Parts parts) {
+        final int code = op.code();
+        // the op's description compiled to a primitive program (WRITE_PROGRAMS): one entry per key
+        final int[] program = WRITE_PROGRAMS[code];
+        if (program.length == 0 && parts.given == 0) {
+            // an op without keys (bn, the activations, gap, …: most tokens) is the neutral record; small enough to inline
+            System.arraycopy(NEUTRAL, 0, records, offset, LENGTH);
+            records[offset + OP_OFFSET] = code;
+            return;
+        }
+        writeKeys(records, offset, op, parts, program);
+    }
+
+    private static void writeKeys(int[] records, int offset, Op op, Parts parts, int[] program) {
+        final int given = parts.given;
+        if ((given & ~op.keyMask()) != 0 || (op.requiredMask() & ~given) != 0) {
+            throw keyError(op, given);
+        }
+        System.arraycopy(NEUTRAL, 0, records, offset, LENGTH);
+        records[offset + OP_OFFSET] = op.code();
+        boolean derived = false;
+        for (int i = 0; i < program.length; i += W_STRIDE) {
+            final int key = program[i + W_KEY];
+            if ((given & (1 << key)) != 0) {
+                final int h = parts.h[key];
+                final int w = parts.w[key];
+                if (h < program[i + W_MIN] || h > program[i + W_MAX] || w < program[i + W_MIN] || w > program[i + W_MAX]) {
+                    throw rangeError(op, Key.ofOrdinal(key), h, w);
+                }
+                put(records, offset, program, i, h, w);
+            } else if (program[i + W_RULE] == W_RULE_VALUE) {
+                put(records, offset, program, i, program[i + W_VALUE], program[i + W_VALUE]);
+            } else {
+                derived = true;    // same padding or a kernel-sized stride: from other keys, after them
+            }
+        }
+        if (derived) {
+            writeDerived(records, offset, program, given);
+        }
+    }
+
+    /** The defaults computed from other keys (same padding, a kernel-sized stride), once those are written. */
+    private static void writeDerived(int[] records, int offset, int[] program, int given) {
+        for (int i = 0; i < program.length; i += W_STRIDE) {
+            final int rule = program[i + W_RULE];
+            if ((given & (1 << program[i + W_KEY])) == 0 && rule != W_RULE_VALUE) {
+                final boolean same = rule == W_RULE_SAME_PADDING;
+                put(records, offset, program, i,
+                        same ? samePadding(records[offset + KERNEL_H_OFFSET], records[offset + DILATION_H_OFFSET])
+                                : records[offset + KERNEL_H_OFFSET],
+                        same ? samePadding(records[offset + KERNEL_W_OFFSET], records[offset + DILATION_W_OFFSET])
+                                : records[offset + KERNEL_W_OFFSET]);
+            }
+        }
+    }
+
+    private static void put(int[] r, int o, int[] program, int i, int h, int w) {
+        final int f = program[i + W_FIELD];
+        if (f != NO_FIELD) {
+            r[o + f] = h;
+            if (program[i + W_PAIR] != 0) {
+                r[o + f + 1] = w;
+            }
+        } else if (h != 0) {
+            r[o + FLAGS_OFFSET] |= program[i + W_FLAG];
+        }
+    }
+
+    private static IllegalArgumentException keyError(Op op, int given) {
+        final int extra = given & ~op.keyMask();
+        if (extra != 0) {
+            return new IllegalArgumentException(op.token() + ": key " + Key.list(extra) + " does not apply (" + op.describeKeys() + ")");
+        }
+        return new IllegalArgumentException(op.token() + ": missing required key " + Key.list(op.requiredMask() & ~given));
+    }
+
+    private static IllegalArgumentException rangeError(Op op, Key key, int h, int w) {
+        final boolean height = h < key.min() || h > key.max();
+        final int f = FIELD_OF_KEY[key.ordinal()];
+        final String name = f != NO_FIELD ? FIELD_NAMES[f + (key.isPair() && !height ? 1 : 0)] : key.token();
+        return new IllegalArgumentException(op.token() + ": " + name + " = " + (height ? h : w)
+                + (key.max() == 1 ? " must be 0 or 1" : " must be at least " + key.min()));
+    }
+
+    // ---- the writer's programs: each op's keys compiled, once, into primitive arrays ---------------
+
+    private static final int W_KEY = 0;
+    private static final int W_FIELD = 1;
+    private static final int W_FLAG = 2;
+    private static final int W_PAIR = 3;
+    private static final int W_RULE = 4;
+    private static final int W_VALUE = 5;
+    private static final int W_MIN = 6;
+    private static final int W_MAX = 7;
+    private static final int W_STRIDE = 8;
+    /** A constant default (sentinels included: input channels, one group per channel). */
+    private static final int W_RULE_VALUE = 0;
+    private static final int W_RULE_SAME_PADDING = 1;
+    private static final int W_RULE_KERNEL = 2;
+    private static final int W_RULE_REQUIRED = 3;
+
+    /** Per op code, its keys in description order, {@link #W_STRIDE} ints each. */
+    private static final int[][] WRITE_PROGRAMS = new int[OpCode.COUNT][];
+
+    static {
+        for (Op op : Op.values()) {
+            final List<KeyUse> uses = op.keys();
+            final int[] program = new int[uses.size() * W_STRIDE];
+            for (int u = 0; u < uses.size(); u++) {
+                final KeyUse use = uses.get(u);
+                final Key key = use.key();
+                final int i = u * W_STRIDE;
+                program[i + W_KEY] = key.ordinal();
+                program[i + W_FIELD] = FIELD_OF_KEY[key.ordinal()];
+                program[i + W_FLAG] = FLAG_OF_KEY[key.ordinal()];
+                program[i + W_PAIR] = key.isPair() ? 1 : 0;
+                program[i + W_RULE] = switch (use.rule()) {
+                    case SAME_PADDING -> W_RULE_SAME_PADDING;
+                    case KERNEL -> W_RULE_KERNEL;
+                    case REQUIRED -> W_RULE_REQUIRED;
+                    case VALUE, INPUT_CHANNELS, PER_CHANNEL -> W_RULE_VALUE;
+                    case DERIVED, ABSENT -> throw new AssertionError(op.token() + ": ops have no " + use.rule() + " default");
+                };
+                program[i + W_VALUE] = program[i + W_RULE] == W_RULE_VALUE ? resolvedDefault(null, 0, use, 0) : 0;
+                program[i + W_MIN] = key.min();
+                program[i + W_MAX] = key.max();
+            }
+            WRITE_PROGRAMS[op.code()] = program;
+        }
+    }
+
+    /**
+     * The value a key takes in the record at {@code offset} when it is not given, along axis 0 (H)
+     * or 1 (W): the default of {@code use}, resolved against the record's other fields (same
+     * padding from its kernel and dilation, a pooling stride from its kernel). A required key has
+     * no default: {@link Integer#MIN_VALUE}.
+     */
+    public static int resolvedDefault(int[] records, int offset, KeyUse use, int axis) {
+        return switch (use.rule()) {
+            case VALUE -> use.value();
+            case SAME_PADDING -> samePadding(records[offset + KERNEL_H_OFFSET + axis], records[offset + DILATION_H_OFFSET + axis]);
+            case KERNEL -> records[offset + KERNEL_H_OFFSET + axis];
+            case INPUT_CHANNELS -> CHANNELS_FROM_INPUT;
+            case PER_CHANNEL -> GROUPS_PER_CHANNEL;
+            case REQUIRED, DERIVED, ABSENT -> Integer.MIN_VALUE;
+        };
+    }
+
+    /** The value of {@code key} in the record at {@code offset} along axis 0 (H) or 1 (W); 0 or 1 for a flag key. */
+    public static int read(int[] records, int offset, Key key, int axis) {
+        final int f = FIELD_OF_KEY[key.ordinal()];
+        if (f != NO_FIELD) {
+            return records[offset + f + (key.isPair() ? axis : 0)];
+        }
+        final int bit = FLAG_OF_KEY[key.ordinal()];
+        if (bit == 0) {
+            throw new IllegalArgumentException("key " + key.token() + " is not stored in a layer record");
+        }
+        return (records[offset + FLAGS_OFFSET] & bit) != 0 ? 1 : 0;
     }
 
     /**
      * Output channels of the record at {@code offset} given the channels of its inputs (cin1 is
-     * ignored unless it is a concatenation); -1 where it depends on the spatial size (flatten).
-     * The one place the channel rule of each op is written; the engine and the grammar's block
-     * expansion both use it.
+     * ignored unless the op sums its inputs' channels); -1 where it depends on the spatial size
+     * (flatten). Follows each op's {@link Op.Channels} rule; the engine's block expansion
+     * ({@link CandidateBatch#openChannels}) and the scoring loop use it.
      */
     public static long outChannels(int[] records, int offset, long cin0, long cin1) {
-        switch (records[offset + OP_OFFSET]) {
-            case OpCode.CONV:
-            case OpCode.DEPTHWISE: {
-                int cout = records[offset + COUT_OFFSET];
+        switch (CHANNEL_RULE[records[offset + OP_OFFSET]]) {
+            case CH_KEEP:
+                return cin0;
+            case CH_C_OR_MULTIPLIER: {
+                final int cout = records[offset + COUT_OFFSET];
                 return cout == CHANNELS_FROM_INPUT ? Math.multiplyExact(cin0, records[offset + CMULT_OFFSET]) : cout;
             }
-            case OpCode.FC:
+            case CH_C:
                 return records[offset + COUT_OFFSET];
-            case OpCode.CONCAT:
+            case CH_SUM:
                 return Math.addExact(cin0, cin1);
-            case OpCode.FLATTEN:
-                return -1;
             default:
-                return cin0;
+                return -1;
+        }
+    }
+
+    private static final int CH_KEEP = 0;
+    private static final int CH_C_OR_MULTIPLIER = 1;
+    private static final int CH_C = 2;
+    private static final int CH_SUM = 3;
+    private static final int CH_FLATTEN = 4;
+    /** Per op code, its {@link Op.Channels} rule as an int: the scoring loop calls {@link #outChannels}. */
+    private static final int[] CHANNEL_RULE = new int[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            CHANNEL_RULE[op.code()] = switch (op.channels()) {
+                case KEEP -> CH_KEEP;
+                case C_OR_MULTIPLIER -> CH_C_OR_MULTIPLIER;
+                case C -> CH_C;
+                case SUM -> CH_SUM;
+                case FLATTEN -> CH_FLATTEN;
+            };
         }
     }
 
     /**
-     * Checks the invariants of the record at {@code offset}: a known op, kernel, stride, dilation
-     * and channel multiplier at least 1, padding, groups and cout not negative, only known flags,
-     * in0 at least 1, in1 set exactly for joins, and neutral values in the fields the op does not use.
-     * Whether in0 and in1 stay inside the candidate is checked by {@link CandidateBatch}.
+     * Checks the invariants of the record at {@code offset}, all read from the op's description:
+     * a known op; kernel, stride, dilation and channel multiplier at least 1, padding, groups and
+     * cout not negative; only known flags, and only the flags of the op's keys; every key's value
+     * in its range (or the sentinel of its default), the fields the op fixes at their value, and
+     * neutral values in the fields it does not use; in1 set exactly for joins, and only joins
+     * fused. Whether in0 and in1 stay inside the candidate is checked by {@link CandidateBatch}.
      *
      * @throws IllegalArgumentException naming the op, the field and the value
      */
     public static void validate(int[] records, int offset) {
-        int code = records[offset + OP_OFFSET];
+        final int code = records[offset + OP_OFFSET];
         if (code < 0 || code >= OpCode.COUNT) {
             throw new IllegalArgumentException("layer record has unknown op code " + code);
         }
-        Op op = Op.ofCode(code);
+        final Op op = Op.ofCode(code);
         for (int f = KERNEL_H_OFFSET; f < LENGTH; f++) {
-            int v = records[offset + f];
-            int min = (f == PAD_H_OFFSET || f == PAD_W_OFFSET || f == GROUPS_OFFSET || f == COUT_OFFSET
+            final int v = records[offset + f];
+            final int min = (f == PAD_H_OFFSET || f == PAD_W_OFFSET || f == GROUPS_OFFSET || f == COUT_OFFSET
                     || f == FLAGS_OFFSET || f == IN1_OFFSET) ? 0 : 1;
             if (v < min) {
                 throw new IllegalArgumentException(op.token() + ": " + fieldName(f) + " = " + v + " must be at least " + min);
             }
         }
-        int flags = records[offset + FLAGS_OFFSET];
+        final int flags = records[offset + FLAGS_OFFSET];
         if ((flags & ~(FLAG_BIAS | FLAG_CEIL | FLAG_FUSED)) != 0) {
             throw new IllegalArgumentException(op.token() + ": unknown flag bits " + Integer.toBinaryString(flags));
         }
-        boolean conv = code == OpCode.CONV || code == OpCode.DEPTHWISE;
-        boolean pool = code == OpCode.MAX_POOL || code == OpCode.AVG_POOL;
-        if (!conv && !pool) {
-            for (int f = KERNEL_H_OFFSET; f <= DILATION_W_OFFSET; f++) {
+        final int used = USED_FIELDS[code];
+        for (int f = KERNEL_H_OFFSET; f <= CMULT_OFFSET; f++) {
+            if ((used & (1 << f)) == 0) {
                 requireNeutral(records, offset, op, f);
             }
         }
-        if (!conv) {
-            requireNeutral(records, offset, op, GROUPS_OFFSET);
-            requireNeutral(records, offset, op, CMULT_OFFSET);
-            if (code != OpCode.FC) {
-                requireNeutral(records, offset, op, COUT_OFFSET);
-            } else if (records[offset + COUT_OFFSET] == CHANNELS_FROM_INPUT) {
-                throw new IllegalArgumentException("fc: output features (cout) must be at least 1");
-            }
+        for (KeyUse u : op.keys()) {
+            validateKey(records, offset, op, u);
         }
-        if ((flags & FLAG_BIAS) != 0 && !(conv || code == OpCode.FC)) {
-            throw new IllegalArgumentException(op.token() + ": only convolutions and fc layers have a bias");
+        final int keyFlags = flags & ~FLAG_FUSED;
+        if ((keyFlags & ~ALLOWED_FLAGS[code]) != 0) {
+            throw new IllegalArgumentException(op.token() + ": flag " + ((keyFlags & FLAG_BIAS) != 0 ? "bias (key b)" : "ceil (key ceil)")
+                    + " does not apply (" + op.describeKeys() + ")");
         }
-        if ((flags & FLAG_CEIL) != 0 && !pool) {
-            throw new IllegalArgumentException(op.token() + ": only max and average pooling round up (ceil)");
-        }
-        if ((flags & FLAG_FUSED) != 0 && !isJoin(code)) {
+        if ((flags & FLAG_FUSED) != 0 && !op.isJoin()) {
             throw new IllegalArgumentException(op.token() + ": only joins (add, cat, mul) are fused");
         }
-        if (isJoin(code) != (records[offset + IN1_OFFSET] != NO_INPUT)) {
+        if (op.isJoin() != (records[offset + IN1_OFFSET] != NO_INPUT)) {
             throw new IllegalArgumentException(op.token() + ": in1 = " + records[offset + IN1_OFFSET]
-                    + (isJoin(code) ? ": a join needs a second input" : ": only joins have a second input"));
+                    + (op.isJoin() ? ": a join needs a second input" : ": only joins have a second input"));
         }
-        if (code == OpCode.DEPTHWISE && (records[offset + GROUPS_OFFSET] != GROUPS_PER_CHANNEL
-                || records[offset + COUT_OFFSET] != CHANNELS_FROM_INPUT)) {
-            throw new IllegalArgumentException("dw: groups and cout are derived from the input channels; set cmult instead");
+    }
+
+    private static void validateKey(int[] records, int offset, Op op, KeyUse u) {
+        final Key key = u.key();
+        if (FIELD_OF_KEY[key.ordinal()] == NO_FIELD) {
+            return;   // a flag: its bit is checked against the op's flags
         }
-        if (code == OpCode.CONV && records[offset + GROUPS_OFFSET] == GROUPS_PER_CHANNEL) {
-            throw new IllegalArgumentException("conv: groups must be at least 1 (use dw for a depthwise convolution)");
-        }
-        if (code == OpCode.AVG_POOL && (records[offset + DILATION_H_OFFSET] != 1 || records[offset + DILATION_W_OFFSET] != 1)) {
-            throw new IllegalArgumentException("avgpool: average pooling has no dilation");
+        for (int axis = 0; axis < (key.isPair() ? 2 : 1); axis++) {
+            final int v = read(records, offset, key, axis);
+            final int f = FIELD_OF_KEY[key.ordinal()] + axis;
+            if (!u.settable()) {
+                final int fixed = resolvedDefault(records, offset, u, axis);
+                if (v != fixed) {
+                    throw new IllegalArgumentException(op.token() + ": " + fieldName(f) + " = " + v + " must be " + fixed
+                            + " (fixed by the operation: " + u.describe() + ")");
+                }
+            } else if ((v < key.min() || v > key.max()) && !(u.rule() == KeyUse.Default.INPUT_CHANNELS && v == CHANNELS_FROM_INPUT)) {
+                throw new IllegalArgumentException(op.token() + ": " + fieldName(f) + " = " + v
+                        + (key.max() == 1 ? " must be 0 or 1" : " must be at least " + key.min()));
+            }
         }
     }
 

@@ -87,7 +87,8 @@ public final class Engine {
     }
 
     /**
-     * Scores candidate {@code i} of {@code batch} into {@code metrics}. Allocates nothing.
+     * Scores candidate {@code i} of {@code batch} into {@code metrics}. Allocates nothing once
+     * {@code metrics} has held the scratch of the largest graph candidate scored into it.
      *
      * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
      */
@@ -100,7 +101,10 @@ public final class Engine {
 
     /**
      * Scores candidate {@code i} and writes a {@link MetricRecord} at {@code out[offset]}.
-     * Allocates nothing.
+     * Allocates nothing for a chain; a graph candidate (branches, joins) gets a new scratch array
+     * for its per-tensor state on every call: in a loop over graphs, score into a reused
+     * {@link Metrics} ({@link #score(CandidateBatch, int, Metrics)}), which keeps one, or use
+     * {@link #scoreAll}, which keeps one per chunk.
      */
     public void score(CandidateBatch batch, int i, long[] out, int offset) {
         score(batch, i, out, offset, scratchFor(batch, i, null), null);

@@ -8,10 +8,10 @@ import io.archmeter.encoding.LayerRecord;
  * output of layer j.
  *
  * <pre>
- *  long offset 0   1   2   3      4      5      6      7      8      9         10       11         12
- *            +---+---+---+------+------+------+------+------+------+---------+--------+----------+-------+
+ *  long offset 0   1   2   3      4      5        6        7       8       9          10       11         12
+ *            +---+---+---+------+------+--------+--------+-------+-------+----------+--------+----------+-------+
  *            | h | w | c | rf_h | rf_w | jump_h | jump_w | pad_h | pad_w | rf_flags | tensor | last_use | elems |
- *            +---+---+---+------+------+------+------+------+------+---------+--------+----------+-------+
+ *            +---+---+---+------+------+--------+--------+-------+-------+----------+--------+----------+-------+
  * </pre>
  *
  * <p>{@code tensor} is the slot whose memory this output is: its own, or for an in-place layer
@@ -73,7 +73,7 @@ final class GraphState {
             final int op = records[r + LayerRecord.OP_OFFSET];
             final int src0 = j - records[r + LayerRecord.IN0_OFFSET];
             final long t0 = s[slot(src0) + TENSOR];
-            s[slot(j) + TENSOR] = LayerRecord.isInPlace(op) ? t0 : j;
+            s[slot(j) + TENSOR] = (OpBits.BITS[op] & OpBits.ALLOCATES) == 0 ? t0 : j;   // in place: its input's tensor
             if (j > runEnd) {
                 // a fused run of joins reads all its inputs until its last join
                 runEnd = j;

@@ -5,7 +5,7 @@ package io.archmeter.engine;
  * engine writes for each candidate it scores.
  *
  * <pre>
- *  long offset 0      1       2        3              4               5                6      7
+ *  long offset 0      1       2        3              4                5                 6      7
  *            +------+-------+--------+--------------+----------------+-----------------+------+------+
  *            | macs | flops | params | weight_bytes | act_peak_bytes | act_total_bytes | rf_h | rf_w |
  *            +------+-------+--------+--------------+----------------+-----------------+------+------+
@@ -64,8 +64,12 @@ public final class MetricRecord {
     }
 
     /**
-     * Checks a scored record's invariants: non-negative counts, r ≥ 1, S ≥ 1, weight bytes a
-     * multiple of params, peak ≤ input + total (peak counts the input; total does not).
+     * Checks a scored record's invariants, as far as the record alone shows them: every field but
+     * the flags not negative, r ≥ 1 and S ≥ 1 on both axes, FLOPs ≥ MACs, the weight bytes a whole
+     * number of bytes per parameter; nothing for an invalid record. (That the peak is at most the
+     * input plus the total cannot be checked here: the input is not in the record.)
+     *
+     * @throws IllegalStateException naming the field that breaks an invariant
      */
     public static void validate(long[] m, int offset) {
         if (m[offset + STATUS_OFFSET] != STATUS_OK) {
@@ -82,6 +86,12 @@ public final class MetricRecord {
         }
         if (m[offset + FLOPS_OFFSET] < m[offset + MACS_OFFSET]) {
             throw new IllegalStateException("FLOPs " + m[offset + FLOPS_OFFSET] + " < MACs " + m[offset + MACS_OFFSET]);
+        }
+        final long params = m[offset + PARAMS_OFFSET];
+        final long weightBytes = m[offset + WEIGHT_BYTES_OFFSET];
+        if (params == 0 ? weightBytes != 0 : weightBytes % params != 0) {
+            throw new IllegalStateException("weight bytes " + weightBytes + " are not a whole number of bytes per parameter ("
+                    + params + " parameters)");
         }
     }
 }

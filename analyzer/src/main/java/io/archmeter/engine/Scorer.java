@@ -4,6 +4,7 @@ import io.archmeter.encoding.LayerRecord;
 import io.archmeter.model.Op;
 import io.archmeter.model.OpCode;
 
+import static io.archmeter.encoding.LayerRecord.CHANNELS_FROM_INPUT;
 import static io.archmeter.encoding.LayerRecord.CMULT_OFFSET;
 import static io.archmeter.encoding.LayerRecord.COUT_OFFSET;
 import static io.archmeter.encoding.LayerRecord.DILATION_H_OFFSET;
@@ -30,7 +31,10 @@ import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
 
 /**
- * The one implementation of every formula archmeter reports. {@code summary}, {@code filter}, the
+ * The one implementation of every formula archmeter reports: each op's cost formula is a case of
+ * {@link #score}'s switch; everything else about an op (whether it moves the receptive field, sees
+ * the whole input, joins, allocates) is its description in {@link io.archmeter.model.Op}, read
+ * here as bits of {@link OpBits}. {@code summary}, {@code filter}, the
  * library and the benchmarks all end up in {@link #score}; nothing else computes a metric.
  *
  * <h2>The formulas, for a layer with kernel k, stride s, padding p, dilation d (per axis)</h2>
@@ -50,8 +54,10 @@ import static java.lang.Math.multiplyExact;
  *       (γ, β; the running mean and variance are buffers, not parameters), as PyTorch counts.</li>
  *   <li><b>Activations</b>, batch 1, in elements then bytes: every layer that is not in place
  *       allocates its output; total = the sum of those outputs (the input excluded); peak = the
- *       largest input + output of one layer (the input alone if no layer allocates). BN, the
- *       activations, dropout, flatten and identity are in place and allocate nothing.</li>
+ *       largest input + output of one layer (the input alone if no layer allocates). Which ops
+ *       allocate is their description ({@link io.archmeter.model.Op.Memory}): BN, the activations,
+ *       dropout, flatten and identity are in place; channel shuffle is a copy.</li>
+ *   <li><b>Channel shuffle</b> (g groups): no MACs, FLOPs or parameters; g must divide C.</li>
  * </ul>
  *
  * <h2>Worked example: Caffe AlexNet conv1</h2>
@@ -82,6 +88,11 @@ final class Scorer {
      * @param trace       if not null, receives a {@link LayerMetricsRecord} per layer from offset 0
      * @throws InvalidArchitectureException naming the layer, when a shape or a count is invalid
      */
+    // The one method longer than the code gates' 80 lines, on purpose (checkstyle.xml): the JIT compiles
+    // the per-layer loop as one unit and keeps its ~20 running values (shape, r/S/P per axis, totals) in
+    // registers; split into calls, that state would travel through arrays or objects on every layer.
+    // Slow paths (joins, graph memory, error messages) are already out of line.
+    @SuppressWarnings("checkstyle:MethodLength")
     static void score(int[] records, int from, int to, int h0, int w0, int c0, boolean graph, long[] scratch,
                       int macFactor, boolean elementwise, int weightBytes, int actBytes,
                       long[] out, int o, long[] trace) {
@@ -108,10 +119,12 @@ final class Scorer {
                 final int j = i - from;
                 final int r = i * LayerRecord.LENGTH;
                 final int op = records[r];
+                // the op's traits from its description (OpBits): one load, no range of codes
+                final int bits = OpBits.BITS[op];
                 final int in0 = records[r + IN0_OFFSET];
                 long m = 0, f = 0, p = 0, alloc = 0;
                 int src = in0 == PREVIOUS ? NONE : j - in0;
-                if (op >= OpCode.ADD) {
+                if ((bits & OpBits.JOIN) != 0) {
                     // a join (graphs only): computed out of line into its own slot, then loaded below
                     alloc = join(records, r, j, scratch);
                     src = j;
@@ -137,14 +150,18 @@ final class Scorer {
                         final int kh = records[r + KERNEL_H_OFFSET], kw = records[r + KERNEL_W_OFFSET];
                         final int groupsField = records[r + GROUPS_OFFSET];
                         final long g = groupsField == GROUPS_PER_CHANNEL ? c : groupsField;
-                        final long co = LayerRecord.outChannels(records, r, c, 0);
+                        // the C_OR_MULTIPLIER channel rule of conv and dw: c, or C_in * m
+                        final int coutField = records[r + COUT_OFFSET];
+                        final long co = coutField == CHANNELS_FROM_INPUT ? multiplyExact(c, records[r + CMULT_OFFSET]) : coutField;
                         // groups are 1 (dense) or C (depthwise) in practice: skip the 64-bit divide for both
                         final long cinPerGroup = g == 1 ? c : g == c ? 1 : cinPerGroup(c, g, co, j, op);
                         if (g != 1 && co % g != 0) {
                             throw groupsError(j, op, c, g, co);
                         }
-                        final long oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], false);
-                        final long ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], false);
+                        final long oh = outSize(h, kh, records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET],
+                                records[r + DILATION_H_OFFSET], false);
+                        final long ow = outSize(w, kw, records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET],
+                                records[r + DILATION_W_OFFSET], false);
                         if (oh <= 0 || ow <= 0) {
                             throw outputSizeError(j, records, r, h, w);
                         }
@@ -186,7 +203,6 @@ final class Scorer {
                         }
                         h = 1;
                         w = 1;
-                        rfFlags |= RF_GLOBAL;
                         break;
                     case OpCode.FC: {
                         final long co = records[r + COUT_OFFSET];
@@ -201,7 +217,6 @@ final class Scorer {
                         h = 1;
                         w = 1;
                         c = co;
-                        rfFlags |= RF_GLOBAL;
                         break;
                     }
                     case OpCode.BATCH_NORM:
@@ -220,7 +235,6 @@ final class Scorer {
                         c = cur;
                         h = 1;
                         w = 1;
-                        rfFlags |= RF_GLOBAL;
                         break;
                     case OpCode.DROPOUT:
                     case OpCode.IDENTITY:
@@ -234,17 +248,34 @@ final class Scorer {
                         break;
                     case OpCode.CONCAT:
                         break;
-                    default:
-                        // the activations: relu … gelu, one operation per element when counted
-                        if (op < OpCode.RELU || op > OpCode.GELU) {
-                            throw unknownOp(j, op);
-                        }
+                    case OpCode.RELU:
+                    case OpCode.RELU6:
+                    case OpCode.SIGMOID:
+                    case OpCode.SWISH:
+                    case OpCode.HSWISH:
+                    case OpCode.HSIGMOID:
+                    case OpCode.TANH:
+                    case OpCode.GELU:
+                        // one operation per element when counted
                         if (elementwise) {
                             f = cur;
                         }
                         break;
+                    case OpCode.SHUFFLE: {
+                        // view(g, C/g) -> transpose -> contiguous: a copy of the input, no arithmetic
+                        final int g = records[r + GROUPS_OFFSET];
+                        if (c % g != 0) {
+                            throw shuffleError(j, c, g);
+                        }
+                        alloc = cur;
+                        break;
+                    }
+                    default:
+                        throw unknownOp(j, op);
                 }
-                if ((rfFlags & RF_GLOBAL) == 0 && op <= OpCode.AVG_POOL) {
+                // global pooling, flatten and fc see the whole input from here on (SEES_WHOLE == RF_GLOBAL)
+                rfFlags |= bits & OpBits.SEES_WHOLE;
+                if ((rfFlags & RF_GLOBAL) == 0 && (bits & OpBits.WINDOW) != 0) {
                     // conv, dw, maxpool, avgpool move the receptive field; the rest leave it as it is
                     rfH = addExact(rfH, multiplyExact((long) (records[r + KERNEL_H_OFFSET] - 1) * records[r + DILATION_H_OFFSET], jH));
                     rfW = addExact(rfW, multiplyExact((long) (records[r + KERNEL_W_OFFSET] - 1) * records[r + DILATION_W_OFFSET], jW));
@@ -298,8 +329,16 @@ final class Scorer {
         } catch (ArithmeticException e) {
             // cur is 0 only if the input's own element count overflowed
             throw cur == 0 ? inputOverflowError() : overflowError(i - from, i < to ? records[i * LayerRecord.LENGTH] : -1);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // a record written past validation with an op code that has no description (no cost measured: ScoringBenchmark)
+            final int op = records[i * LayerRecord.LENGTH];
+            if (op >= 0 && op < OpCode.COUNT) {
+                throw e;
+            }
+            throw unknownOp(i - from, op);
         }
     }
+
 
     /** Receptive-field flag: the layer sees the whole input (global pooling, flatten, fc, and after them). */
     static final long RF_GLOBAL = 1;
@@ -477,8 +516,10 @@ final class Scorer {
         String op = Op.ofCode(records[r]).token();
         StringBuilder sb = new StringBuilder("layer ").append(layer + 1).append(" (").append(op).append("): output size ");
         boolean ceil = (records[r + FLAGS_OFFSET] & FLAG_CEIL) != 0;
-        long oh = outSize(h, records[r + KERNEL_H_OFFSET], records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET], records[r + DILATION_H_OFFSET], ceil);
-        long ow = outSize(w, records[r + KERNEL_W_OFFSET], records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET], records[r + DILATION_W_OFFSET], ceil);
+        long oh = outSize(h, records[r + KERNEL_H_OFFSET], records[r + STRIDE_H_OFFSET], records[r + PAD_H_OFFSET],
+                records[r + DILATION_H_OFFSET], ceil);
+        long ow = outSize(w, records[r + KERNEL_W_OFFSET], records[r + STRIDE_W_OFFSET], records[r + PAD_W_OFFSET],
+                records[r + DILATION_W_OFFSET], ceil);
         sb.append(oh).append('x').append(ow).append(" is not positive: input ").append(h).append('x').append(w)
                 .append(", kernel ").append(records[r + KERNEL_H_OFFSET]).append('x').append(records[r + KERNEL_W_OFFSET])
                 .append(", stride ").append(records[r + STRIDE_H_OFFSET]).append('x').append(records[r + STRIDE_W_OFFSET])
@@ -486,6 +527,11 @@ final class Scorer {
                 .append(", dilation ").append(records[r + DILATION_H_OFFSET]).append('x').append(records[r + DILATION_W_OFFSET])
                 .append(" (the dilated kernel d*(k-1)+1 must fit in the padded input n+2p)");
         return new InvalidArchitectureException(layer + 1, sb.toString());
+    }
+
+    private static InvalidArchitectureException shuffleError(int layer, long c, int g) {
+        return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (shuffle): input channels " + c
+                + " not divisible by groups " + g);
     }
 
     private static InvalidArchitectureException joinShapeError(int layer, int op, long h, long w, long c, long h1, long w1, long c1) {

@@ -1,23 +1,32 @@
 package io.archmeter.grammar;
 
-import io.archmeter.encoding.Blocks;
-import io.archmeter.encoding.BranchStack;
+import io.archmeter.encoding.Block;
 import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.encoding.LayerRecord;
+import io.archmeter.encoding.Parts;
 import io.archmeter.model.InputShape;
+import io.archmeter.model.Key;
+import io.archmeter.model.KeyUse;
 import io.archmeter.model.Op;
-import io.archmeter.model.OpCode;
+import io.archmeter.model.Suggest;
+import io.archmeter.model.Syntax;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SearchSpaces;
+import io.archmeter.spaces.SpaceOptions;
 
-import static io.archmeter.encoding.LayerRecord.CHANNELS_FROM_INPUT;
-import static io.archmeter.encoding.LayerRecord.FLAG_BIAS;
-import static io.archmeter.encoding.LayerRecord.FLAG_CEIL;
-import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Parses architecture strings straight into the primitive encoding of a {@link CandidateBatch}.
+ * Parses architecture strings straight into the primitive encoding of a {@link CandidateBatch}:
+ * the entry point of every notation. A string a search space of the registry recognises
+ * ({@link SearchSpaces#STANDARD}: NAS-Bench-201 cells, NATS-Bench sizes, …) is expanded by that
+ * space; any other is read in the archmeter grammar below. {@code filter}, {@code summary}, the
+ * Spark module and the Python bridge all parse through {@link #parseCandidate}.
  *
  * <h2>The grammar</h2>
- * An architecture is layer tokens separated by spaces. A token is an op followed by
+ * An architecture is layer tokens separated by spaces. A token is an op or a block followed by
  * {@code _}-separated parts, in any order; a part is a key (lowercase letters) and its value, an
  * unsigned integer or, for k, s, p and d, {@code AxB} (height × width):
  * <pre>
@@ -25,8 +34,10 @@ import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
  *   conv_k1x7_p0x3_c64  1×7 kernel, padding 0 along H and 3 along W
  *   dw_k5_s2_m1         depthwise 5×5, stride 2, channel multiplier 1
  *   maxpool_k3_s2_ceil1 3×3 max pooling, stride 2, rounding up (Caffe)
+ *   shuffle_g2          channel shuffle in 2 groups (ShuffleNet)
  *   gap fc_c1000        global average pooling, then fully connected to 1000
  * </pre>
+ * Which keys each op takes and their defaults are the op's description ({@link Op#keys()}):
  * <table>
  *   <caption>Ops and keys (defaults in brackets)</caption>
  *   <tr><th>op</th><th>keys</th></tr>
@@ -35,18 +46,75 @@ import static io.archmeter.encoding.LayerRecord.GROUPS_PER_CHANNEL;
  *   <tr><td>maxpool</td><td>k (required), s [k], p [0], d [1], ceil [0]</td></tr>
  *   <tr><td>avgpool</td><td>k (required), s [k], p [0], ceil [0]</td></tr>
  *   <tr><td>fc</td><td>c (required), b [1]</td></tr>
+ *   <tr><td>shuffle</td><td>g (required; must divide the channels)</td></tr>
  *   <tr><td>gap, bn, relu, relu6, sigmoid, swish, hswish, hsigmoid, tanh, gelu, lrn, dropout, flatten, id</td><td>none</td></tr>
  * </table>
- * An unknown op or key, a key the op does not take, a repeated key, a missing required key, a
- * malformed or out-of-range number: each is an {@link ArchSyntaxException} that names the token,
- * its position and what was expected, with the nearest valid name when one is close. Nothing is
- * ignored.
+ * Blocks ({@link Block}: cn, ir, ds, dsa, res, bot, fire) take their own keys and, for those with
+ * an activation, an activation name and {@code noskip} as bare parts; {@code ( a | b )add},
+ * {@code )cat} and {@code )mul} write branch groups. An unknown op or key, a key the op does not
+ * take, a repeated key, a missing required key, a malformed or out-of-range number: each is an
+ * {@link ArchSyntaxException} that names the token, its position and what was expected, with the
+ * nearest valid name when one is close. Nothing is ignored.
  *
- * <p>Stateless and thread-safe. On success it allocates nothing: it scans the characters once
- * and writes {@link LayerRecord}s.
+ * <h2>How a token is parsed</h2>
+ * In three steps: <em>reading its parts</em> into a {@link Parts} (the key values, checked against
+ * the op's or block's description), then <em>expanding</em> a block or <em>writing</em> a layer
+ * through the batch's {@link CandidateBuilder} — the same writer the library and the search spaces
+ * use. Group tokens go to the builder's groups.
+ *
+ * <p>Stateless and thread-safe. Parsing a chain into a reused batch allocates nothing (the batch's
+ * own builder is reused); branch groups allocate their bookkeeping as they first nest, and search
+ * space strings and blocks may allocate small arrays.
  */
 public final class ArchParser {
-    private static final Op[] OPS = Op.values();
+    /** The classes of a NAS-Bench-201 / NATS-Bench network when none are given: CIFAR-10's. */
+    public static final int DEFAULT_CELL_CLASSES = 10;
+
+    /** Every word a layer token may start with: the ops that are not joins, then the blocks. */
+    private static final Syntax[] WORDS;
+    /** The join ops, written {@code )add} and so on. */
+    private static final Op[] JOINS;
+    /** The words' names, for "did you mean". */
+    private static final String[] WORD_NAMES;
+    /** The words by the hash of their token, open addressing: a token's word in one probe. */
+    private static final Syntax[] WORD_TABLE = new Syntax[128];
+    private static final int[] WORD_HASHES = new int[WORD_TABLE.length];
+    /** The keys of one letter, by letter: k, s, p, … are most parts, and read without a loop. */
+    private static final Key[] ONE_LETTER_KEYS = new Key[26];
+
+    static {
+        List<Syntax> words = new ArrayList<>();
+        List<Op> joins = new ArrayList<>();
+        for (Op op : Op.values()) {
+            if (op.isJoin()) {
+                joins.add(op);
+            } else {
+                words.add(op);
+            }
+        }
+        words.addAll(List.of(Block.values()));
+        WORDS = words.toArray(new Syntax[0]);
+        JOINS = joins.toArray(new Op[0]);
+        WORD_NAMES = words.stream().map(Syntax::token).toArray(String[]::new);
+        if (WORDS.length * 2 > WORD_TABLE.length) {
+            throw new AssertionError("the word table needs room: more than " + WORD_TABLE.length / 2 + " ops and blocks");
+        }
+        for (Syntax w : WORDS) {
+            final int h = w.token().hashCode();
+            int slot = mix(h) & (WORD_TABLE.length - 1);
+            while (WORD_TABLE[slot] != null) {
+                slot = (slot + 1) & (WORD_TABLE.length - 1);
+            }
+            WORD_TABLE[slot] = w;
+            WORD_HASHES[slot] = h;
+        }
+        for (int i = 0; i < Key.COUNT; i++) {
+            final Key key = Key.ofOrdinal(i);
+            if (key.token().length() == 1) {
+                ONE_LETTER_KEYS[key.token().charAt(0) - 'a'] = key;
+            }
+        }
+    }
 
     private ArchParser() {
     }
@@ -58,9 +126,6 @@ public final class ArchParser {
         return batch;
     }
 
-    /** The classes of a NAS-Bench-201 / NATS-Bench network when none are given: CIFAR-10's. */
-    public static final int DEFAULT_CELL_CLASSES = 10;
-
     /**
      * Appends {@code arch} on an h×w×c input as the next candidate of {@code batch}. On a syntax
      * error the batch is left as it was and the exception is thrown.
@@ -70,10 +135,9 @@ public final class ArchParser {
     }
 
     /**
-     * As {@link #parseCandidate(CharSequence, int, int, int, CandidateBatch)}; also takes a
-     * NAS-Bench-201 cell string ({@code |nor_conv_3x3~0|+|…|}) or a NATS-Bench size string
-     * ({@code 8:16:32:48:64}), expanded by {@link NasBench201} with a classifier of
-     * {@code cellClasses} outputs.
+     * As {@link #parseCandidate(CharSequence, int, int, int, CandidateBatch)}; a string of a search
+     * space ({@link SearchSpaces#STANDARD}: a NAS-Bench-201 cell {@code |nor_conv_3x3~0|+|…|}, a
+     * NATS-Bench size string {@code 8:16:32:48:64}) gets a classifier of {@code cellClasses} outputs.
      */
     public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch) {
         parseCandidate(arch, h, w, c, cellClasses, batch, null);
@@ -85,32 +149,46 @@ public final class ArchParser {
      */
     public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch,
                                       TokenCache cache) {
-        batch.begin(h, w, c);
+        parseCandidate(arch, h, w, c, cellClasses, batch, cache, null);
+    }
+
+    /**
+     * As {@link #parseCandidate(CharSequence, int, int, int, int, CandidateBatch, TokenCache)}, telling
+     * {@code listener} (null for none) which layers each token wrote and at which group depth: see
+     * {@link ParseListener} and {@link LayerSpans}.
+     *
+     * @throws ArchSyntaxException if a string of the grammar does not parse
+     * @throws io.archmeter.spaces.NotationException if a search space's string does not read
+     */
+    public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch,
+                                      TokenCache cache, ParseListener listener) {
+        final CandidateBuilder b = batch.builder();
+        b.begin(h, w, c);
         try {
-            if (NasBench201.isCellString(arch)) {
-                NasBench201.appendTopologyNetwork(arch, cellClasses, batch);
-            } else if (arch.length() > 0 && arch.charAt(0) >= '0' && arch.charAt(0) <= '9' && NasBench201.isSizeString(arch)) {
-                NasBench201.appendSizeNetwork(arch, cellClasses, batch);
-            } else {
-                parseLayers(arch, batch, cache);
+            if (listener instanceof LayerSpans spans) {
+                spans.clear();
             }
-            batch.end();
+            final SearchSpace space = SearchSpaces.STANDARD.recognize(arch);
+            if (space != null) {
+                space.write(arch, SpaceOptions.classes(cellClasses), b);
+                if (listener != null) {
+                    listener.token(1, 0, arch.length(), 0, b.layers(), 0);
+                }
+            } else {
+                parseLayers(arch, b, cache, listener);
+            }
+            b.end();
         } catch (RuntimeException e) {
-            batch.abort();
+            b.abort();
             throw e;
         }
     }
 
-    /** Appends the layers of {@code arch} to the candidate open in {@code batch}. */
-    public static void parseLayers(CharSequence arch, CandidateBatch batch) {
-        parseLayers(arch, batch, null);
-    }
-
-    private static void parseLayers(CharSequence arch, CandidateBatch batch, TokenCache cache) {
+    private static void parseLayers(CharSequence arch, CandidateBuilder b, TokenCache cache, ParseListener listener) {
         final int n = arch.length();
+        final Parts parts = b.parts();
         int pos = 0;
         int position = 0;
-        BranchStack branches = null;     // created at the first group or block: chains never need one
         while (true) {
             while (pos < n && isSpace(arch.charAt(pos))) {
                 pos++;
@@ -126,27 +204,26 @@ public final class ArchParser {
                 end++;
             }
             position++;
+            final int before = listener == null ? 0 : b.layers();
+            final int depth = listener == null ? 0 : b.depth();
             final char first = arch.charAt(pos);
             if (first == '(' || first == '|' || first == ')') {
-                branches = structure(arch, pos, end, position, batch, branches);
+                structure(arch, pos, end, position, b);
             } else if (cache == null) {
-                branches = parseToken(arch, pos, end, position, batch, branches);
+                parseToken(arch, pos, end, position, b, parts);
             } else {
                 final int cached = cache.find(arch, pos, end, hash);
                 if (cached >= 0) {
-                    // a token seen before: copy its record (reserve first: it may grow the records array)
-                    final int offset = batch.reserveLayer();
-                    System.arraycopy(cache.recordsArray(), cached, batch.records(), offset, LayerRecord.LENGTH);
-                    if (branches != null) {
-                        branches.afterLayer(batch);
-                    }
-                } else {
-                    final int before = batch.layerCount();
-                    branches = parseToken(arch, pos, end, position, batch, branches);
-                    if (batch.layerCount() == before + 1) {
-                        cache.put(arch, pos, end, hash, batch.records(), LayerRecord.offset(before));
-                    }
+                    // a token seen before: copy its record
+                    b.appendCopy(cache.recordsArray(), cached);
+                } else if (parseToken(arch, pos, end, position, b, parts)) {
+                    final CandidateBatch batch = b.batch();
+                    cache.put(arch, pos, end, hash, batch.records(), LayerRecord.offset(batch.layerCount() - 1));
                 }
+            }
+            if (listener != null) {
+                // a group's join is written inside the group it closes; '(' reports the group it opens
+                listener.token(position, pos, end, before, b.layers(), Math.max(depth, b.depth()));
             }
             pos = end;
         }
@@ -154,9 +231,9 @@ public final class ArchParser {
             throw new ArchSyntaxException(0, "", "empty architecture: expected layer tokens separated by spaces,"
                     + " e.g. 'conv_k3_c16 relu gap fc_c10'");
         }
-        if (branches != null && branches.depth() > 0) {
-            throw new ArchSyntaxException(0, "", "end of architecture: " + branches.depth() + " branch group"
-                    + (branches.depth() == 1 ? " is" : "s are") + " not closed: expected ')add', ')cat' or ')mul'");
+        if (b.depth() > 0) {
+            throw new ArchSyntaxException(0, "", "end of architecture: " + b.depth() + " branch group"
+                    + (b.depth() == 1 ? " is" : "s are") + " not closed: expected " + joinTokens());
         }
     }
 
@@ -165,52 +242,87 @@ public final class ArchParser {
     }
 
     /** The group tokens: {@code (} opens, {@code |} separates branches, {@code )add}, {@code )cat}, {@code )mul} join. */
-    private static BranchStack structure(CharSequence s, int start, int end, int position, CandidateBatch batch,
-                                         BranchStack branches) {
-        final BranchStack b = branches != null ? branches : new BranchStack();
+    private static void structure(CharSequence s, int start, int end, int position, CandidateBuilder b) {
         final String token = s.subSequence(start, end).toString();
         try {
-            switch (token) {
-                case "(" -> b.open(batch);
-                case "|" -> b.nextBranch(batch);
-                case ")add" -> b.close(batch, Op.ADD);
-                case ")cat" -> b.close(batch, Op.CONCAT);
-                case ")mul" -> b.close(batch, Op.MUL);
-                default -> throw error(s, start, end, position, token.charAt(0) == ')'
-                        ? "a group closes with ')add', ')cat' or ')mul'"
-                        : "'" + token.charAt(0) + "' stands alone, separated by spaces: '(' opens a group, '|' separates its branches");
+            if (token.equals("(")) {
+                b.beginGroup();
+            } else if (token.equals("|")) {
+                b.nextBranch();
+            } else {
+                final Op join = token.charAt(0) == ')' ? lookupJoin(token) : null;
+                if (join == null) {
+                    throw error(s, start, end, position, token.charAt(0) == ')'
+                            ? "a group closes with " + joinTokens()
+                            : "'" + token.charAt(0) + "' stands alone, separated by spaces: '(' opens a group, '|' separates its branches");
+                }
+                b.endGroup(join);
             }
         } catch (IllegalStateException e) {
             throw error(s, start, end, position, e.getMessage());
         }
-        return b;
     }
 
-    private static BranchStack parseToken(CharSequence s, int start, int end, int position, CandidateBatch batch,
-                                          BranchStack branches) {
+    private static Op lookupJoin(String token) {
+        for (Op join : JOINS) {
+            if (token.length() == join.token().length() + 1 && token.endsWith(join.token())) {
+                return join;
+            }
+        }
+        return null;
+    }
+
+    /** "')add', ')cat' or ')mul'". */
+    private static String joinTokens() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < JOINS.length; i++) {
+            sb.append(i == 0 ? "" : i == JOINS.length - 1 ? " or " : ", ").append("')").append(JOINS[i].token()).append('\'');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One layer or block token: reads its parts, then writes its layer or expands its block
+     * through the builder. Returns true if it wrote exactly one layer from an op (cacheable).
+     */
+    private static boolean parseToken(CharSequence s, int start, int end, int position, CandidateBuilder b, Parts parts) {
+        // reading parts: the word (op or block), then its keys and bare parts, checked against its description
         int opEnd = start;
-        while (opEnd < end && s.charAt(opEnd) != '_') {
+        int hash = 0;
+        char ch;
+        while (opEnd < end && (ch = s.charAt(opEnd)) != '_') {
+            hash = 31 * hash + ch;
             opEnd++;
         }
-        int op = lookupOp(s, start, opEnd);
-        if (op < 0) {
-            op = lookupBlock(s, start, opEnd);
-            if (op < 0) {
-                throw unknownOp(s, start, end, opEnd, position);
-            }
-        } else if (LayerRecord.isJoin(op)) {
-            throw error(s, start, end, position, "'" + Op.ofCode(op).token() + "' joins a branch group: write ( a | b )"
-                    + Op.ofCode(op).token());
+        final Syntax word = lookupWord(s, start, opEnd, hash);
+        if (word == null) {
+            throw unknownWordOrJoin(s, start, end, opEnd, position);
         }
-        final int allowed = OpSyntax.allowed(op);
-        // parsed values; 0 or -1 where the default depends on other keys
-        int kh = 0, kw = 0, sh = 0, sw = 0, ph = -1, pw = -1, dh = 1, dw = 1, g = 1, c = CHANNELS_FROM_INPUT, m = 1;
-        int bias = 1, ceil = 0, expand = 1000, se = 0, seh = 0, repeats = 1, squeeze = 0, width = 0;
-        boolean noskip = false;
-        Op act = null;
-        int seen = 0;
-        int part = opEnd + 1;
-        while (opEnd < end && part <= end) {
+        parts.clear();
+        if (opEnd < end) {
+            readParts(s, start, end, position, word, opEnd + 1, parts);
+        }
+        final int missing = word.requiredMask() & ~parts.given();
+        if (missing != 0) {
+            throw missingKeys(s, start, end, position, word, missing);
+        }
+        // writing a layer, or expanding a block
+        try {
+            if (word instanceof Op op) {
+                b.layer(op, parts);
+                return true;
+            }
+            b.block((Block) word, parts);
+            return false;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw error(s, start, end, position, e.getMessage());
+        }
+    }
+
+    /** Reads the parts {@code s[from, end)} of a token into {@code parts}: key values in their ranges, bare parts of blocks. */
+    private static void readParts(CharSequence s, int start, int end, int position, Syntax word, int from, Parts parts) {
+        int part = from;
+        while (part <= end) {
             int partEnd = part;
             while (partEnd < end && s.charAt(partEnd) != '_') {
                 partEnd++;
@@ -218,184 +330,113 @@ public final class ArchParser {
             if (partEnd == part) {
                 throw error(s, start, end, position, "empty part between '_' separators: expected a key and a value, e.g. k3");
             }
-            if (OpSyntax.takesFlags(op)) {
-                // blocks also take bare parts: an activation name, or noskip
-                final Op flag = lookupFlag(s, part, partEnd);
-                if (flag != null || regionIs(s, part, partEnd, "noskip")) {
-                    if (flag == null) {
-                        noskip = true;
-                    } else if (act != null) {
-                        throw error(s, start, end, position, "two activations given: " + act.token() + " and " + flag.token());
-                    } else {
-                        act = flag;
-                    }
-                    part = partEnd + 1;
-                    continue;
-                }
-            }
-            int keyEnd = part;
-            while (keyEnd < partEnd && s.charAt(keyEnd) >= 'a' && s.charAt(keyEnd) <= 'z') {
-                keyEnd++;
-            }
-            if (keyEnd == part) {
-                throw error(s, start, end, position, "part '" + s.subSequence(part, partEnd)
-                        + "' does not start with a key (lowercase letters): expected e.g. k3; " + OpSyntax.describe(op));
-            }
-            final Key key = lookupKey(s, part, keyEnd);
-            if (key == null || (allowed & key.bit()) == 0) {
-                throw badKey(s, start, end, position, op, part, keyEnd, key);
-            }
-            if ((seen & key.bit()) != 0) {
-                throw error(s, start, end, position, "key '" + key.name + "' is given twice");
-            }
-            seen |= key.bit();
-            if (keyEnd == partEnd) {
-                throw error(s, start, end, position, "key '" + key.name + "' has no value: expected " + key.meaning
-                        + (key.pair ? " as an integer or HxW, e.g. " + key.name + "3"
-                        : key.decimal() ? " as a decimal, e.g. " + key.name + "0.25" : " as an integer, e.g. " + key.name + "1"));
-            }
-            if (key.decimal()) {
-                final int milli = decimal(s, start, end, position, key, keyEnd, partEnd);
-                switch (key) {
-                    case E: expand = milli; break;
-                    case SE: se = milli; break;
-                    default: seh = milli; break;
-                }
-                part = partEnd + 1;
-                continue;
-            }
-            // value: digits, or digits 'x' digits for pair keys
-            int v1End = digitsEnd(s, keyEnd, partEnd);
-            final int a = number(s, start, end, position, key, keyEnd, v1End, keyEnd, partEnd);
-            int b = a;
-            if (v1End < partEnd) {
-                if (s.charAt(v1End) == 'x' && key.pair) {
-                    int v2End = digitsEnd(s, v1End + 1, partEnd);
-                    if (v2End != partEnd) {
-                        throw malformed(s, start, end, position, key, keyEnd, partEnd);
-                    }
-                    b = number(s, start, end, position, key, v1End + 1, v2End, keyEnd, partEnd);
-                } else {
-                    throw malformed(s, start, end, position, key, keyEnd, partEnd);
-                }
-            }
-            switch (key) {
-                case K: kh = a; kw = b; break;
-                case S: sh = a; sw = b; break;
-                case P: ph = a; pw = b; break;
-                case D: dh = a; dw = b; break;
-                case G: g = a; break;
-                case C: c = a; break;
-                case M: m = a; break;
-                case B: bias = a; break;
-                case R: repeats = a; break;
-                case Q: squeeze = a; break;
-                case W: width = a; break;
-                default: ceil = a; break;
+            if (!(word.takesBareParts() && readBarePart(s, start, end, position, part, partEnd, parts))) {
+                readKey(s, start, end, position, word, part, partEnd, parts);
             }
             part = partEnd + 1;
         }
-        final int missing = OpSyntax.required(op) & ~seen;
-        if (missing != 0) {
-            throw error(s, start, end, position, "missing required key " + OpSyntax.list(missing)
-                    + (missing == Key.K.bit() ? " (kernel size, e.g. " + OpSyntax.name(op) + "_k3)"
-                    : missing == Key.C.bit() && op == OpCode.FC ? " (output features, e.g. fc_c1000)" : ""));
-        }
-        if (OpSyntax.isBlock(op)) {
-            if (se != 0 && seh != 0) {
-                throw error(s, start, end, position, "se and seh are two flavours of squeeze-excite: give one");
-            }
-            if (kh != kw || sh != sw) {
-                throw error(s, start, end, position, "blocks take square kernels and strides");
-            }
-            final BranchStack b = branches != null ? branches : new BranchStack();
-            try {
-                expandBlock(op, batch, b, kh, sh == 0 ? 1 : sh, c, g, expand, se, seh, repeats, squeeze, width, noskip,
-                        act == null ? Op.RELU : act);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw error(s, start, end, position, e.getMessage());
-            }
-            return b;
-        }
-        final int offset = batch.reserveLayer();
-        final int[] records = batch.records();
-        switch (op) {
-            case OpCode.CONV:
-            case OpCode.DEPTHWISE:
-                if (sh == 0) {
-                    sh = 1;
-                    sw = 1;
-                }
-                if (ph < 0) {
-                    // "same" padding: floor(d·(k−1)/2) per axis
-                    ph = (int) (((long) dh * (kh - 1)) >> 1);
-                    pw = (int) (((long) dw * (kw - 1)) >> 1);
-                }
-                if (op == OpCode.CONV) {
-                    LayerRecord.put(records, offset, op, kh, kw, sh, sw, ph, pw, dh, dw, g, c, 1, bias != 0 ? FLAG_BIAS : 0);
-                } else {
-                    LayerRecord.put(records, offset, op, kh, kw, sh, sw, ph, pw, dh, dw, GROUPS_PER_CHANNEL,
-                            CHANNELS_FROM_INPUT, m, bias != 0 ? FLAG_BIAS : 0);
-                }
-                break;
-            case OpCode.MAX_POOL:
-            case OpCode.AVG_POOL:
-                if (sh == 0) {
-                    // pooling strides default to the kernel size, as in PyTorch
-                    sh = kh;
-                    sw = kw;
-                }
-                if (ph < 0) {
-                    ph = 0;
-                    pw = 0;
-                }
-                LayerRecord.put(records, offset, op, kh, kw, sh, sw, ph, pw, dh, dw, 1, CHANNELS_FROM_INPUT, 1,
-                        ceil != 0 ? FLAG_CEIL : 0);
-                break;
-            case OpCode.FC:
-                LayerRecord.put(records, offset, op, 1, 1, 1, 1, 0, 0, 1, 1, 1, c, 1, bias != 0 ? FLAG_BIAS : 0);
-                break;
-            default:
-                LayerRecord.putSimple(records, offset, op);
-                break;
-        }
-        if (branches != null) {
-            branches.afterLayer(batch);
-        }
-        return branches;
     }
 
-    private static void expandBlock(int op, CandidateBatch batch, BranchStack b, int k, int s, int c, int g, int expand,
-                                    int se, int seh, int repeats, int squeeze, int width, boolean noskip, Op act) {
-        final int seKind = se != 0 ? Blocks.SE_SIGMOID : seh != 0 ? Blocks.SE_HARD : Blocks.SE_NONE;
-        final int seMilli = se != 0 ? se : seh;
-        switch (op) {
-            case OpSyntax.BLOCK_CN -> Blocks.convBnAct(batch, b, k, s, c, act, repeats);
-            case OpSyntax.BLOCK_IR -> Blocks.invertedResidual(batch, b, k, s, expand, c, repeats, seKind, seMilli, noskip, act);
-            case OpSyntax.BLOCK_DS -> Blocks.depthwiseSeparable(batch, b, k, s, c, repeats, seKind, seMilli, noskip, false, act);
-            case OpSyntax.BLOCK_DSA -> Blocks.depthwiseSeparable(batch, b, k, s, c, repeats, seKind, seMilli, noskip, true, act);
-            case OpSyntax.BLOCK_RES -> Blocks.basicBlock(batch, b, s, c, repeats);
-            case OpSyntax.BLOCK_BOT -> Blocks.bottleneck(batch, b, s, c, width, g, repeats);
-            default -> Blocks.fire(batch, b, squeeze, c);
+    private static ArchSyntaxException unknownWordOrJoin(CharSequence s, int start, int end, int opEnd, int position) {
+        final Op join = lookupJoin(")" + s.subSequence(start, opEnd));
+        if (join != null) {
+            return error(s, start, end, position, "'" + join.token() + "' joins a branch group: write ( a | b )" + join.token());
         }
+        return unknownWord(s, start, end, opEnd, position);
     }
 
-    private static int lookupBlock(CharSequence s, int from, int to) {
-        for (int i = 0; i < OpSyntax.BLOCK_NAMES.length; i++) {
-            if (regionIs(s, from, to, OpSyntax.BLOCK_NAMES[i])) {
-                return OpSyntax.BLOCK_CN + i;
-            }
-        }
-        return -1;
+    private static ArchSyntaxException missingKeys(CharSequence s, int start, int end, int position, Syntax word, int missing) {
+        return error(s, start, end, position, "missing required key " + Key.list(missing) + hint(word, missing));
     }
 
-    private static Op lookupFlag(CharSequence s, int from, int to) {
-        for (Op op : OPS) {
-            if (op.isActivation() && regionIs(s, from, to, op.token())) {
-                return op;
+    /** " (kernel size, e.g. conv_k3)" when one key is missing. */
+    private static String hint(Syntax word, int missing) {
+        if (Integer.bitCount(missing) != 1) {
+            return "";
+        }
+        final KeyUse u = word.use(Key.ofOrdinal(Integer.numberOfTrailingZeros(missing)));
+        return " (" + u.meaning() + ", e.g. " + word.token() + "_" + u.key().token() + u.example() + ")";
+    }
+
+    /** An activation name or {@code noskip}; false if the part is neither (then it is a key). */
+    private static boolean readBarePart(CharSequence s, int start, int end, int position, int part, int partEnd, Parts parts) {
+        if (regionIs(s, part, partEnd, "noskip")) {
+            parts.noskip(true);
+            return true;
+        }
+        final Syntax w = lookupWord(s, part, partEnd, hash(s, part, partEnd));
+        if (!(w instanceof Op act) || !act.isActivation()) {
+            return false;
+        }
+        if (parts.activation() != null) {
+            throw error(s, start, end, position, "two activations given: " + parts.activation().token() + " and " + act.token());
+        }
+        parts.activation(act);
+        return true;
+    }
+
+    private static void readKey(CharSequence s, int start, int end, int position, Syntax word, int part, int partEnd, Parts parts) {
+        int keyEnd = part;
+        while (keyEnd < partEnd && s.charAt(keyEnd) >= 'a' && s.charAt(keyEnd) <= 'z') {
+            keyEnd++;
+        }
+        if (keyEnd == part) {
+            throw noKey(s, start, end, position, word, part, partEnd);
+        }
+        final Key key = lookupKey(s, part, keyEnd);
+        if (key == null || (word.keyMask() & key.bit()) == 0) {
+            throw badKey(s, start, end, position, word, part, keyEnd, key);
+        }
+        if (parts.has(key)) {
+            throw twice(s, start, end, position, key);
+        }
+        if (keyEnd == partEnd) {
+            throw noValue(s, start, end, position, key);
+        }
+        if (key.isDecimal()) {
+            parts.set(key, decimal(s, start, end, position, key, keyEnd, partEnd));
+            return;
+        }
+        // value: digits, or digits 'x' digits for pair keys
+        final int v1End = digitsEnd(s, keyEnd, partEnd);
+        final int a = number(s, start, end, position, key, keyEnd, v1End, keyEnd, partEnd);
+        int b = a;
+        if (v1End < partEnd) {
+            if (s.charAt(v1End) != 'x' || !key.isPair()) {
+                throw malformed(s, start, end, position, key, keyEnd, partEnd);
             }
+            final int v2End = digitsEnd(s, v1End + 1, partEnd);
+            if (v2End != partEnd) {
+                throw malformed(s, start, end, position, key, keyEnd, partEnd);
+            }
+            b = number(s, start, end, position, key, v1End + 1, v2End, keyEnd, partEnd);
+        }
+        parts.set(key, a, b);
+    }
+
+    /** The word written {@code s[from, to)}, whose {@link String#hashCode()} is {@code hash}, or null: one probe, usually. */
+    private static Syntax lookupWord(CharSequence s, int from, int to, int hash) {
+        int slot = mix(hash) & (WORD_TABLE.length - 1);
+        Syntax w;
+        while ((w = WORD_TABLE[slot]) != null) {
+            if (WORD_HASHES[slot] == hash && regionIs(s, from, to, w.token())) {
+                return w;
+            }
+            slot = (slot + 1) & (WORD_TABLE.length - 1);
         }
         return null;
+    }
+
+    private static int hash(CharSequence s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
     }
 
     private static boolean regionIs(CharSequence s, int from, int to, String word) {
@@ -421,66 +462,36 @@ public final class ArchParser {
             }
         }
         if (dot == from || fracEnd != to || fracEnd - dot > 4) {
-            throw error(s, start, end, position, "value '" + s.subSequence(from, to) + "' of key '" + key.name
-                    + "' is not a decimal with at most 3 places (e.g. " + key.name + (key == Key.E ? "6 or e3.67)" : "0.25)"));
+            throw error(s, start, end, position, "value '" + s.subSequence(from, to) + "' of key '" + key.token()
+                    + "' is not a decimal with at most 3 places (e.g. " + key.token() + (key == Key.E ? "6 or e3.67)" : "0.25)"));
         }
         long milli = 0;
         for (int i = from; i < dot; i++) {
             milli = milli * 10 + (s.charAt(i) - '0');
             if (milli > 1_000_000) {
-                throw error(s, start, end, position, key.meaning + " '" + key.name + "' is too large: at most 1000");
+                throw error(s, start, end, position, key.meaning() + " '" + key.token() + "' is too large: at most 1000");
             }
         }
-        milli *= 1000;
+        milli *= Key.ONE;
         int scale = 100;
         for (int i = dot + 1; i < fracEnd; i++) {
             milli += (long) (s.charAt(i) - '0') * scale;
             scale /= 10;
         }
         if (milli < 1) {
-            throw error(s, start, end, position, key.meaning + " '" + key.name + "' is 0: expected more than 0");
+            throw error(s, start, end, position, key.meaning() + " '" + key.token() + "' is 0: expected more than 0");
         }
         return (int) milli;
     }
 
-    private static int lookupOp(CharSequence s, int from, int to) {
-        final int len = to - from;
-        outer:
-        for (Op op : OPS) {
-            String t = op.token();
-            if (t.length() != len) {
-                continue;
-            }
-            for (int i = 0; i < len; i++) {
-                if (s.charAt(from + i) != t.charAt(i)) {
-                    continue outer;
-                }
-            }
-            return op.code();
-        }
-        return -1;
-    }
-
     private static Key lookupKey(CharSequence s, int from, int to) {
         if (to - from == 1) {
-            switch (s.charAt(from)) {
-                case 'k': return Key.K;
-                case 's': return Key.S;
-                case 'p': return Key.P;
-                case 'd': return Key.D;
-                case 'g': return Key.G;
-                case 'c': return Key.C;
-                case 'm': return Key.M;
-                case 'b': return Key.B;
-                case 'e': return Key.E;
-                case 'r': return Key.R;
-                case 'q': return Key.Q;
-                case 'w': return Key.W;
-                default: return null;
-            }
+            final char ch = s.charAt(from);
+            return ch >= 'a' && ch <= 'z' ? ONE_LETTER_KEYS[ch - 'a'] : null;
         }
-        for (Key key : Key.ALL) {
-            if (key.name.length() > 1 && regionIs(s, from, to, key.name)) {
+        for (int i = 0; i < Key.COUNT; i++) {
+            final Key key = Key.ofOrdinal(i);
+            if (regionIs(s, from, to, key.token())) {
                 return key;
             }
         }
@@ -504,17 +515,39 @@ public final class ArchParser {
         for (int i = from; i < to; i++) {
             v = v * 10 + (s.charAt(i) - '0');
             if (v > Integer.MAX_VALUE) {
-                throw error(s, start, end, position, "value of '" + key.name + "' is too large: at most " + Integer.MAX_VALUE);
+                throw outOfRange(s, start, end, position, key, v);
             }
         }
-        if (v < key.min || v > key.max()) {
-            throw error(s, start, end, position, key.meaning + " '" + key.name + "' is " + v + ": expected "
-                    + (key.max() == 1 ? "0 or 1" : "at least " + key.min));
+        if (v < key.min() || v > key.max()) {
+            throw outOfRange(s, start, end, position, key, v);
         }
         return (int) v;
     }
 
     // ---- slow paths: messages ---------------------------------------------------------------
+
+    private static ArchSyntaxException outOfRange(CharSequence s, int start, int end, int position, Key key, long v) {
+        if (v > Integer.MAX_VALUE) {
+            return error(s, start, end, position, "value of '" + key.token() + "' is too large: at most " + Integer.MAX_VALUE);
+        }
+        return error(s, start, end, position, key.meaning() + " '" + key.token() + "' is " + v + ": expected "
+                + (key.max() == 1 ? "0 or 1" : "at least " + key.min()));
+    }
+
+    private static ArchSyntaxException noKey(CharSequence s, int start, int end, int position, Syntax word, int part, int partEnd) {
+        return error(s, start, end, position, "part '" + s.subSequence(part, partEnd)
+                + "' does not start with a key (lowercase letters): expected e.g. k3; " + word.describeKeys());
+    }
+
+    private static ArchSyntaxException noValue(CharSequence s, int start, int end, int position, Key key) {
+        return error(s, start, end, position, "key '" + key.token() + "' has no value: expected " + key.meaning()
+                + (key.isPair() ? " as an integer or HxW, e.g. " + key.token() + "3"
+                : key.isDecimal() ? " as a decimal, e.g. " + key.token() + "0.25" : " as an integer, e.g. " + key.token() + "1"));
+    }
+
+    private static ArchSyntaxException twice(CharSequence s, int start, int end, int position, Key key) {
+        return error(s, start, end, position, "key '" + key.token() + "' is given twice");
+    }
 
     private static ArchSyntaxException error(CharSequence s, int start, int end, int position, String problem) {
         return new ArchSyntaxException(position, s.subSequence(start, end).toString(), problem);
@@ -522,40 +555,31 @@ public final class ArchParser {
 
     private static ArchSyntaxException malformed(CharSequence s, int start, int end, int position, Key key, int from, int partEnd) {
         String value = s.subSequence(from, partEnd).toString();
-        String expected = key.pair ? "an unsigned integer or HxW (e.g. " + key.name + "3 or " + key.name + "1x7)"
-                : "an unsigned integer (e.g. " + key.name + (key.max() == 1 ? "0" : "2") + ")";
-        String hint = value.indexOf('.') >= 0 ? "; '" + key.name + "' takes no decimal" : "";
-        return error(s, start, end, position, "value '" + value + "' of key '" + key.name + "' is not " + expected + hint);
+        String expected = key.isPair() ? "an unsigned integer or HxW (e.g. " + key.token() + "3 or " + key.token() + "1x7)"
+                : "an unsigned integer (e.g. " + key.token() + (key.max() == 1 ? "0" : "2") + ")";
+        String hint = value.indexOf('.') >= 0 ? "; '" + key.token() + "' takes no decimal" : "";
+        return error(s, start, end, position, "value '" + value + "' of key '" + key.token() + "' is not " + expected + hint);
     }
 
-    private static ArchSyntaxException unknownOp(CharSequence s, int start, int end, int opEnd, int position) {
+    private static ArchSyntaxException unknownWord(CharSequence s, int start, int end, int opEnd, int position) {
         String name = s.subSequence(start, opEnd).toString();
-        java.util.List<String> list = new java.util.ArrayList<>();
-        for (Op op : OPS) {
-            if (!op.isJoin()) {
-                list.add(op.token());
-            }
-        }
-        list.addAll(java.util.Arrays.asList(OpSyntax.BLOCK_NAMES));
-        String[] names = list.toArray(new String[0]);
-        String near = Suggest.nearest(name, names);
+        String near = Suggest.nearest(name, WORD_NAMES);
         String problem = (name.isEmpty() ? "missing op before '_'" : "unknown op '" + name + "'")
                 + (near != null ? " (did you mean '" + near + "'?)" : "")
-                + "; expected one of " + String.join(", ", names);
+                + "; expected one of " + String.join(", ", WORD_NAMES);
         return error(s, start, end, position, problem);
     }
 
-    private static ArchSyntaxException badKey(CharSequence s, int start, int end, int position, int op, int from, int to, Key key) {
+    private static ArchSyntaxException badKey(CharSequence s, int start, int end, int position, Syntax word, int from, int to, Key key) {
         String name = s.subSequence(from, to).toString();
-        String opName = OpSyntax.name(op);
-        int allowed = OpSyntax.allowed(op);
+        int allowed = word.keyMask();
         if (allowed == 0) {
-            return error(s, start, end, position, opName + " takes no keys, but '" + name + "' was given");
+            return error(s, start, end, position, word.token() + " takes no keys, but '" + name + "' was given");
         }
-        String what = key == null ? "unknown key '" + name + "' for " + opName : "key '" + name + "' does not apply to " + opName;
-        String[] names = OpSyntax.list(allowed).split(", ");
+        String what = key == null ? "unknown key '" + name + "' for " + word.token() : "key '" + name + "' does not apply to " + word.token();
+        String[] names = Key.list(allowed).split(", ");
         String near = key == null ? Suggest.nearest(name, names) : null;
         return error(s, start, end, position, what + (near != null ? " (did you mean '" + near + "'?)" : "")
-                + " (expected one of " + OpSyntax.list(allowed) + ")");
+                + " (expected one of " + Key.list(allowed) + ")");
     }
 }

@@ -69,10 +69,6 @@ public final class FilterPipeline {
         this.spec = Objects.requireNonNull(spec, "spec");
     }
 
-    public FilterSpec spec() {
-        return spec;
-    }
-
     /** Sets who hears of rejects and progress (default: nobody). */
     public FilterPipeline listener(FilterListener l) {
         listener = Objects.requireNonNull(l, "listener");

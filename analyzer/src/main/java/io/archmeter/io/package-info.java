@@ -31,7 +31,8 @@
  *       length, counts with their nouns.</li>
  * </ul>
  *
- * <p>Uses {@code engine}, {@code grammar}, {@code encoding} and {@code model}, Commons CSV and the
- * JDK; used by {@code cli} (and by anything that writes files for the user).
+ * <p>May use: {@code model}, {@code encoding}, {@code engine}, {@code grammar} (which finds search
+ * spaces through their registry), Commons CSV and the JDK; used by {@code cli} (and by anything that
+ * writes files for the user).
  */
 package io.archmeter.io;

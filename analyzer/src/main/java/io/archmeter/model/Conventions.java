@@ -18,7 +18,7 @@ import java.util.Objects;
  *   <tr><td>batch norm</td><td>2 (inference: scale and shift, folded)</td></tr>
  *   <tr><td>any activation</td><td>1 (as ptflops)</td></tr>
  *   <tr><td>LRN</td><td>5 (its 5-channel sum of squares)</td></tr>
- *   <tr><td>dropout, flatten, identity</td><td>0</td></tr>
+ *   <tr><td>dropout, flatten, identity, channel shuffle</td><td>0</td></tr>
  * </table>
  *
  * @param flops             the FLOPs convention

@@ -5,7 +5,9 @@ package io.archmeter.model;
  * {@link io.archmeter.encoding.LayerRecord}. They are compile-time constants so that the
  * engine's hot loop can {@code switch} on them; {@link Op} gives each code its name.
  *
- * <p>Codes are part of the encoding: never renumber one, only append.
+ * <p>Codes are part of the encoding: never renumber one, only append. A code says nothing by
+ * its value: what an op is and does is its description in {@link Op}, and no code range stands
+ * for a trait (an appended op is neither a join nor an activation because of where its code falls).
  */
 public final class OpCode {
     /** Convolution with explicit groups (1 = dense). */
@@ -40,8 +42,11 @@ public final class OpCode {
     /** Join: element-wise product, the second operand 1×1×C broadcast over H×W (squeeze-excite gating) or of the same shape. */
     public static final int MUL = 21;
 
+    /** Channel shuffle (ShuffleNet): C split into g groups, transposed to interleave them. */
+    public static final int SHUFFLE = 22;
+
     /** One more than the largest code. */
-    public static final int COUNT = 22;
+    public static final int COUNT = 23;
 
     private OpCode() {
     }

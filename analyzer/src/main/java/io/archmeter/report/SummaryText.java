@@ -5,7 +5,7 @@ import io.archmeter.engine.LayerMetricsRecord;
 import io.archmeter.engine.LayerTable;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.engine.Metrics;
-import io.archmeter.model.OpCode;
+import io.archmeter.model.Op;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -81,7 +81,7 @@ final class SummaryText {
         row[8] = flops == 0 ? "--" : Formatting.human(flops);
         row[9] = params == 0 ? "--" : Formatting.human(params);
         row[10] = Formatting.share(params, m.params());
-        row[11] = t.record(j, LayerRecord.OP_OFFSET) == OpCode.IDENTITY || act == 0 ? "in place" : Formatting.bytes(act);
+        row[11] = !Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).allocates() || act == 0 ? "in place" : Formatting.bytes(act);
         row[12] = peak ? marker(t.get(j, LayerMetricsRecord.LIVE_BYTES_OFFSET)) : "";
         return row;
     }

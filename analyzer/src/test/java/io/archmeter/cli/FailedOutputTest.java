@@ -40,12 +40,14 @@ class FailedOutputTest {
     private static String[] runWithStdout(OutputStream stdout, String... args) {
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (StdStreams.Redirect r = StdStreams.redirect(new ByteArrayInputStream(new byte[0]), stdout)) {
+        StdStreams.Redirect redirect = StdStreams.redirect(new ByteArrayInputStream(new byte[0]), stdout);
+        try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int exit = Main.run(args);
             return new String[] {Integer.toString(exit), err.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setErr(oldErr);
+            redirect.close();
         }
     }
 

@@ -21,6 +21,7 @@ record InProcessRun(int exit, String out, String err) {
     }
 
     /** Runs with {@code stdin} as standard input. */
+    @SuppressWarnings("try")   // the redirect is held only for its close, which restores the streams
     static InProcessRun withStdin(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,6 +1,5 @@
 package io.archmeter.engine;
 
-import io.archmeter.encoding.BranchStack;
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.grammar.ArchParser;
@@ -100,11 +99,10 @@ class GraphScoringTest {
     @Test
     void aBranchThatNothingReadsIsFreedAtOnce() {
         CandidateBatch b = new CandidateBatch();
-        BranchStack g = new BranchStack();
-        new CandidateBuilder(b).begin(8, 8, 4);
-        b.appendLayer(0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 4, 1, 0);       // conv 1x1, read by nothing below
-        b.appendSimple(io.archmeter.model.OpCode.RELU).setLastInput(2); // relu on the network input
-        b.end();
+        CandidateBuilder g = new CandidateBuilder(b).begin(8, 8, 4);
+        g.conv(1, 1, 1, 4, false);         // conv 1x1, read by nothing below
+        g.from(-1).relu();                 // relu on the network input
+        g.end();
         Metrics m = new Engine(Conventions.DEFAULT).score(b, 0, new Metrics());
         assertEquals(512L * 4, m.activationPeakBytes());
         assertEquals(256L * 4, m.activationTotalBytes());

@@ -84,6 +84,7 @@ class AtomicOutputTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the redirect is held only for its close, which restores the streams
     void aReaderGoneFromThePipeIsTold() throws IOException {
         OutputStream gone = new OutputStream() {
             @Override
@@ -100,6 +101,7 @@ class AtomicOutputTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the redirect is held only for its close, which restores the streams
     void stdoutIsFlushedByCommitAndNeverClosed() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         boolean[] closed = {false};

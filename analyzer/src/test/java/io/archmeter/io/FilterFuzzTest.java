@@ -90,6 +90,7 @@ class FilterFuzzTest {
         }
     }
 
+    @SuppressWarnings("try")   // the redirect is held only for its close, which restores the streams
     private static boolean check(Clean clean, byte[] input, FilterSpec spec) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter rejects = new StringWriter();

@@ -5,6 +5,7 @@ import io.archmeter.encoding.LayerRecord;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.model.Conventions;
 import io.archmeter.model.FlopsConvention;
+import io.archmeter.model.Op;
 import io.archmeter.model.OpCode;
 
 import static io.archmeter.encoding.LayerRecord.CHANNELS_FROM_INPUT;
@@ -29,15 +30,26 @@ import static java.lang.Math.multiplyExact;
 
 /**
  * The engine's chain path over the engine's own fixed-stride records, without the graph code:
- * {@link SoaScorer}'s loop statement for statement, reading {@code records[r + KERNEL_H_OFFSET]}
- * where {@link SoaScorer} reads {@code kh[l]}. It separates the two things the
- * engine-vs-structure-of-arrays ratio mixes: this scorer against {@link SoaScorer} is the layout
- * alone; the engine against this scorer is the cost of the graph support (branches, joins,
- * scratch state) in the engine's one loop, which chains pay for without using.
+ * the engine against this scorer is the cost of the graph support (branches, joins, scratch
+ * state) in the engine's one loop, which chains pay for without using. It reads the same op
+ * traits as the engine, as bits in a {@code static final int[]} built from each op's description.
  *
- * <p>Chains only; invalid candidates throw {@link IllegalArgumentException}.
+ * <p>Chains of the ops the candidate generator writes only (a baseline, not a second engine:
+ * an op it has no case for, such as channel shuffle, throws); invalid candidates throw
+ * {@link IllegalArgumentException}.
  */
 public final class RecordChainScorer {
+    /** Per op code: 1 if it moves the receptive field (a window op), 2 if it sees the whole input. */
+    private static final int[] TRAITS = new int[OpCode.COUNT];
+    private static final int WINDOW = 1;
+    private static final int WHOLE = 2;
+
+    static {
+        for (Op op : Op.values()) {
+            TRAITS[op.code()] = (op.field() == Op.Field.WINDOW ? WINDOW : 0) | (op.field() == Op.Field.WHOLE ? WHOLE : 0);
+        }
+    }
+
     private final int macFactor;
     private final boolean elementwise;
     private final int weightBytes;
@@ -60,6 +72,8 @@ public final class RecordChainScorer {
         return out;
     }
 
+    // the engine's scoring loop without its graph code, in its shape: one method, as Scorer.score (checkstyle.xml)
+    @SuppressWarnings("checkstyle:MethodLength")
     private void score(int[] records, int from, int to, int h0, int w0, int c0, long[] out, int o) {
         long h = h0, w = w0, c = c0;
         long live = h * w * c;
@@ -131,7 +145,6 @@ public final class RecordChainScorer {
                     }
                     h = 1;
                     w = 1;
-                    global = true;
                     break;
                 case OpCode.FC: {
                     final long co = records[r + COUT_OFFSET];
@@ -146,7 +159,6 @@ public final class RecordChainScorer {
                     h = 1;
                     w = 1;
                     c = co;
-                    global = true;
                     break;
                 }
                 case OpCode.BATCH_NORM:
@@ -165,21 +177,27 @@ public final class RecordChainScorer {
                     c = live;
                     h = 1;
                     w = 1;
-                    global = true;
                     break;
                 case OpCode.DROPOUT:
                 case OpCode.IDENTITY:
                     break;
-                default:
-                    if (op < OpCode.RELU || op > OpCode.GELU) {
-                        throw new IllegalArgumentException("unknown op code " + op);
-                    }
+                case OpCode.RELU:
+                case OpCode.RELU6:
+                case OpCode.SIGMOID:
+                case OpCode.SWISH:
+                case OpCode.HSWISH:
+                case OpCode.HSIGMOID:
+                case OpCode.TANH:
+                case OpCode.GELU:
                     if (elementwise) {
                         f = live;
                     }
                     break;
+                default:
+                    throw new IllegalArgumentException("op code " + op + " is not scored by this baseline");
             }
-            if (!global && op <= OpCode.AVG_POOL) {
+            global |= (TRAITS[op] & WHOLE) != 0;
+            if (!global && (TRAITS[op] & WINDOW) != 0) {
                 rfH = addExact(rfH, multiplyExact((long) (records[r + KERNEL_H_OFFSET] - 1) * records[r + DILATION_H_OFFSET], jH));
                 rfW = addExact(rfW, multiplyExact((long) (records[r + KERNEL_W_OFFSET] - 1) * records[r + DILATION_W_OFFSET], jW));
                 padH = addExact(padH, multiplyExact((long) records[r + PAD_H_OFFSET], jH));

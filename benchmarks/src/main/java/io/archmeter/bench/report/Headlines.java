@@ -15,6 +15,7 @@ final class Headlines {
     static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
     static final String BUILDER = "BuilderLoopBenchmark.buildAndScore";
     static final String SCALING = "ScalingBenchmark.scoreAllInPool";
+    static final String TOUCH = "MemoryTouchBenchmark.sumRecords";
     static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
     /** Retired (records stay); still rendered from results files that carry it. */
     static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
@@ -44,6 +45,7 @@ final class Headlines {
     List<String> lines() {
         List<String> h = new ArrayList<>();
         scoring(h);
+        memoryTouch(h);
         scaling(h);
         layouts(h);
         blocks(h);
@@ -66,6 +68,24 @@ final class Headlines {
                             + " candidates/s.");
                 }
             }
+        }
+    }
+
+    /** Serial scoring as a share of one pass summing the same records (MemoryTouchBenchmark), 20 layers. */
+    private void memoryTouch(List<String> h) {
+        List<Integer> batches = results.intParams(TOUCH, "batchSize");
+        if (batches.isEmpty()) {
+            return;
+        }
+        int batch = batches.contains(1000) ? 1000 : batches.get(batches.size() - 1);
+        Map<String, String> at = Map.of("depth", "20", "batchSize", String.valueOf(batch));
+        Score touch = score(TOUCH, at);
+        Score scored = score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(batch), "mode", "serial"));
+        if (touch != null && scored != null) {
+            h.add("Serial scoring of 20-layer chains (batch " + Formats.integer(batch) + ") runs at "
+                    + Formats.percent(scored.value() / touch.value()) + " of the memory-touch limit (one pass summing the same"
+                    + " records: " + Formats.compactWithError(touch) + " candidates/s, " + MarkdownReport.gigabytes(touch.value() * 20)
+                    + " GB/s).");
         }
     }
 

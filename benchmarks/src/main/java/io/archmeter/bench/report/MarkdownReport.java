@@ -24,6 +24,7 @@ public final class MarkdownReport {
     static final String CHAIN = Headlines.CHAIN;
     static final String OBJECTS = Headlines.OBJECTS;
     static final String PARSE = Headlines.PARSE;
+    static final String TOUCH = Headlines.TOUCH;
     static final String TOKEN_CACHE = "ParseBenchmark.tokenCache";
     static final String CSV_FLOOR = Headlines.CSV_FLOOR;
     static final String PIPELINE_CLASS = Headlines.PIPELINE_CLASS;
@@ -67,6 +68,7 @@ public final class MarkdownReport {
         headlines(headlines.lines());
         targets(headlines.targets());
         scoring();
+        memoryTouch();
         scaling();
         layouts();
         parsing();
@@ -143,6 +145,44 @@ public final class MarkdownReport {
         }
         line("");
     }
+
+    /** Scoring as a share of the memory-touch limit: one pass summing the same records, same depth and batch size. */
+    private void memoryTouch() {
+        List<BenchmarkResult> rs = results.of(TOUCH);
+        if (rs.isEmpty()) {
+            return;
+        }
+        line("## The memory-touch limit (MemoryTouchBenchmark): scoring as a share of reading its input once");
+        line("");
+        line("One serial pass summing every int of the layer records ScoringBenchmark scores (the same candidates and"
+                + " batches): no scorer reads its input faster. The share is serial scoring ÷ that pass, at the same depth and"
+                + " batch size; what is left is the arithmetic and control flow of scoring.");
+        line("");
+        line("| depth | batch | touch candidates/s | touch GB/s | serial scoring candidates/s | scoring / limit |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (int depth : results.intParams(TOUCH, "depth")) {
+            for (int batch : results.intParams(TOUCH, "batchSize")) {
+                Map<String, String> p = Map.of("depth", String.valueOf(depth), "batchSize", String.valueOf(batch));
+                Score t = score(TOUCH, p);
+                if (t == null) {
+                    continue;
+                }
+                Score s = score(SCORING, with(p, "mode", "serial"));
+                line("| " + depth + " | " + Formats.integer(batch) + " | " + Formats.withError(t) + " | "
+                        + gigabytes(t.value() * depth) + " | " + cell(s) + " | "
+                        + (s == null ? "" : Formats.percent(s.value() / t.value())) + " |");
+            }
+        }
+        line("");
+    }
+
+    /** GB/s of layer records for {@code layersPerSecond} (15 ints of 4 bytes each). */
+    static String gigabytes(double layersPerSecond) {
+        return String.format(Locale.ROOT, "%.2f", layersPerSecond * RECORD_BYTES / 1e9);
+    }
+
+    /** Bytes of one layer record: {@code LayerRecord.LENGTH} ints. */
+    private static final int RECORD_BYTES = io.archmeter.encoding.LayerRecord.LENGTH * Integer.BYTES;
 
     private void scaling() {
         List<Integer> threads = results.intParams(SCALING, "threads");

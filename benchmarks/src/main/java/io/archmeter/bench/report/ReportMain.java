@@ -112,7 +112,8 @@ public final class ReportMain {
                 tokens.add(TokenStatistics.of(GeneratedCandidates.SEED, TOKEN_SAMPLE, depth));
             }
         }
-        String md = new MarkdownReport(new ResultSet(results), MachineInfo.detect(results, json.getFileName().toString()), json.getFileName().toString(), tokens,
+        String name = json.getFileName().toString();
+        String md = new MarkdownReport(new ResultSet(results), MachineInfo.detect(results, name), name, tokens,
                 files.svg().getFileName().toString()).render();
         Files.createDirectories(files.markdown().toAbsolutePath().getParent());
         Files.writeString(files.markdown(), md, StandardCharsets.UTF_8);

@@ -57,6 +57,25 @@ class ReportTest {
         assertEquals("CsvReadBenchmark.readAll", results.get(10).key());
     }
 
+    /**
+     * {@code report/fixture-b.json}: serial scoring 5.0 M and 1.5 M candidates/s at 20 and 60 layers (batch 1,000),
+     * the memory-touch pass 20 M and 6 M: scoring at 25.0% of the limit. 20 M candidates/s of 20 layers of 60 bytes
+     * = 24.00 GB/s; 6 M of 60 layers = 21.60 GB/s. No SoA result: its columns are left out.
+     */
+    @Test
+    void markdownStatesScoringAsAShareOfTheMemoryTouchLimit() throws IOException {
+        List<BenchmarkResult> results;
+        try (InputStream in = ReportTest.class.getResourceAsStream("/report/fixture-b.json")) {
+            results = ResultsFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String md = new MarkdownReport(new ResultSet(results), MACHINE, "fixture-b.json", List.of()).render();
+        assertTrue(md.contains("Serial scoring of 20-layer chains (batch 1,000) runs at 25.0% of the memory-touch limit"
+                + " (one pass summing the same records: 20.00 M ± 5.0% candidates/s, 24.00 GB/s)."), md);
+        assertTrue(md.contains("| 20 | 1,000 | 20,000,000 ± 5.0% | 24.00 | 5,000,000 ± 5.0% | 25.0% |"), md);
+        assertTrue(md.contains("| 60 | 1,000 | 6,000,000 ± 5.0% | 21.60 | 1,500,000 ± 5.0% | 25.0% |"), md);
+        assertTrue(!md.contains("SoA"), md);
+    }
+
     @Test
     void jsonReaderRejectsMalformedInput() {
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2"));

@@ -1,8 +1,9 @@
-package io.archmeter.grammar;
+package io.archmeter.spaces;
 
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.Metrics;
+import io.archmeter.grammar.ArchParser;
 import io.archmeter.model.Conventions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class NasBench201Test {
             {"8:16:0:48:64", "channel count 3 is 0"},
         };
         for (String[] c : cases) {
-            ArchSyntaxException e = assertThrows(ArchSyntaxException.class, () -> score(c[0], 32, 10), c[0]);
+            NotationException e = assertThrows(NotationException.class, () -> score(c[0], 32, 10), c[0]);
             assertTrue(e.getMessage().contains(c[1]), () -> c[0] + " -> " + e.getMessage());
         }
     }

@@ -1,12 +1,12 @@
-package io.archmeter.grammar;
+package io.archmeter.model;
 
-/** "Did you mean" by edit distance, for error messages only. */
-final class Suggest {
+/** "Did you mean" by edit distance, for the error messages of every notation. */
+public final class Suggest {
     private Suggest() {
     }
 
     /** The candidate nearest to {@code word} within an edit distance of 2 (1 for words of 2 letters or fewer), or null. */
-    static String nearest(String word, String[] candidates) {
+    public static String nearest(String word, String[] candidates) {
         String best = null;
         int bestDistance = word.length() <= 2 ? 2 : 3;
         for (String c : candidates) {
@@ -20,7 +20,7 @@ final class Suggest {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every command of the shaded CLI jar once, after `mvn verify` built it. The jar is shaded with
+# minimizeJar, which keeps only the dependency classes our code reaches: the tests run against
+# target/classes, so this is where a class the shade left out would show (NoClassDefFoundError).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=analyzer/target/archmeter.jar
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run() { java -jar "$jar" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt" || { cat "$tmp/err.txt" >&2; exit 1; }; }
+run summary mobilenet_v3_large --format json       # blocks, squeeze-excite groups, joins
+run summary densenet121 --format csv               # concatenations
+run summary '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
+run summary 'conv_k1_g2_c16 shuffle_g2 dw_k3 gap fc_c10' --input 32x32x16
+run zoo
+run generate --rows 3000 --seed 5 -o "$tmp/gen.csv.gz"
+run filter "$tmp/gen.csv.gz" -o "$tmp/kept.csv" --max macs=300M --all --quiet
+run filter datasets/candidates.csv -o "$tmp/kept2.csv" --max macs=300M --max params=3M --min rf=200 --quiet
+if java -jar "$jar" summary 'conv_k3 bogus' > /dev/null 2>&1; then
+    echo "jar-smoke: a bad architecture did not fail" >&2
+    exit 1
+fi
+echo "jar-smoke: every command of $jar ran"

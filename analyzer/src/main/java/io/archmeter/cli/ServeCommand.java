@@ -1,0 +1,79 @@
+package io.archmeter.cli;
+
+import io.archmeter.bridge.JsonLines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code archmeter serve}: archmeter for any language, as a coprocess speaking JSON lines on stdin and
+ * stdout. The protocol is {@link JsonLines}'; this class only wires the streams and the exit code.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Answers JSON requests on stdin, one line each, with JSON lines on stdout (archmeter for any language).",
+        description = {
+            "Answers one JSON request per line on stdin with one JSON line on stdout, flushed as soon as the",
+            "request is read, until stdin closes: archmeter for any language, as a coprocess.",
+            "",
+            "Request: {\"arch\": \"conv_k3_s2_c16 bn relu gap fc_c10\"} or {\"batch\": [\"...\", {\"arch\": \"...\",",
+            "\"input\": \"32x32x3\"}]}, optionally with \"id\" (echoed), \"input\", \"classes\", \"flops\",",
+            "\"count_elementwise\", \"weight_dtype\", \"act_dtype\" (they override the options below) and, for one",
+            "architecture, \"layers\": true for the per-layer table. Without an input, NAS-Bench-201 and",
+            "NATS-Bench strings are costed on 32x32x3 and other strings on 224x224x3.",
+            "",
+            "Response: {\"id\": ..., \"ok\": true, \"input\": \"32x32x3\", \"metrics\": {\"macs\": ..., \"flops\": ...,",
+            "\"params\": ..., ...}} (the columns of 'archmeter filter', exact integers); a batch answers",
+            "{\"ok\": true, \"count\": n, \"invalid\": k, \"results\": [...]}, one result per item. A candidate",
+            "archmeter cannot cost is {\"ok\": false, \"kind\": \"syntax|shapes|input\", \"error\": \"...\"} (the words",
+            "of filter's rejects); a request that cannot be read is {\"ok\": false, \"kind\": \"request\",",
+            "\"line\": N, \"error\": \"...\"}. No request stops the server.",
+            "",
+            "Example:",
+            "  echo '{\"arch\": \"|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|\"}' \\",
+            "      | archmeter serve",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stdin ended; every request was answered",
+            "2:a usage error, or stdout failed or was closed (the requests answered until then are reported",
+            "  on stderr)"})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "HxWxC",
+            description = "Input shape of requests without one (default: each notation's, see above).")
+    String input;
+
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
+            description = "Classes of NAS-Bench-201 / NATS-Bench networks in requests without \"classes\" (default ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--max-line", paramLabel = "CHARS", defaultValue = "" + JsonLines.DEFAULT_MAX_LINE,
+            description = "Longest request line read (default ${DEFAULT-VALUE} characters); a longer one is answered with an error.")
+    int maxLine;
+
+    @Mixin
+    ConventionOptions conventions;
+
+    @Override
+    public Integer call() {
+        JsonLines protocol = new JsonLines(conventions.toConventions(), classes, input);
+        JsonLines.Outcome outcome = protocol.serve(new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out, maxLine);
+        if (outcome.outputFailed()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("archmeter: serve: cannot write to stdout (closed or failed) after " + outcome.answered()
+                    + " responses: stopped");
+            err.flush();
+            return 2;
+        }
+        return 0;
+    }
+}

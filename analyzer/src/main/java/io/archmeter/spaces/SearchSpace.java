@@ -1,0 +1,96 @@
+package io.archmeter.spaces;
+
+import io.archmeter.encoding.CandidateBuilder;
+import io.archmeter.model.InputShape;
+
+import java.util.SplittableRandom;
+
+/**
+ * One search space's notation, detection, expansion and (optionally) enumeration, behind one
+ * small interface. The registry ({@link SearchSpaces}) finds a space for a string; the parser
+ * ({@code ArchParser.parseCandidate}, which {@code filter}, {@code summary}, the Spark module and
+ * the Python bridge call), {@code summary} (its default input and name) and library users reach
+ * every space through it, never by string checks of their own.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>{@link #recognizes} is cheap and unambiguous: it runs for every row of a CSV before
+ *       anything else, so it looks at a prefix or a character class only, and never claims a
+ *       string of another space or of the archmeter grammar.</li>
+ *   <li>{@link #write} expands a string into the open candidate of a builder, exactly as the
+ *       space's reference code builds the network, and throws {@link NotationException} naming
+ *       what is wrong (never a half-written candidate: the caller aborts it).</li>
+ *   <li>A space whose candidates can be counted says how many ({@link #size}) and writes
+ *       candidate {@code i} straight into a builder, without a string ({@link #writeCandidate});
+ *       {@link #appendNotation} writes the same candidate's string, so that expanding it gives
+ *       the same records. {@link #sample} draws one at random the same way.</li>
+ * </ul>
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface SearchSpace {
+    /** {@link #size()} of a space whose candidates are not enumerated. */
+    long NOT_ENUMERABLE = -1;
+
+    /** A short name, e.g. {@code nb201}, as {@code generate SPACE} takes it. */
+    String name();
+
+    /** What the space is, with its reference: "NAS-Bench-201 cell strings (xautodl TinyNetwork)". */
+    String title();
+
+    /** An example of the notation. */
+    String example();
+
+    /** The input its reference networks take (CIFAR's 32x32x3 for NAS-Bench-201). */
+    InputShape defaultInput();
+
+    /** The classes of its reference classifier (10 for CIFAR-10). */
+    int defaultClasses();
+
+    /** True if {@code text} is in this space's notation. Cheap: called for every row. */
+    boolean recognizes(CharSequence text);
+
+    /**
+     * Expands {@code text} into the open candidate of {@code builder}.
+     *
+     * @throws NotationException if the text does not read, naming what is wrong
+     */
+    void write(CharSequence text, SpaceOptions options, CandidateBuilder builder);
+
+    /** Number of candidates, exactly, or {@link #NOT_ENUMERABLE}. */
+    default long size() {
+        return NOT_ENUMERABLE;
+    }
+
+    /**
+     * Writes candidate {@code index} (0 ≤ index &lt; {@link #size()}) into the open candidate of
+     * {@code builder}, without a string.
+     */
+    default void writeCandidate(long index, SpaceOptions options, CandidateBuilder builder) {
+        throw new UnsupportedOperationException(name() + " does not enumerate its candidates");
+    }
+
+    /** Appends the notation of candidate {@code index} to {@code out}. */
+    default void appendNotation(long index, StringBuilder out) {
+        throw new UnsupportedOperationException(name() + " does not enumerate its candidates");
+    }
+
+    /**
+     * Draws one candidate with {@code random}: writes it into {@code builder} (if not null) and
+     * its notation into {@code notation} (if not null). The same random state gives the same
+     * candidate. By default a uniform index of an enumerable space.
+     */
+    default void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+        final long n = size();
+        if (n <= 0) {
+            throw new UnsupportedOperationException(name() + " does not sample candidates");
+        }
+        final long index = random.nextLong(n);
+        if (builder != null) {
+            writeCandidate(index, options, builder);
+        }
+        if (notation != null) {
+            appendNotation(index, notation);
+        }
+    }
+}

@@ -1,0 +1,438 @@
+"""The Analyzer: archmeter's scoring engine from Python, one JVM call per candidate or per batch."""
+
+import operator
+import struct
+import threading
+
+from . import _jvm
+from ._builder import Builder
+from .errors import ArchmeterError, InvalidCandidateError, JVMError
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - reported when an Analyzer is made
+    np = None
+
+#: Row status codes of :attr:`Scores.status`, by code.
+STATUS_KINDS = ("ok", "syntax", "shapes", "input", "build")
+
+# rows per JVM call in score_many: bounds the packed text and the Java batch, not the result
+_CHUNK_ROWS = 1 << 18
+_INT_MAX = 2**31 - 1
+_input_cache = {}
+_INPUT_CACHE_MAX = 4096
+
+
+class Scores(dict):
+    """The metrics of a batch: ``{column: numpy.ndarray}``, one int64 array per metric, plus ``"valid"``.
+
+    Row *i* of every array is candidate *i*. Invalid rows (see :attr:`reasons`) hold 0 in every
+    metric column and ``False`` in ``"valid"``. Works as it is with ``pandas.DataFrame(scores)``.
+
+    Attributes:
+        status: int8 array, per row 0 (ok) or the code of what went wrong; :data:`STATUS_KINDS` names them.
+        reasons: list, per row ``None`` or archmeter's message (the words of ``archmeter filter``'s
+            rejects file, e.g. ``"invalid shapes: layer 3 (conv): output size 0x0 is not positive: ..."``).
+        invalid: the number of invalid rows.
+    """
+
+    def __init__(self, columns, status, reasons):
+        super().__init__(columns)
+        self.status = status
+        self.reasons = reasons
+        self.invalid = int((status != 0).sum()) if len(status) else 0
+
+
+class Analyzer:
+    """Costs architectures with archmeter: receptive field, MACs, FLOPs, parameters, activation memory.
+
+    One analyzer holds one set of conventions; it is cheap to make and safe to share between
+    threads (each thread gets its own Java-side scratch). The JVM starts on the first analyzer of the
+    process, from the jar found by :func:`archmeter.find_jar`.
+
+    Args:
+        flops: ``"multiply"`` (MACs plus one per biased output, the default: ptflops, NAS-Bench-201)
+            or ``"strict"`` (2·MACs plus the bias additions).
+        count_elementwise: add the FLOPs of pooling, batch norm, activations and LRN.
+        weight_dtype: storage type of weights for ``weight_bytes``: fp32, fp16, bf16, int8, fp64.
+        act_dtype: storage type of activations for ``act_*_bytes``.
+        classes: classifier width of NAS-Bench-201 cell and NATS-Bench size networks (10, 100, 120).
+        jar: path of ``archmeter.jar`` (default: ``$ARCHMETER_JAR``, the installed copy, or the checkout's build).
+        jvm_options: JVM options for the first start, e.g. ``["-Xmx2g"]`` (default ``$ARCHMETER_JVM_OPTIONS``).
+
+    Raises:
+        ValueError: a convention name that archmeter does not know (the message lists the valid ones).
+        JVMError: no jar, no JPype, or a JVM that cannot start.
+
+    Example::
+
+        >>> a = Analyzer()
+        >>> a.score("conv_k3_s2_c16 bn relu gap fc_c10", input="32x32x3")["macs"]
+        110752
+    """
+
+    def __init__(self, flops="multiply", count_elementwise=False, weight_dtype="fp32", act_dtype="fp32",
+                 classes=10, *, jar=None, jvm_options=None):
+        for name, value in (("flops", flops), ("weight_dtype", weight_dtype), ("act_dtype", act_dtype)):
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        if not isinstance(count_elementwise, bool):
+            raise TypeError(f"count_elementwise must be a bool, not {type(count_elementwise).__name__}")
+        classes = _int("classes", classes)
+        if np is None:
+            raise ArchmeterError("archmeter needs NumPy: `apt-get install python3-numpy` or `pip install numpy`")
+        self._cls = _jvm.session_class(jar, jvm_options)
+        self._args = (flops, count_elementwise, weight_dtype, act_dtype, classes)
+        self._local = threading.local()
+        self._session()  # checks the conventions now, with archmeter's message
+        self.columns = tuple(str(c) for c in self._cls.columnNames())
+        self._layer_columns = tuple(str(c) for c in self._cls.layerColumnNames())
+        self._unpack = struct.Struct("=%dq" % len(self.columns)).unpack_from
+
+    @property
+    def conventions(self):
+        """The conventions of this analyzer's numbers, as a dict."""
+        f, e, w, a, c = self._args
+        return {"flops": f, "count_elementwise": e, "weight_dtype": w, "act_dtype": a, "classes": c}
+
+    def __repr__(self):
+        return "Analyzer(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.conventions.items())
+
+    def _session(self):
+        try:
+            return self._local.session
+        except AttributeError:
+            pass
+        if _jvm.forked:
+            raise JVMError(_jvm.FORK_MESSAGE)
+        jpype = _jvm._import_jpype()
+        try:
+            java = self._cls.create(*self._args)
+        except jpype.JException as e:
+            raise ValueError(str(e.getMessage())) from None
+        s = _Session(java, jpype)
+        self._local.session = s
+        return s
+
+    # ------------------------------------------------------------------ one candidate
+
+    def score(self, arch, input=None):
+        """The metrics of one candidate, as a dict of ints.
+
+        Args:
+            arch: an architecture string (``"conv_k3_s2_c32 bn relu gap fc_c10"``), a NAS-Bench-201
+                cell string (``"|nor_conv_3x3~0|+|...|"``), a NATS-Bench size string
+                (``"8:16:32:48:64"``), or a :class:`Builder` holding one candidate.
+            input: ``"HxWxC"`` or ``(h, w, c)``; ``None`` for the notation's default: 32x32x3 for
+                NAS-Bench-201 / NATS-Bench strings (their published numbers are on CIFAR), 224x224x3
+                for any other string.
+
+        Returns:
+            ``{"macs", "flops", "params", "weight_bytes", "act_peak_bytes", "act_total_bytes", "rf",
+            "rf_h", "rf_w", "rf_stride", "rf_stride_h", "rf_stride_w", "rf_pad_h", "rf_pad_w",
+            "out_h", "out_w", "out_c", "rf_unaligned", "rf_global_branch"}``; the names are
+            ``archmeter filter``'s columns (``rf`` is the smaller axis); the last two are 0 or 1.
+
+        Raises:
+            InvalidCandidateError: (a ValueError) the candidate cannot be costed; its ``reason`` is
+                archmeter's message and ``kind`` says which of syntax, shapes or input failed.
+            TypeError: ``arch`` is not a str or Builder, or ``input`` is not a str or 3 ints.
+        """
+        if type(arch) is not str:
+            if isinstance(arch, Builder):
+                return self._score_built_one(arch)
+            if not isinstance(arch, str):
+                raise TypeError(_not_arch(arch))
+        s = self._session()
+        if input is None:
+            status = s.call(s.java.score, arch, 0, 0, 0)
+        else:
+            h, w, c = _input(self._cls, input)
+            status = s.call(s.java.score, arch, h, w, c)
+        if status:
+            raise InvalidCandidateError(STATUS_KINDS[status], str(s.java.reason()), arch)
+        return dict(zip(self.columns, self._unpack(s.out)))
+
+    def summary(self, arch, input=None):
+        """The per-layer table of one candidate (what ``archmeter summary`` prints), as a list of dicts.
+
+        Each layer is ``{"index": 1-based, "layer": its canonical token, "inputs": [the 1-based
+        layers it reads; 0 is the network input], "out_h", "out_w", "out_c", "rf_h", "rf_w",
+        "stride_h", "stride_w", "pad_h", "pad_w", "macs", "flops", "params", "act_bytes",
+        "global": bool, "rf_unaligned": bool, "rf_global_branch": bool}``. A layer that sees the
+        whole input (``global``: global pooling, flatten, fc and after) repeats r, S and P of the last
+        spatial map. Totals are :meth:`score`'s.
+
+        Raises:
+            InvalidCandidateError, TypeError: as :meth:`score`.
+        """
+        if not isinstance(arch, str):
+            raise TypeError(_not_arch(arch, builder=False))
+        s = self._session()
+        h, w, c = (0, 0, 0) if input is None else _input(self._cls, input)
+        status = s.call(s.java.trace, arch, h, w, c)
+        if status:
+            raise InvalidCandidateError(STATUS_KINDS[status], str(s.java.reason()), arch)
+        values = [int(v) for v in s.java.layerValues()]
+        tokens = [str(t) for t in s.java.layerTokens()]
+        inputs = [int(v) for v in s.java.layerInputs()]
+        names = self._layer_columns
+        k = len(names)
+        flags = ("global", "rf_unaligned", "rf_global_branch")
+        layers = []
+        for j, token in enumerate(tokens):
+            row = {"index": j + 1, "layer": token,
+                   "inputs": [inputs[2 * j]] + ([inputs[2 * j + 1]] if inputs[2 * j + 1] >= 0 else [])}
+            for name, v in zip(names, values[j * k:(j + 1) * k]):
+                row[name] = bool(v) if name in flags else v
+            layers.append(row)
+        return layers
+
+    # ------------------------------------------------------------------ batches
+
+    def score_many(self, archs, inputs=None):
+        """The metrics of many candidates as NumPy arrays, crossing into Java once per batch.
+
+        Args:
+            archs: a sequence of strings (any notation :meth:`score` takes; a list, tuple, NumPy
+                array or pandas Series), or a :class:`Builder` holding candidates.
+            inputs: ``None`` (each string's notation default, as :meth:`score`), one ``"HxWxC"`` or
+                ``(h, w, c)`` for every row, a sequence of those (``None`` or ``""`` for the default)
+                with one per row, or an ``(n, 3)`` integer array.
+
+        Returns:
+            :class:`Scores`: ``{column: int64 array}`` for :meth:`score`'s columns, plus ``"valid"``
+            (bool array); ``.reasons`` and ``.status`` say why rows are invalid. An invalid row is
+            not an exception.
+
+        Raises:
+            TypeError: an element of ``archs`` is not a str (the message gives its index), or
+                ``inputs`` has the wrong type; ValueError: ``inputs`` has the wrong length.
+        """
+        if isinstance(archs, Builder):
+            if inputs is not None:
+                raise TypeError("a Builder's candidates carry their inputs (begin(h, w, c)): inputs must be None")
+            return self._score_program(archs)
+        if isinstance(archs, (str, bytes)):
+            raise TypeError("archs must be a sequence of strings, not one string: use score() for one candidate")
+        if not isinstance(archs, list):
+            try:
+                archs = list(archs)
+            except TypeError:
+                raise TypeError(f"archs must be a sequence of strings or a Builder, not {type(archs).__name__}") from None
+        n = len(archs)
+        table, index = _input_table(inputs, n)
+        s = self._session()
+        jtable = None if table is None else s.jpype.JArray(s.jpype.JString)(table)
+        outs, statuses, reasons = [], [], [None] * n
+        for lo in range(0, max(n, 1), _CHUNK_ROWS):
+            # chunks bound the packed text and the Java batch; a chunk's columns are 2 GiB at most
+            hi = min(n, lo + _CHUNK_ROWS)
+            chunk = archs[lo:hi] if lo or hi < n else archs
+            out, status = self._score_chunk(s, chunk, lo, jtable, None if index is None else index[lo:hi], reasons)
+            outs.append(out)
+            statuses.append(status)
+        if len(outs) == 1:
+            return self._scores(outs[0], statuses[0], reasons)
+        return self._scores(np.concatenate(outs, axis=1), np.concatenate(statuses), reasons)
+
+    def _score_chunk(self, s, chunk, lo, jtable, index, reasons):
+        """Scores one chunk of rows (row lo of the batch first) in one JVM call: (columns, statuses)."""
+        m = len(chunk)
+        out = np.empty((len(self.columns), m), dtype=np.int64)
+        status = np.zeros(m, dtype=np.int8)
+        if m == 0:
+            return out, status
+        nio = s.jpype.nio
+        jindex = None if index is None else nio.convertToDirectBuffer(index)
+        text = _join(chunk, lo)
+        if text.isascii():
+            # one buffer of bytes and the row ends: no Java string per row (JPype converts those one by one)
+            packed = bytearray(text.encode("ascii"))
+            if len(packed) > _INT_MAX:
+                raise ValueError("a chunk of architecture strings exceeds 2 GiB")
+            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int64, count=m)).astype(np.int32)
+            bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(packed), nio.convertToDirectBuffer(ends), m,
+                         jtable, jindex, nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
+        else:
+            bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex,
+                         nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
+        if bad:
+            for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
+                reasons[lo + r] = str(why)
+        return out, status
+
+    def _scores(self, out, status, reasons):
+        columns = {name: out[k] for k, name in enumerate(self.columns)}
+        columns["valid"] = status == 0
+        return Scores(columns, status, reasons)
+
+    def _score_program(self, builder):
+        n = len(builder)
+        # a copy: a direct buffer over the builder's own array would pin it (it could not grow or clear)
+        program = np.frombuffer(builder._program_buffer(), dtype=np.int32).copy()
+        out = np.empty((len(self.columns), n), dtype=np.int64)
+        status = np.zeros(n, dtype=np.int8)
+        reasons = [None] * n
+        s = self._session()
+        nio = s.jpype.nio
+        if n:
+            bad = s.call(s.java.scoreProgram, nio.convertToDirectBuffer(program), len(program), n,
+                         nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status))
+            if bad:
+                for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
+                    reasons[r] = str(why)
+        return self._scores(out, status, reasons)
+
+    def _score_built_one(self, builder):
+        if len(builder) != 1:
+            raise ValueError(f"score() takes a Builder holding one candidate, not {len(builder)}: use score_many()")
+        s = self._session()
+        program = builder._program_buffer()
+        n = len(program)
+        if n > len(s.program):
+            s.bind_program(n)
+        s.program[:n] = program          # a copy into the buffer Java reads: no buffer made per call
+        status = s.call(s.java.scoreBuilt, n)
+        if status:
+            raise InvalidCandidateError(STATUS_KINDS[status], str(s.java.reason()))
+        return dict(zip(self.columns, self._unpack(s.out)))
+
+    def builder(self):
+        """A new :class:`Builder`, to write candidates as calls instead of strings."""
+        return Builder(self._cls)
+
+
+class _Session:
+    """One thread's Java session, the buffer its single-candidate results land in, and the buffer
+    a built candidate is copied to for ``score(builder)``."""
+
+    __slots__ = ("java", "jpype", "out", "call", "program", "_program_bytes")
+
+    def __init__(self, java, jpype):
+        self.java = java
+        self.jpype = jpype
+        self.out = bytearray(8 * len(java.columnNames()))
+        java.bind(jpype.nio.convertToDirectBuffer(self.out))
+        self.bind_program(1024)
+        jexception = jpype.JException
+
+        def call(method, *args):
+            if _jvm.forked:
+                raise JVMError(_jvm.FORK_MESSAGE)
+            try:
+                return method(*args)
+            except jexception as e:
+                raise _java_error(e) from None
+        self.call = call
+
+    def bind_program(self, ints):
+        """A program buffer of at least ``ints`` ints, bound to the Java session (the old one is dropped)."""
+        size = 1 << max(10, (ints - 1).bit_length())
+        self._program_bytes = bytearray(4 * size)
+        self.program = memoryview(self._program_bytes).cast("i")
+        self.java.bindProgram(self.jpype.nio.convertToDirectBuffer(self._program_bytes))
+
+
+def _java_error(e):
+    """A Java exception as the Python one to raise: an argument archmeter refused, or an internal error."""
+    name = str(e.getClass().getName())
+    message = str(e.getMessage())
+    if name in ("java.lang.IllegalArgumentException", "java.lang.NullPointerException",
+                "java.lang.IndexOutOfBoundsException"):
+        return ValueError(message)
+    err = ArchmeterError(f"archmeter failed: {name}: {message}")
+    err.__cause__ = e
+    return err
+
+
+def _int(name, v):
+    try:
+        v = operator.index(v)
+    except TypeError:
+        raise TypeError(f"{name} must be an int, not {type(v).__name__}") from None
+    if isinstance(v, bool):
+        raise TypeError(f"{name} must be an int, not bool")
+    if not -_INT_MAX - 1 <= v <= _INT_MAX:
+        raise ValueError(f"{name} {v} does not fit in 32 bits")
+    return v
+
+
+def _is_int(v):
+    try:
+        operator.index(v)
+    except TypeError:
+        return False
+    return not isinstance(v, bool)
+
+
+def _not_arch(arch, builder=True):
+    what = "an architecture string" + (" or a Builder" if builder else "")
+    if arch is None:
+        return f"arch is None: expected {what}"
+    return f"arch must be {what}, not {type(arch).__name__}"
+
+
+def _input(cls, spec):
+    """(h, w, c) of an input given as "HxWxC" or 3 ints; a bad shape raises InvalidCandidateError."""
+    if isinstance(spec, str):
+        hwc = _input_cache.get(spec)
+        if hwc is None:
+            if _jvm.forked:
+                raise JVMError(_jvm.FORK_MESSAGE)
+            try:
+                hwc = tuple(int(v) for v in cls.parseInput(spec))
+            except Exception as e:  # java.lang.IllegalArgumentException with the filter's words
+                msg = str(e.getMessage()) if hasattr(e, "getMessage") else str(e)
+                raise InvalidCandidateError("input", msg) from None
+            if len(_input_cache) >= _INPUT_CACHE_MAX:
+                _input_cache.clear()
+            _input_cache[spec] = hwc
+        return hwc
+    if isinstance(spec, (tuple, list)) and len(spec) == 3:
+        return tuple(_int("input dimension", v) for v in spec)
+    raise TypeError(f"input must be 'HxWxC' or (h, w, c), not {spec!r}")
+
+
+def _spec(v, i):
+    """One row's input as the table entry Java parses: "HxWxC", or "" for the notation's default."""
+    if v is None or isinstance(v, str):
+        return v or ""
+    if isinstance(v, (tuple, list)) and len(v) == 3:
+        return "x".join(str(_int("input dimension", d)) for d in v)
+    raise TypeError(f"inputs[{i}] must be 'HxWxC', (h, w, c) or None, not {v!r}")
+
+
+def _input_table(inputs, n):
+    """inputs as (table of distinct specs, int32 index per row or None)."""
+    if inputs is None:
+        return None, None
+    if isinstance(inputs, str):
+        return [inputs], None
+    if isinstance(inputs, (tuple, list)) and len(inputs) == 3 and all(_is_int(v) for v in inputs):
+        return [_spec(tuple(inputs), 0)], None
+    if np is not None and isinstance(inputs, np.ndarray) and inputs.dtype.kind in "iu":
+        if inputs.shape != (n, 3):
+            raise ValueError(f"an integer inputs array must have shape ({n}, 3), not {inputs.shape}")
+        shapes, index = np.unique(inputs, axis=0, return_inverse=True)
+        return ["x".join(str(int(d)) for d in row) for row in shapes], index.astype(np.int32).reshape(-1)
+    try:
+        rows = list(inputs)
+    except TypeError:
+        raise TypeError(f"inputs must be None, 'HxWxC', (h, w, c), or one of those per row, not {type(inputs).__name__}") from None
+    if len(rows) != n:
+        raise ValueError(f"inputs has {len(rows)} rows, archs {n}")
+    table = {}
+    index = np.fromiter((table.setdefault(_spec(v, i), len(table)) for i, v in enumerate(rows)), dtype=np.int32, count=n)
+    return list(table), index
+
+
+def _join(chunk, offset):
+    try:
+        return "".join(chunk)
+    except TypeError:
+        for i, a in enumerate(chunk):
+            if not isinstance(a, str):
+                raise TypeError(f"archs[{offset + i}] is {'None' if a is None else type(a).__name__}, not an"
+                                " architecture string") from None
+        raise
