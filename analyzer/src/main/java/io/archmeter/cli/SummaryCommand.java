@@ -5,9 +5,11 @@ import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.LayerTable;
 import io.archmeter.grammar.ArchParser;
+import io.archmeter.grammar.LayerSpans;
 import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
 import io.archmeter.report.SummaryReport;
+import io.archmeter.report.TokenSpans;
 import io.archmeter.spaces.SearchSpace;
 import io.archmeter.spaces.SearchSpaces;
 import io.archmeter.zoo.Zoo;
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
         description = {"Per layer: output shape, receptive field r, effective stride S and padding P, MACs, FLOPs and parameters",
             "with their share of the total, and the bytes the layer allocates; the layer where the activation peak occurs is",
             "marked. Then the exact totals. Text shows human units (K/M/G = 10^3/10^6/10^9, KiB/MiB = 2^10/2^20 bytes); CSV",
-            "and JSON keep exact integers.",
+            "and JSON keep exact integers. Rows follow the string: a block token (res_r2_c64) or a branch group ( ... )add",
+            "is one row with the sums of its layers, and its layers beneath it, indented (--depth to fold them).",
             "",
             "MODEL is a built-in name ('archmeter zoo' lists them: alexnet, vgg16, resnet50, mobilenet_v2, ...), an architecture",
             "string (e.g. 'conv_k3_s2_c32 bn relu gap fc_c10'), a NAS-Bench-201 cell string (|nor_conv_3x3~0|+|...|) or a",
@@ -36,6 +39,7 @@ import java.util.concurrent.Callable;
             "Examples:",
             "  archmeter summary resnet18",
             "  archmeter summary 'conv_k3_s2_c32 bn relu gap fc_c10' --input 32x32x3 --format csv",
+            "  archmeter summary resnet18 --depth 0",
             "  archmeter summary mobilenet_v2 --print-arch",
             ""})
 public final class SummaryCommand implements Callable<Integer> {
@@ -62,6 +66,11 @@ public final class SummaryCommand implements Callable<Integer> {
             description = {"CSV: add a leading 'kind' column (layer or total) and a last row of totals (its act_bytes",
                 "is the total, its live_bytes the peak). Without it: one row per layer, nothing else."})
     boolean totals;
+
+    @Option(names = "--depth", paramLabel = "N",
+            description = {"Text: show blocks and branch groups N levels deep (0: one row per top-level token or group,",
+                "with the sums of its layers). Default: every level, each layer beneath its block or group."})
+    Integer depth;
 
     @Option(names = "--print-arch", description = "Print MODEL's architecture string (to copy and edit) instead of the table.")
     boolean printArch;
@@ -95,11 +104,17 @@ public final class SummaryCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (depth != null && depth < 0) {
+            throw new IllegalArgumentException("--depth " + depth + ": expected 0 (top-level rows only) or more");
+        }
         CandidateBatch batch = new CandidateBatch();
-        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch);
+        LayerSpans spans = new LayerSpans();
+        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch, null, spans);
         Engine engine = new Engine(conventions.toConventions());
         LayerTable table = engine.trace(batch, 0);
-        SummaryReport.write(name, arch, table, f, new SummaryReport.Options(totals), out);
+        final String written = arch;
+        TokenSpans tokens = TokenSpans.of(spans.size(), spans::position, spans::depth, j -> spans.token(written, j));
+        SummaryReport.write(name, arch, table, f, new SummaryReport.Options(totals, tokens, depth == null ? -1 : depth), out);
         return 0;
     }
 

@@ -69,12 +69,19 @@ public final class LayerTree {
         return new Node(Kind.LAYER, token, j, j + 1, List.of());
     }
 
+    /** Labels longer than this (a search space's whole string) are cut, with "...". */
+    static final int MAX_LABEL = 40;
+
+    private static String shorten(String token) {
+        return token.length() <= MAX_LABEL ? token : token.substring(0, MAX_LABEL - 3) + "...";
+    }
+
     private static Node block(String token, int first, int end) {
         List<Node> layers = new ArrayList<>(end - first);
         for (int k = first; k < end; k++) {
             layers.add(new Node(Kind.LAYER, "", k, k + 1, List.of()));    // labelled by the table (the canonical token)
         }
-        return new Node(Kind.BLOCK, token, first, end, List.copyOf(layers));
+        return new Node(Kind.BLOCK, shorten(token), first, end, List.copyOf(layers));
     }
 
     /** Closes the innermost open group into one node of its parent. */

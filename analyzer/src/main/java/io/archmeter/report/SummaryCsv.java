@@ -45,13 +45,17 @@ final class SummaryCsv {
                 for (long v : SummaryReport.numbers(t, j, peak)) {
                     row.add(v);
                 }
+                TokenSpans spans = options.spans();
+                boolean known = spans != null && spans.size() == t.size();
+                row.add(known ? spans.token()[j] : "");
+                row.add(known ? Integer.toString(spans.depth()[j]) : "");
                 csv.printRecord(row);
             }
             if (kind) {
                 Metrics m = t.totals();
                 csv.printRecord("total", "", "", m.outHeight() + "x" + m.outWidth() + "x" + m.outChannels(),
                         m.receptiveFieldH(), m.receptiveFieldW(), m.strideH(), m.strideW(), m.padH(), m.padW(), "",
-                        m.macs(), m.flops(), m.params(), m.activationTotalBytes(), m.activationPeakBytes(), "");
+                        m.macs(), m.flops(), m.params(), m.activationTotalBytes(), m.activationPeakBytes(), "", "", "");
             }
             csv.flush();
         } catch (IOException e) {

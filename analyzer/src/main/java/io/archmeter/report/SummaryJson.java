@@ -14,7 +14,8 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(String name, String arch, LayerTable t, PrintWriter out) {
+    static void write(String name, String arch, LayerTable t, TokenSpans spans, PrintWriter out) {
+        boolean known = spans != null && spans.size() == t.size();
         Metrics m = t.totals();
         int peak = SummaryReport.peakLayer(t);
         StringBuilder sb = new StringBuilder();
@@ -35,6 +36,9 @@ final class SummaryJson {
                 String column = columns[i + 3];
                 boolean flag = column.equals("global") || column.equals("peak");
                 sb.append(", \"").append(column).append("\": ").append(flag ? Boolean.toString(r[i] != 0) : Long.toString(r[i]));
+            }
+            if (known) {
+                sb.append(", \"token\": ").append(Formatting.quote(spans.token()[j])).append(", \"group_depth\": ").append(spans.depth()[j]);
             }
             sb.append(j + 1 < t.size() ? "},\n" : "}\n");
         }

@@ -51,10 +51,14 @@ public final class SummaryReport {
         }
     }
 
-    /** The CSV and JSON names of the per-layer fields, in column order (CSV adds {@code kind} first with a totals row). */
+    /**
+     * The CSV and JSON names of the per-layer fields, in column order (CSV adds {@code kind} first with a totals row):
+     * the numbers of {@link #numbers}, then the token of the string that wrote the layer, as written, and the
+     * number of branch groups open around it (both empty when the parser's spans are not known).
+     */
     static final String[] COLUMNS = {
         "index", "layer", "output", "rf_h", "rf_w", "stride_h", "stride_w", "pad_h", "pad_w", "global",
-        "macs", "flops", "params", "act_bytes", "live_bytes", "peak"};
+        "macs", "flops", "params", "act_bytes", "live_bytes", "peak", "token", "group_depth"};
 
     private SummaryReport() {
     }
@@ -68,7 +72,7 @@ public final class SummaryReport {
     public static void write(String name, String arch, LayerTable table, Format format, Options options, PrintWriter out) {
         switch (format) {
             case CSV -> SummaryCsv.write(table, options, out);
-            case JSON -> SummaryJson.write(name, arch, table, out);
+            case JSON -> SummaryJson.write(name, arch, table, options.spans(), out);
             default -> SummaryText.write(name, table, options.spans(), options.depth(), out);
         }
         out.flush();

@@ -78,14 +78,14 @@ class SummaryCommandTest {
     void csvHasOneRowPerLayerAndNothingElse() throws IOException {
         InProcessRun r = run("summary", "alexnet", "--format", "csv");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("index,layer,output,rf_h,rf_w,stride_h,stride_w,pad_h,pad_w,global,macs,flops,params,act_bytes,live_bytes,peak",
-                r.out().lines().findFirst().orElseThrow());
+        assertEquals("index,layer,output,rf_h,rf_w,stride_h,stride_w,pad_h,pad_w,global,macs,flops,params,act_bytes,live_bytes,peak,"
+                + "token,group_depth", r.out().lines().findFirst().orElseThrow());
         List<CSVRecord> rows = parseCsv(r.out());
         assertEquals(22, rows.size(), "22 layers, no totals row");
         // conv1: (227 - 11)/4 + 1 = 55; 11*11*3*96 weights + 96 biases = 34,944; 55*55*96 fp32 = 1,161,600 bytes;
         // alive while it allocates: the input 618,348 bytes + its output
         assertEquals(List.of("1", "conv_k11_s4_p0_c96", "55x55x96", "11", "11", "4", "4", "0", "0", "0", "105415200", "105705600",
-                "34944", "1161600", "1779948", "0"), rows.get(0).toList());
+                "34944", "1161600", "1779948", "0", "conv_k11_s4_p0_c96", "0"), rows.get(0).toList());
         assertEquals("1", rows.get(2).get("peak"));
         assertEquals(1, rows.stream().filter(x -> x.get("peak").equals("1")).count());
     }
@@ -144,7 +144,47 @@ class SummaryCommandTest {
         assertEquals(0, r.exit(), r.err());
         // 3x3x3x8 = 216 MACs per output pixel, 16x16 outputs: 55,296; params 216 + 8 bias = 224; 16x16x8 fp32 = 8,192 bytes
         assertEquals(List.of("1", "conv_k3_s2_c8", "16x16x8", "3", "3", "2", "2", "1", "1", "0", "55296", "57344", "224", "8192",
-                "20480", "1"), parseCsv(r.out()).get(0).toList());
+                "20480", "1", "conv_k3_s2_c8", "0"), parseCsv(r.out()).get(0).toList());
+    }
+
+    @Test
+    void rowsFollowTheStringBlocksAndGroupsOverTheirLayers() {
+        // resnet18: stem (4 tokens), four res blocks of 14 or 16 layers, gap, fc; res_r2_c64 is layers 5-18, two
+        // BasicBlocks of 2 x (3x3 conv 64->64 on 56x56) = 4 x 115,605,504 MACs = 462 M, 25.5% of 1,814,073,344
+        InProcessRun r = run("summary", "resnet18");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(" 5-18  res_r2_c64                 56x56x64       43   4   21   462 M   25.5%"), r.out());
+        assertTrue(r.out().contains("    5    conv_k3_c64_b0           56x56x64       19   4    9   116 M    6.4%"), "its layers, indented");
+        InProcessRun folded = run("summary", "resnet18", "--depth", "0");
+        List<String> rows = folded.out().lines().filter(l -> l.matches("\\s*[0-9]+(-[0-9]+)?  .*")).toList();
+        assertEquals(1 + 4 + 4 + 2, rows.size(), folded.out());
+        assertTrue(folded.out().contains("res_r2_s2_c512 [16 layers]"), folded.out());
+        assertEquals(2, run("summary", "resnet18", "--depth", "-1").exit());
+    }
+
+    @Test
+    void aBranchGroupWrittenInTheStringIsOneRowOverWhatItHolds() {
+        InProcessRun r = run("summary", "conv_k3_c16 ( conv_k3_c16 bn relu | conv_k1_c16 )add relu", "--input", "8x8x3", "--depth", "0");
+        assertEquals(0, r.exit(), r.err());
+        // inside: conv 3x3 16->16 on 8x8 = 147,456 MACs, conv 1x1 = 16,384; with the add: layers 2-6
+        assertTrue(r.out().contains("2-6  ( conv_k3_c16 ... )add [5 layers]"), r.out());
+        assertTrue(r.out().contains(" 164 K "), "147,456 + 16,384 = 163,840: " + r.out());
+    }
+
+    @Test
+    void csvAndJsonNameTheTokenAndGroupDepthOfEveryLayer() throws IOException {
+        List<CSVRecord> rows = parseCsv(run("summary", "conv_k3_c16 ( conv_k3_c16 bn relu | conv_k1_c16 )add relu", "--input", "8x8x3",
+                "--format", "csv").out());
+        assertEquals(List.of("conv_k3_c16", "conv_k3_c16", "bn", "relu", "conv_k1_c16", ")add", "relu"),
+                rows.stream().map(x -> x.get("token")).toList());
+        assertEquals(List.of("0", "1", "1", "1", "1", "1", "0"), rows.stream().map(x -> x.get("group_depth")).toList());
+        List<CSVRecord> resnet = parseCsv(run("summary", "resnet18", "--format", "csv").out());
+        assertEquals("res_r2_c64", resnet.get(4).get("token"));
+        assertEquals("res_r2_c64", resnet.get(17).get("token"));
+        assertEquals("res_r2_s2_c128", resnet.get(18).get("token"));
+        String json = run("summary", "resnet18", "--format", "json").out();
+        assertTrue(json.contains("\"index\": 5, \"layer\": \"conv_k3_c64_b0\""), json);
+        assertTrue(json.contains("\"token\": \"res_r2_c64\", \"group_depth\": 0}"), json);
     }
 
     @Test
