@@ -99,12 +99,15 @@ class Analyzer:
         return "Analyzer(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.conventions.items())
 
     def _session(self):
+        # checked before the cached session too: a forked child inherits the parent's thread-local
+        # session, and touching JPype there (even to make a direct buffer) can hang on a lock that a
+        # JVM thread held at the fork
+        if _jvm.forked:
+            raise JVMError(_jvm.FORK_MESSAGE)
         try:
             return self._local.session
         except AttributeError:
             pass
-        if _jvm.forked:
-            raise JVMError(_jvm.FORK_MESSAGE)
         jpype = _jvm._import_jpype()
         try:
             java = self._cls.create(*self._args)
