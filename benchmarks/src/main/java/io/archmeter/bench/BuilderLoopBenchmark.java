@@ -51,9 +51,9 @@ public class BuilderLoopBenchmark {
     private static final int[] EXPANSIONS = {3, 4, 6};
 
     int candidates = CANDIDATES;
-    /** Per candidate and block: the kernel, and the expansion in thousandths (the builder's unit). */
+    /** Per candidate and block: the kernel and the expansion ratio. */
     int[][] kernel;
-    int[][] expandMilli;
+    int[][] expansion;
     Engine engine;
     CandidateBatch batch;
     CandidateBuilder builder;
@@ -63,11 +63,11 @@ public class BuilderLoopBenchmark {
     public void setup() {
         SplittableRandom random = new SplittableRandom(GeneratedCandidates.SEED);
         kernel = new int[candidates][BLOCKS];
-        expandMilli = new int[candidates][BLOCKS];
+        expansion = new int[candidates][BLOCKS];
         for (int i = 0; i < candidates; i++) {
             for (int blk = 0; blk < BLOCKS; blk++) {
                 kernel[i][blk] = KERNELS[random.nextInt(KERNELS.length)];
-                expandMilli[i][blk] = blk == 0 ? 1000 : 1000 * EXPANSIONS[random.nextInt(EXPANSIONS.length)];
+                expansion[i][blk] = blk == 0 ? 1 : EXPANSIONS[random.nextInt(EXPANSIONS.length)];
             }
         }
         engine = new Engine(Conventions.DEFAULT);
@@ -84,7 +84,7 @@ public class BuilderLoopBenchmark {
         int blk = 0;
         for (int[] stage : STAGES) {
             for (int r = 0; r < stage[2]; r++, blk++) {
-                b.invertedResidual(kernel[i][blk], r == 0 ? stage[3] : 1, expandMilli[i][blk], stage[1], 0, Op.RELU6);
+                b.invertedResidual(kernel[i][blk], r == 0 ? stage[3] : 1, (double) expansion[i][blk], stage[1], Op.RELU6);
             }
         }
         b.conv(1, 1, 1, 1, 0, 0, 1, 1, 1, 1280, false).bn().relu6().gap().simple(Op.DROPOUT).fc(1000).end();

@@ -23,7 +23,7 @@ class BuilderLoopBenchmarkTest {
         for (int[] stage : BuilderLoopBenchmark.STAGES) {
             for (int r = 0; r < stage[2]; r++, blk++) {
                 sb.append(" ir_k").append(b.kernel[i][blk]).append("_s").append(r == 0 ? stage[3] : 1)
-                        .append("_e").append(b.expandMilli[i][blk] / 1000).append("_c").append(stage[1]).append("_relu6");
+                        .append("_e").append(b.expansion[i][blk]).append("_c").append(stage[1]).append("_relu6");
             }
         }
         return sb.append(" cn_k1_c1280_relu6 gap dropout fc_c1000").toString();
@@ -35,8 +35,8 @@ class BuilderLoopBenchmarkTest {
         b.candidates = 1;
         b.setup();
         Arrays.fill(b.kernel[0], 3);
-        Arrays.fill(b.expandMilli[0], 6000);
-        b.expandMilli[0][0] = 1000;
+        Arrays.fill(b.expansion[0], 6);
+        b.expansion[0][0] = 1;
         b.build(0);
         Metrics m = b.engine.score(b.batch, 0, new Metrics());
         // torchvision mobilenet_v2: num_params 3,504,872; _ops 0.301 GFLOPS (MACs)
