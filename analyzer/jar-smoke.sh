@@ -15,7 +15,7 @@ run summary 'conv_k1_g2_c16 shuffle_g2 dw_k3 gap fc_c10' --input 32x32x16
 run zoo
 run generate --rows 3000 --seed 5 -o "$tmp/gen.csv.gz"
 run filter "$tmp/gen.csv.gz" -o "$tmp/kept.csv" --max macs=300M --all --quiet
-run filter datasets/candidates.csv -o "$tmp/kept2.csv" --max macs=300M --max params=3M --min rf=200 --quiet
+run filter datasets/candidates.csv -o "$tmp/kept2.csv" --max macs=300M --max params=3M --min rf=200 --quiet --threads 2
 if java -jar "$jar" summary 'conv_k3 bogus' > /dev/null 2>&1; then
     echo "jar-smoke: a bad architecture did not fail" >&2
     exit 1

@@ -14,7 +14,11 @@
 #   full   about 10 minutes on 2 cores: every parameter of every benchmark, with the iterations
 #          and forks annotated on each class (3 × 1 s warmup, 5 × 1 s measurement, 1 or 3 forks).
 #
-# Thread scaling runs on 1, 2, 4, … threads up to the number of cores (nproc).
+# Thread scaling runs on 1, 2, 4, … threads up to the number of cores (nproc), and so do the filter
+# pipeline's --threads. After JMH, benchmarks/process.sh times whole processes on a 1,000,000-row
+# file (Commons CSV parse-only, archmeter filter --threads 1, 2 … nproc, the Spark job on local[2]):
+# 3 runs (quick) or 5 (full), merged into the same results. SKIP_PROCESS=1 leaves them out,
+# SKIP_SPARK=1 only the Spark job.
 # Set SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,9 +69,11 @@ case "$profile" in
   quick)
     jmh_args=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms
               -p depth=20 -p threads="$(thread_counts)")
+    process_runs=3
     ;;
   full)
     jmh_args=(-p threads="$(thread_counts)")
+    process_runs=5
     ;;
   -h|--help|help)
     usage
@@ -91,6 +97,12 @@ if [[ "$profile" == "quick" ]]; then
     'ObjectBaselineBenchmark'
   java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$extra"
   rm -f "$extra"
+fi
+if [[ "${SKIP_PROCESS:-0}" != "1" ]]; then
+  process="$RESULTS/.$(date +%F)-$profile-process.json"
+  SKIP_BUILD=1 bash benchmarks/process.sh "$process_runs" "$process"
+  java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$process"
+  rm -f "$process"
 fi
 echo "suite ran in $(( $(date +%s) - start )) s; results in $json" >&2
 java -cp "$JAR" "$REPORT_MAIN" render "$json" "$RESULTS"
