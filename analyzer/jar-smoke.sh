@@ -18,7 +18,7 @@ run summary resnet18 --depth 1 && run summary resnet18 --format csv --totals
 run help filter
 run generate --rows 3000 --seed 5 -o "$tmp/gen.csv.gz"
 run filter "$tmp/gen.csv.gz" -o "$tmp/kept.csv" --max macs=300M --all --quiet
-run filter datasets/candidates.csv -o "$tmp/kept2.csv" --max macs=300M --max params=3M --min rf=200 --quiet
+run filter datasets/candidates.csv -o "$tmp/kept2.csv" --max macs=300M --max params=3M --min rf=200 --quiet --threads 2
 if java -jar "$jar" summary 'conv_k3 bogus' > /dev/null 2>&1; then
     echo "jar-smoke: a bad architecture did not fail" >&2
     exit 1

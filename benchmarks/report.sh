@@ -18,7 +18,11 @@
 #          and forks annotated on each class (3 x 1 s warmup, 5 x 1 s measurement, 1 to 3 forks).
 #          Run it on a quiet machine: it is the report the README quotes.
 #
-# Thread scaling runs on 1, 2, 4, ... threads up to the number of cores (nproc).
+# Thread scaling runs on 1, 2, 4, ... threads up to the number of cores (nproc), and so do the filter
+# pipeline's --threads. After JMH, benchmarks/process.sh times whole processes on a 1,000,000-row
+# file (Commons CSV parse-only, archmeter filter --threads 1, 2 ... nproc, the Spark job on local[2]):
+# 3 runs (quick) or 5 (full), merged into the same results. SKIP_PROCESS=1 leaves them out,
+# SKIP_SPARK=1 only the Spark job.
 # Set SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +32,7 @@ RESULTS=benchmarks/results
 REPORT_MAIN=io.archmeter.bench.report.ReportMain
 
 usage() {
-  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 # one line on stderr, exit 2
@@ -89,10 +93,12 @@ case "$profile" in
     [[ $# -eq 1 ]] || usage_error "quick"
     jmh_args=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms
               -p depth=20 -p threads="$(thread_counts)")
+    process_runs=3
     ;;
   full)
     [[ $# -eq 1 ]] || usage_error "full"
     jmh_args=(-p threads="$(thread_counts)")
+    process_runs=5
     ;;
   -h|--help|help)
     usage
@@ -115,6 +121,12 @@ if [[ "$profile" == "quick" ]]; then
     'ObjectBaselineBenchmark'
   java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$extra"
   rm -f "$extra"
+fi
+if [[ "${SKIP_PROCESS:-0}" != "1" ]]; then
+  process="$RESULTS/.$(date +%F)-$profile-process.json"
+  SKIP_BUILD=1 bash benchmarks/process.sh "$process_runs" "$process"
+  java -cp "$JAR" "$REPORT_MAIN" merge "$json" "$json" "$process"
+  rm -f "$process"
 fi
 echo "suite ran in $(( $(date +%s) - start )) s; results in $json" >&2
 java -cp "$JAR" "$REPORT_MAIN" render "$json" "$RESULTS"

@@ -2,6 +2,7 @@ package io.archmeter.cli;
 
 import io.archmeter.engine.Metric;
 import io.archmeter.io.AtomicOutput;
+import io.archmeter.io.ByteSource;
 import io.archmeter.io.ConsoleReporter;
 import io.archmeter.io.Constraint;
 import io.archmeter.io.CsvInput;
@@ -26,6 +27,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /**
  * {@code archmeter filter IN.csv -o OUT.csv --max macs=600M --min rf=224}: streams a candidate CSV
@@ -136,6 +138,12 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress, echoed rejects or summary on stderr (errors still go there).")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that read and score a plain input file in parallel, each a byte range of whole records"
+                + " (default: the cores of this machine). The output is the same for every N. Gzip data, stdin and pipes are"
+                + " read by one reader whatever N (not splittable); so is every input with --threads 1.")
+    Integer threads;
+
     @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "" + FilterSpec.DEFAULT_CHUNK_SIZE,
             description = {"Most rows per pipeline chunk, 1 to 1048576 (default ${DEFAULT-VALUE}); a chunk also ends at",
                 "4 Mi characters. Output is flushed after each chunk: --chunk-size 1 answers a coprocess row by row."})
@@ -170,9 +178,18 @@ public final class FilterCommand implements Callable<Integer> {
         Destination rej = rejects != null ? Destination.output(rejects) : Destination.defaultRejects(out);
         Destination.requireDistinct(input, out, rej);
         String rejectsName = rej == null ? null : Text.escape(rej.describe(), Text.ECHO_LIMIT);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads " + n + ": at least 1");
+        }
         try (CsvInput in = CsvInput.open(input)) {
-            ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, in::bytesRead, rejectsName);
-            FilterPipeline.Prepared job = new FilterPipeline(filterSpec).listener(reporter).prepare(in.reader());
+            // a plain regular file is read in byte ranges on n threads; stdin, a pipe and gzip data by one reader
+            ByteSource file = n > 1 ? in.splittable() : null;
+            FilterPipeline pipeline = new FilterPipeline(filterSpec);
+            LongSupplier progress = file != null ? pipeline::rangeBytesWritten : in::bytesRead;
+            ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, progress, rejectsName);
+            pipeline.listener(reporter);
+            FilterPipeline.Prepared job = file != null ? pipeline.prepare(file, n) : pipeline.prepare(in.reader());
             FilterStats stats;
             try (AtomicOutput o = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
                 try {
@@ -193,7 +210,7 @@ public final class FilterCommand implements Callable<Integer> {
                     r.publish();
                 }
             }
-            reporter.summary(stats.withBytesRead(in.bytesRead()), in.compressed());
+            reporter.summary(stats.withBytesRead(file != null ? file.size() : in.bytesRead()), in.compressed());
         }
         return ExitCode.OK;
     }

@@ -51,8 +51,16 @@ final class ChunkScorer {
     private final Constraint[] constraints;
 
     ChunkScorer(HeaderLayout layout, FilterSpec spec) {
+        this(layout, spec, false);
+    }
+
+    /**
+     * {@code serial}: parse and score on the calling thread only, for callers that are one of many
+     * threads already (the byte-range workers of the pipeline, a Spark task).
+     */
+    ChunkScorer(HeaderLayout layout, FilterSpec spec, boolean serial) {
         this.layout = layout;
-        this.engine = new Engine(spec.conventions());
+        this.engine = serial ? new Engine(spec.conventions(), Integer.MAX_VALUE) : new Engine(spec.conventions());
         this.pool = spec.pool();
         this.defaultInput = spec.defaultInput();
         this.cellClasses = spec.cellClasses();
@@ -61,7 +69,7 @@ final class ChunkScorer {
         // reader thread ran at 54% of the CSV floor against 66-71% for one, so there a chunk is
         // parsed whole; with more cores its parts are parsed in parallel
         int threads = (pool != null ? pool.getParallelism() : ForkJoinPool.getCommonPoolParallelism()) + 1;
-        this.parsers = new RowParser[Math.max(1, threads - 1)];
+        this.parsers = new RowParser[serial ? 1 : Math.max(1, threads - 1)];
         // the layer budget is shared by the parsers, which each hold a batch
         this.batchLayers = Math.max(1, spec.batchLayers() / parsers.length);
         for (int k = 0; k < parsers.length; k++) {

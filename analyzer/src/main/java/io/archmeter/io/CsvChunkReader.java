@@ -33,13 +33,53 @@ final class CsvChunkReader {
     private final Iterator<CSVRecord> records;
     private final RowBoundReader bounded;
     private String[] header;
+    /** Line breaks before the input (a byte range of a file starting after them); 0 for a whole file. */
+    private final long linesBefore;
     /** The line on which the last record read ended: the next one starts after it. */
     private long lastEndLine;
 
     CsvChunkReader(Reader in, int maxRowChars) throws IOException {
-        bounded = new RowBoundReader(in, maxRowChars);
+        this(in, maxRowChars, 0);
+    }
+
+    /**
+     * A reader of a byte range of a file that starts after {@code linesBefore} line breaks (see
+     * {@link ByteRangeSplitter}); 0 for the start of the input, the only place where a byte-order
+     * mark is dropped (further on, U+FEFF is a character of a cell, as one reader would keep it).
+     */
+    CsvChunkReader(Reader in, int maxRowChars, long linesBefore) throws IOException {
+        bounded = new RowBoundReader(in, maxRowChars, linesBefore == 0);
         parser = FORMAT.parse(bounded);
         records = parser.iterator();
+        this.linesBefore = linesBefore;
+        this.lastEndLine = linesBefore;
+    }
+
+    /** For a range without the header: the header, read from the range that holds it. */
+    void useHeader(String[] h) {
+        header = h;
+    }
+
+    /**
+     * The next row, or null at the end of the input.
+     *
+     * @throws MalformedCsvException on an unbalanced quote or a row of the wrong width
+     */
+    String[] nextRow() throws IOException {
+        CSVRecord record = next();
+        if (record == null) {
+            return null;
+        }
+        String[] cells = record.values();
+        if (cells.length != header.length) {
+            throw wrongWidth(cells);
+        }
+        return cells;
+    }
+
+    /** The line on which the last row read ended. */
+    long lastEndLine() {
+        return lastEndLine;
     }
 
     /**
@@ -88,7 +128,7 @@ final class CsvChunkReader {
                 return null;
             }
             CSVRecord r = records.next();
-            lastEndLine = parser.getCurrentLineNumber();
+            lastEndLine = linesBefore + parser.getCurrentLineNumber();
             bounded.recordEnded();
             return r;
         } catch (UncheckedIOException e) {

@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,12 +39,16 @@ public final class CsvInput implements Closeable {
     private final CountingInputStream counted;
     private final boolean compressed;
     private final Reader reader;
+    /** The regular file read, or null (stdin, a device, a pipe). */
+    private final Path file;
+    private FileChannel channel;
 
-    private CsvInput(String name, CountingInputStream counted, boolean compressed, Reader reader) {
+    private CsvInput(String name, CountingInputStream counted, boolean compressed, Reader reader, Path file) {
         this.name = name;
         this.counted = counted;
         this.compressed = compressed;
         this.reader = reader;
+        this.file = file;
     }
 
     /**
@@ -53,6 +58,7 @@ public final class CsvInput implements Closeable {
      */
     public static CsvInput open(String name) throws IOException {
         InputStream raw;
+        Path file = null;
         if (STD.equals(name)) {
             raw = new FilterInputStream(StdStreams.in()) {
                 @Override
@@ -75,12 +81,39 @@ public final class CsvInput implements Closeable {
             } catch (IOException e) {
                 throw new InputFailedException(name, e, true);
             }
+            file = Files.isRegularFile(p) ? p : null;
         }
         CountingInputStream counted = new CountingInputStream(new CheckedInputStream(raw, name));
         BufferedInputStream bytes = new BufferedInputStream(counted, BUFFER);
         boolean gzip = startsWithGzipMagic(bytes);
         InputStream text = gzip ? new GzipMembersInputStream(bytes, name) : bytes;
-        return new CsvInput(name, counted, gzip, Utf8PassThrough.reader(text));
+        return new CsvInput(name, counted, gzip, Utf8PassThrough.reader(text), file);
+    }
+
+    /**
+     * The characters of a whole input that comes from elsewhere (a Hadoop file in the Spark module),
+     * decoded exactly as {@link #open} decodes a file: gzip by its first bytes, read strictly, and
+     * UTF-8 with invalid bytes kept. {@code name} names the input in errors. Closing the reader
+     * closes {@code in}.
+     */
+    public static Reader decode(InputStream in, String name) throws IOException {
+        BufferedInputStream bytes = new BufferedInputStream(in, BUFFER);
+        InputStream text = startsWithGzipMagic(bytes) ? new GzipMembersInputStream(bytes, name) : bytes;
+        return Utf8PassThrough.reader(text);
+    }
+
+    /** True if {@code source} starts with gzip's magic bytes (then it is read whole, never in byte ranges). */
+    public static boolean isGzip(ByteSource source) throws IOException {
+        byte[] b = new byte[2];
+        int n = 0;
+        while (n < 2) {
+            int r = source.read(n, b, n, 2 - n);
+            if (r <= 0) {
+                return false;
+            }
+            n += r;
+        }
+        return (b[0] & 0xFF) == 0x1f && (b[1] & 0xFF) == 0x8b;
     }
 
     private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
@@ -106,6 +139,44 @@ public final class CsvInput implements Closeable {
         return compressed;
     }
 
+    /**
+     * The input as bytes read at any position, for {@link FilterPipeline#prepare(ByteSource, int)},
+     * or null if it cannot be split into byte ranges: stdin, a pipe or a device, gzip data. Its
+     * reads name the input when they fail, as {@link #reader()}'s do; it is closed with this input.
+     */
+    public ByteSource splittable() throws IOException {
+        if (file == null || compressed) {
+            return null;
+        }
+        if (channel == null) {
+            try {
+                channel = ByteSource.openChannel(file);
+            } catch (IOException e) {
+                throw new InputFailedException(name, e, true);
+            }
+        }
+        ByteSource plain = ByteSource.of(channel);
+        return new ByteSource() {
+            @Override
+            public long size() throws IOException {
+                try {
+                    return plain.size();
+                } catch (IOException e) {
+                    throw new InputFailedException(name, e, false);
+                }
+            }
+
+            @Override
+            public int read(long position, byte[] buf, int off, int len) throws IOException {
+                try {
+                    return plain.read(position, buf, off, len);
+                } catch (IOException e) {
+                    throw new InputFailedException(name, e, false);
+                }
+            }
+        };
+    }
+
     /** The name given, {@code -} for stdin. */
     public String name() {
         return name;
@@ -113,7 +184,13 @@ public final class CsvInput implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            reader.close();
+        } finally {
+            if (channel != null) {
+                channel.close();
+            }
+        }
     }
 
     /** Names the input in every read failure. */

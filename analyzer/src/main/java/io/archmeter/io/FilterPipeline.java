@@ -105,20 +105,24 @@ public final class FilterPipeline {
         final long start = System.nanoTime();
         CsvChunkReader reader = new CsvChunkReader(in, spec.maxRowChars());
         HeaderLayout layout = HeaderLayout.of(reader.readHeader(), spec);
-        return new Prepared(reader, layout, start);
+        return new Prepared(layout, (out, rejects) -> runStages(reader, layout, out, rejects, start));
+    }
+
+    /** What a prepared input does when run. */
+    @FunctionalInterface
+    interface Stages {
+        FilterStats run(Writer out, Writer rejects) throws IOException;
     }
 
     /** An input whose header has been read and checked, ready to {@link #run}. Run it once. */
     public final class Prepared {
-        private final CsvChunkReader reader;
         private final HeaderLayout layout;
-        private final long start;
+        private final Stages stages;
         private boolean ran;
 
-        private Prepared(CsvChunkReader reader, HeaderLayout layout, long start) {
-            this.reader = reader;
+        private Prepared(HeaderLayout layout, Stages stages) {
             this.layout = layout;
-            this.start = start;
+            this.stages = stages;
         }
 
         /** The input's header, as read. */
@@ -142,7 +146,7 @@ public final class FilterPipeline {
                 throw new IllegalStateException("a prepared input runs once");
             }
             ran = true;
-            return runStages(reader, layout, out, rejects, start);
+            return stages.run(out, rejects);
         }
     }
 
@@ -183,6 +187,53 @@ public final class FilterPipeline {
             stop(scoreThread);
         }
     }
+
+    /**
+     * Filters a file in byte ranges on {@code threads} threads: {@link #prepare(ByteSource, int)}
+     * then {@link Prepared#run}.
+     *
+     * @throws IOException as {@link #run(Reader, Writer, Writer)} throws it (malformed CSV, I/O), and
+     *                     its {@link FailFastException} and {@link IllegalArgumentException}s too
+     */
+    public FilterStats run(ByteSource file, int threads, Writer out, Writer rejects) throws IOException {
+        return prepare(file, threads).run(out, rejects);
+    }
+
+    /**
+     * Reads the header of a file to filter in byte ranges on {@code threads} threads, and checks it,
+     * writing nothing. Its run has each thread read whole records ({@link ByteRangeSplitter},
+     * quoted line breaks included) with its own CSV parser and score them, and the caller's thread
+     * write them in input order. The output, the rejects, the counts and the listener's calls are
+     * those of {@link #run(Reader, Writer, Writer)} on the same bytes (UTF-8, read as
+     * {@link CsvInput} reads a plain file), for every number of threads. For a plain file; a
+     * compressed stream is not splittable (read it with {@link #prepare(Reader)}).
+     *
+     * @throws MalformedCsvException    if the header is missing or has no architecture column
+     * @throws IllegalArgumentException if a constraint or metric column does not fit the header,
+     *                                  or {@code threads} is less than 1
+     * @throws IOException              if reading fails
+     */
+    public Prepared prepare(ByteSource file, int threads) throws IOException {
+        RangePipeline ranges = new RangePipeline(spec, listener, threads, blockBytes);
+        rangeRun = ranges;
+        RangePipeline.Ready ready = ranges.prepare(file);
+        return new Prepared(ready.layout, ready::run);
+    }
+
+    /** Bytes of the file written so far by the running (or last) byte-range run; 0 before one. */
+    public long rangeBytesWritten() {
+        RangePipeline r = rangeRun;
+        return r != null ? r.bytesWritten() : 0;
+    }
+
+    /** The nominal block size of byte-range runs (tests make it small to cut small files into many ranges). */
+    FilterPipeline blockBytes(long bytes) {
+        blockBytes = bytes;
+        return this;
+    }
+
+    private long blockBytes = ByteRangeSplitter.DEFAULT_BLOCK_BYTES;
+    private volatile RangePipeline rangeRun;
 
     /** Reads chunks until the input ends or fails; the last chunk carries the end (and the failure). */
     private static void readLoop(CsvChunkReader reader, BlockingQueue<Chunk> free, BlockingQueue<Chunk> read) {
@@ -243,7 +294,7 @@ public final class FilterPipeline {
         }
     }
 
-    private static IOException rethrow(Throwable t) {
+    static IOException rethrow(Throwable t) {
         if (t instanceof IOException io) {
             return io;
         }

@@ -5,8 +5,8 @@ import java.io.Reader;
 import java.util.Locale;
 
 /**
- * The reader under the CSV parser: drops a byte-order mark at the very start (for any reader, so
- * that the parser sees a quoted first header cell as quoted), and bounds the characters of one row
+ * The reader under the CSV parser: drops a byte-order mark at the very start of the input (for
+ * any reader, so that the parser sees a quoted first header cell as quoted), and bounds the characters of one row
  * before the parser has gathered it. The parser reads ahead by at most its buffer, so a row is too
  * long when more than {@code maxRowChars} + {@value #READ_AHEAD} characters have been read since
  * the previous record ended ({@link #recordEnded()}).
@@ -23,7 +23,13 @@ final class RowBoundReader extends Reader {
     private boolean started;
 
     RowBoundReader(Reader in, int maxRowChars) {
+        this(in, maxRowChars, true);
+    }
+
+    /** {@code dropBom}: whether the reader starts the input (a byte range further in keeps a U+FEFF as data). */
+    RowBoundReader(Reader in, int maxRowChars, boolean dropBom) {
         this.in = in;
+        this.started = !dropBom;
         this.maxRowChars = maxRowChars;
         this.allowance = (long) maxRowChars + READ_AHEAD;
     }

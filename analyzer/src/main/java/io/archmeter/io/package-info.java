@@ -31,8 +31,16 @@
  *       length, counts with their nouns.</li>
  * </ul>
  *
+ * <p>A plain file can also be filtered on several threads ({@code filter --threads}):
+ * {@link io.archmeter.io.ByteRangeSplitter} cuts it into byte ranges of whole records (quote-aware,
+ * from independent block summaries, so the same cuts serve Spark's partitions), each read by its
+ * own parser ({@link io.archmeter.io.CsvRangeReader}, decoding as {@code CsvInput} does) from a
+ * {@link io.archmeter.io.ByteSource}; the output is that of one reader. {@link io.archmeter.io.RowScorer}
+ * is the scoring stage alone, for rows that come from elsewhere (a Spark partition). Nothing here
+ * assumes one JVM or one file.
+ *
  * <p>May use: {@code model}, {@code encoding}, {@code engine}, {@code grammar} (which finds search
- * spaces through their registry), Commons CSV and the JDK; used by {@code cli} (and by anything that
- * writes files for the user).
+ * spaces through their registry), Commons CSV and the JDK; used by {@code cli}, the benchmarks and
+ * the Spark module (and by anything that writes files for the user).
  */
 package io.archmeter.io;

@@ -173,13 +173,31 @@ class BenchmarkBodiesTest {
         }
         assertTrue(expectedKept > 1000 && expectedKept < 2000, "about half pass: " + expectedKept);
         for (int round = 0; round < 4; round++) {
-            // both bodies, the library's reader and the command line's input path, twice each
+            // both bodies, the library's reader and the command line's input path, on one thread and two
+            b.threads = 1 + round / 2;
             FilterStats stats = round % 2 == 0 ? b.filter() : b.filterFromFile();
             assertEquals(3000, stats.rowsRead());
             assertEquals(0, stats.rejected());
             assertEquals(expectedKept, stats.kept());
             assertEquals(3000 - expectedKept, stats.filteredOut());
         }
+    }
+
+    @Test
+    void wholeProcessTimingsBecomeJmhShapedResultsInRowsPerSecond() {
+        java.util.Map<String, java.util.List<Double>> seconds = new java.util.LinkedHashMap<>();
+        seconds.put("csvParseOnly", java.util.List.of(2.0, 1.0, 4.0));
+        seconds.put("filter threads=2", java.util.List.of(0.5, 1.5));
+        java.util.List<io.archmeter.bench.report.BenchmarkResult> r = io.archmeter.bench.report.ResultsFile.parse(
+                io.archmeter.bench.process.ProcessTiming.json(seconds));
+        assertEquals(2, r.size());
+        assertEquals("WholeProcess.csvParseOnly", r.get(0).shortName());
+        // median of 1, 2, 4 s is 2 s: 500,000 rows/s; spread (1,000,000 - 250,000) / 2
+        assertEquals(500_000.0, r.get(0).primary().value(), 0.1);
+        assertEquals(375_000.0, r.get(0).primary().error(), 0.1);
+        assertEquals("rows/s", r.get(0).operationUnit());
+        assertEquals("2", r.get(1).param("threads"));
+        assertEquals(1_000_000.0, r.get(1).primary().value(), 0.1, "median of 0.5 and 1.5 s is 1 s");
     }
 
     @Test

@@ -67,7 +67,7 @@ public record BenchmarkResult(String benchmark, String mode, int threads, Map<St
     public String operationUnit() {
         String cls = className();
         String per = primary.unit().endsWith("/s") ? "/s" : "";
-        if (!per.isEmpty() && (cls.startsWith("CsvRead") || cls.startsWith("FilterPipeline"))) {
+        if (!per.isEmpty() && (cls.startsWith("CsvRead") || cls.startsWith("FilterPipeline") || cls.equals("WholeProcess"))) {
             return "rows/s";
         }
         if (!per.isEmpty() && primary.unit().equals("ops/s")) {

@@ -28,6 +28,9 @@ public final class MarkdownReport {
     static final String TOKEN_CACHE = "ParseBenchmark.tokenCache";
     static final String CSV_FLOOR = Headlines.CSV_FLOOR;
     static final String PIPELINE_CLASS = Headlines.PIPELINE_CLASS;
+    static final String PROCESS_FLOOR = Headlines.PROCESS_FLOOR;
+    static final String PROCESS_FILTER = Headlines.PROCESS_FILTER;
+    static final String PROCESS_SPARK = Headlines.PROCESS_SPARK;
     static final String ALLOC = Headlines.ALLOC;
 
     private final ResultSet results;
@@ -73,6 +76,7 @@ public final class MarkdownReport {
         layouts();
         parsing();
         csv();
+        wholeProcess();
         allResults();
         tokenCache();
         line("![throughput per benchmark](" + chart + ")");
@@ -270,6 +274,28 @@ public final class MarkdownReport {
         if (pipes.isEmpty()) {
             line("");
             line("No FilterPipelineBenchmark in these results.");
+        }
+        line("");
+    }
+
+    private void wholeProcess() {
+        Score floor = score(PROCESS_FLOOR, Map.of());
+        if (floor == null) {
+            return;
+        }
+        line("## Whole process: one 1,000,000-row file, a fresh JVM per run, rows/s");
+        line("");
+        line("Wall time of each command, start-up included, median of interleaved runs (± half the spread). The floor only parses "
+                + "the CSV with Commons CSV on one thread; the filter also parses and scores every architecture and writes the kept "
+                + "rows (`--max macs=300M`) to a file.");
+        line("");
+        line("| command | rows/s | vs parse-only |");
+        line("|---|---:|---:|");
+        for (BenchmarkResult r : results.all()) {
+            if (r.className().equals("WholeProcess")) {
+                line("| " + r.key() + " | " + Formats.withError(r.primary()) + " | " + Formats.ratio(r.primary().value() / floor.value())
+                        + " |");
+            }
         }
         line("");
     }

@@ -114,7 +114,7 @@ class ReportTest {
                         + " engine.score into a reused Metrics; 17 blocks, about 150 layers; one thread): 50.0 k ± 2.0% candidates/s.",
                 "Parsing 20-layer strings, 1,000 per call: 1.50 M (no error) candidates/s, 225.0 MB/s.",
                 "CSV floor (Commons CSV reads 100,000 rows of 20-layer archs, touches each value): 300.0 k ± 2.0% rows/s.",
-                "Filter pipeline filter (--max macs=300M, same file, 3 threads): 200.0 k ± 2.5% rows/s = 66.7% of the CSV floor.",
+                "Filter pipeline filter (--max macs=300M, the floor's file): 200.0 k ± 2.5% rows/s = 66.7% of the CSV floor.",
                 "Scoring allocation, serial, -prof gc: at most 0.00100 B per candidate (the largest of the serial results, 1 depth"
                         + " and batch-size pairs; the loop allocates nothing, the residue is JMH's own)."), h);
     }
@@ -145,6 +145,34 @@ class ReportTest {
         assertEquals("noisy (error > 20% of a score): not compared", t.get(2).verdict(), "the floor has no error");
         String noisy = new MarkdownReport(new ResultSet(changed), MACHINE, "changed.json", List.of()).render();
         assertTrue(noisy.contains("| 2 | 7,200,000 ± 40.0% (noisy) | 1.80× | 90.0% |"), noisy);
+    }
+
+    private static BenchmarkResult result(String benchmark, Map<String, String> params, double score, double error) {
+        return new BenchmarkResult("io.archmeter.bench." + benchmark, "thrpt", 1, params, new Score(score, error, "ops/s"), Map.of(),
+                "17.0.15", "OpenJDK");
+    }
+
+    @Test
+    void parallelPipelinesAndWholeProcessesAreJudgedAgainstTheirOwnBars() {
+        // floor 300 k; pipeline on 2 threads 330 k = 110.0% (bar 100%); whole process: parse-only 1.0 M, --threads 2 1.1 M = 1.10×
+        List<BenchmarkResult> rs = List.of(
+                result("CsvReadBenchmark.readAll", Map.of(), 300_000, 6_000),
+                result("FilterPipelineBenchmark.filter", Map.of("threads", "2"), 330_000, 6_600),
+                result("WholeProcess.csvParseOnly", Map.of(), 1_000_000, 20_000),
+                result("WholeProcess.filter", Map.of("threads", "1"), 600_000, 12_000),
+                result("WholeProcess.filter", Map.of("threads", "2"), 1_100_000, 22_000));
+        Headlines h = new Headlines(new ResultSet(rs), 2);
+        List<Target> t = h.targets();
+        assertEquals("filter pipeline filter [threads=2] / CSV floor", t.get(0).figure());
+        assertEquals("≥ 100% of the CSV floor on 2 cores", t.get(0).barText());
+        assertEquals("110.0%", t.get(0).measured());
+        assertEquals("met", t.get(0).verdict());
+        assertEquals("1.10×", t.get(1).measured());
+        assertEquals("met", t.get(1).verdict());
+        assertTrue(h.lines().contains("Whole process, 1,000,000 rows, a fresh JVM per run: Commons CSV parse-only 1.00 M ± 2.0% rows/s;"
+                + " filter --threads 1 600.0 k ± 2.0% = 0.60×; filter --threads 2 1.10 M ± 2.0% = 1.10× of the floor."), h.lines().toString());
+        String md = new MarkdownReport(new ResultSet(rs), MACHINE, "p.json", List.of()).render();
+        assertTrue(md.contains("| WholeProcess.filter [threads=2] | 1,100,000 ± 2.0% | 1.10× |"), md);
     }
 
     @Test
