@@ -1,6 +1,7 @@
 package io.archmeter.encoding;
 
 import io.archmeter.model.Op;
+import io.archmeter.model.OpCode;
 
 import java.util.Arrays;
 
@@ -15,8 +16,9 @@ import java.util.Arrays;
  *  shapes    [ CHAIN | GRAPH | ... ]                       {@link #SHAPE_CHAIN} or {@link #SHAPE_GRAPH} per candidate
  * </pre>
  *
- * <p>A candidate is a {@link #SHAPE_CHAIN chain} when every layer reads the previous one; the
- * engine scores chains without any per-layer scratch state. {@link #end()} classifies the
+ * <p>A candidate is a {@link #SHAPE_CHAIN chain} when every layer reads the previous one and none
+ * is a view of part of its input ({@link Op.Memory#VIEW}: a slice, a crop, which keep their whole
+ * input alive); the engine scores chains without any per-layer scratch state. {@link #end()} classifies the
  * candidate and checks that every input reference stays inside it.
  *
  * <p>Candidates are written with a {@link CandidateBuilder} ({@link #builder()} is the batch's
@@ -125,6 +127,9 @@ public final class CandidateBatch {
             if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
                 shape = SHAPE_GRAPH;
                 checkReferences(l - first, r, in0, in1);
+            } else if (isView(records[r + LayerRecord.OP_OFFSET])) {
+                // a view of part of its input keeps all of it alive: the graph bookkeeping follows tensors
+                shape = SHAPE_GRAPH;
             }
         }
         shapes[size] = shape;
@@ -132,6 +137,19 @@ public final class CandidateBatch {
         size++;
         firstLayer[size] = layerCount;
         return this;
+    }
+
+    /** Per op code, whether the op is a view of part of its input ({@link Op.Memory#VIEW}). */
+    private static final boolean[] VIEWS = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            VIEWS[op.code()] = op.memory() == Op.Memory.VIEW;
+        }
+    }
+
+    private static boolean isView(int op) {
+        return op >= 0 && op < VIEWS.length && VIEWS[op];
     }
 
     private void checkReferences(int j, int r, int in0, int in1) {

@@ -339,6 +339,28 @@ public final class CandidateBuilder {
         return layer(Op.SHUFFLE, scratch.clear().set(Key.G, groups));
     }
 
+    /**
+     * Channels [first, first + count) of the current tensor, {@code x[:, first:first+count]}: a view,
+     * free (NAS-Bench-101's truncation is {@code slice(0, c)}; ShuffleNetV2's split halves of C are
+     * {@code slice(0, C/2)} and {@code slice(C/2, C/2)}). The engine checks the channels are there.
+     */
+    public CandidateBuilder slice(int first, int count) {
+        scratch.clear().set(Key.C, count);
+        if (first != 0) {
+            scratch.set(Key.AT, first);
+        }
+        return layer(Op.SLICE, scratch);
+    }
+
+    /**
+     * The current tensor without its first {@code top} rows and {@code left} columns,
+     * {@code x[:, :, top:, left:]}: a view, free, that shifts the receptive field (DARTS's
+     * FactorizedReduce reads {@code crop(1, 1)}).
+     */
+    public CandidateBuilder crop(int top, int left) {
+        return layer(Op.CROP, scratch.clear().set(Key.O, top, left));
+    }
+
     public CandidateBuilder bn() {
         return layer(Op.BATCH_NORM);
     }

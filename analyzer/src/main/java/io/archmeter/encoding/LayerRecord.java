@@ -55,15 +55,18 @@ import java.util.List;
  *
  * <h2>Keys and fields</h2>
  * Each key of the notation has one home in the record ({@link #fieldOf}): k, s, p, d the pairs
- * of fields above, g {@code groups}, c {@code cout}, m {@code cmult}, b and ceil a flag bit.
+ * of fields above, g {@code groups}, c {@code cout}, m {@code cmult}, b and ceil a flag bit; a
+ * channel slice's first channel {@code at} lives in {@code groups} and a crop's offset {@code o} in
+ * {@code ph pw}, fields of keys those ops do not take ({@code slice_c16_at16} is
+ * {@code [23, 1,1, 1,1, 0,0, 1,1, 16, 16, 1, 0, 1, 0]}, {@code crop_o1} {@code [24, 1,1, 1,1, 1,1, 1,1, 1, 0, 1, 0, 1, 0]}).
  * {@link #write} fills a record from an op's description ({@link Op#keys()}) and the keys given;
  * {@link #validate} reads the same description. The fields of the keys an op does not take hold
  * their neutral values.
  *
  * <h2>Room for new ops: why the record stays at 15 ints</h2>
- * The ops the next search spaces bring fit the fields as they are: a channel slice or split
- * takes {@code c} (and a part index can share {@code cmult}, which such an op does not use); a
- * crop or shift can keep its offsets in the padding fields it does not otherwise use; TF's
+ * The ops the search spaces brought fit the fields as they are: a channel slice takes {@code c}
+ * and keeps its first channel in {@code groups}, which it does not otherwise use; a crop keeps its
+ * offsets in the padding fields; TF's
  * asymmetric "SAME" padding depends on the input size, so it is a mode — a {@code flags} bit
  * (29 are free) that the engine resolves per axis — not stored pads. A key may share another
  * key's field when no op takes both: the static check of this class refuses an op whose keys
@@ -181,6 +184,9 @@ public final class LayerRecord {
         FIELD_OF_KEY[Key.G.ordinal()] = GROUPS_OFFSET;
         FIELD_OF_KEY[Key.C.ordinal()] = COUT_OFFSET;
         FIELD_OF_KEY[Key.M.ordinal()] = CMULT_OFFSET;
+        // a slice's first channel and a crop's offset share fields of keys those ops do not take
+        FIELD_OF_KEY[Key.AT.ordinal()] = GROUPS_OFFSET;
+        FIELD_OF_KEY[Key.O.ordinal()] = PAD_H_OFFSET;
         FLAG_OF_KEY[Key.B.ordinal()] = FLAG_BIAS;
         FLAG_OF_KEY[Key.CEIL.ordinal()] = FLAG_CEIL;
         for (Op op : Op.values()) {

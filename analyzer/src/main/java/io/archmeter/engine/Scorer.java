@@ -58,6 +58,10 @@ import static java.lang.Math.multiplyExact;
  *       allocate is their description ({@link io.archmeter.model.Op.Memory}): BN, the activations,
  *       dropout, flatten and identity are in place; channel shuffle is a copy.</li>
  *   <li><b>Channel shuffle</b> (g groups): no MACs, FLOPs or parameters; g must divide C.</li>
+ *   <li><b>Channel slice</b> {@code x[:, at:at+c]} and <b>crop</b> {@code x[:, :, o:, o:]}: views, with
+ *       no MACs, FLOPs, parameters or allocation; the input they view stays alive while they are
+ *       read ({@link io.archmeter.model.Op.Memory#VIEW}). A crop's output is (H − o_h)×(W − o_w),
+ *       and it shifts the receptive field: P −= o·S per axis, r and S unchanged.</li>
  * </ul>
  *
  * <h2>Worked example: Caffe AlexNet conv1</h2>
@@ -270,6 +274,26 @@ final class Scorer {
                         alloc = cur;
                         break;
                     }
+                    case OpCode.SLICE: {
+                        // x[:, at:at+c]: a view (no copy, no arithmetic); the channels must be there
+                        final long first = records[r + GROUPS_OFFSET];
+                        final long count = records[r + COUT_OFFSET];
+                        if (first + count > c) {
+                            throw sliceError(j, c, first, count);
+                        }
+                        c = count;
+                        break;
+                    }
+                    case OpCode.CROP: {
+                        // x[:, :, o:, o:]: a view; its field shifts by the offset (SHIFT, below)
+                        final int top = records[r + PAD_H_OFFSET], left = records[r + PAD_W_OFFSET];
+                        if (top >= h || left >= w) {
+                            throw cropError(j, h, w, top, left);
+                        }
+                        h -= top;
+                        w -= left;
+                        break;
+                    }
                     default:
                         throw unknownOp(j, op);
                 }
@@ -283,6 +307,10 @@ final class Scorer {
                     padW = addExact(padW, multiplyExact((long) records[r + PAD_W_OFFSET], jW));
                     jH = multiplyExact(jH, records[r + STRIDE_H_OFFSET]);
                     jW = multiplyExact(jW, records[r + STRIDE_W_OFFSET]);
+                } else if ((bits & OpBits.SHIFT) != 0 && (rfFlags & RF_GLOBAL) == 0) {
+                    // a crop: output pixel i is input pixel i + o, so the first field starts o*S further in
+                    padH = Math.subtractExact(padH, multiplyExact((long) records[r + PAD_H_OFFSET], jH));
+                    padW = Math.subtractExact(padW, multiplyExact((long) records[r + PAD_W_OFFSET], jW));
                 }
                 total = addExact(total, alloc);
                 long atAlloc = 0;                   // elements alive while this layer allocates (traced)
@@ -532,6 +560,16 @@ final class Scorer {
     private static InvalidArchitectureException shuffleError(int layer, long c, int g) {
         return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (shuffle): input channels " + c
                 + " not divisible by groups " + g);
+    }
+
+    private static InvalidArchitectureException sliceError(int layer, long c, long first, long count) {
+        return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (slice): channels [" + first + ", "
+                + (first + count) + ") are not all in the input's " + c + " channels");
+    }
+
+    private static InvalidArchitectureException cropError(int layer, long h, long w, int top, int left) {
+        return new InvalidArchitectureException(layer + 1, "layer " + (layer + 1) + " (crop): dropping " + top + "x" + left
+                + " rows x columns leaves no pixel of the " + h + "x" + w + " input");
     }
 
     private static InvalidArchitectureException joinShapeError(int layer, int op, long h, long w, long c, long h1, long w1, long c1) {

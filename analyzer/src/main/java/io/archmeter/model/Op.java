@@ -88,7 +88,13 @@ public enum Op implements Syntax {
             "join: element-wise product, the second 1x1xC broadcast (squeeze-excite gating) or of the same shape"),
     SHUFFLE(OpCode.SHUFFLE, "shuffle", Family.CHANNEL_ORDER, Memory.ALLOCATES, Spatial.KEEP, Channels.KEEP, Field.KEEP,
             "channel shuffle in g groups (ShuffleNet's channel_shuffle: view, transpose, contiguous: a copy); g divides C",
-            required(Key.G));
+            required(Key.G)),
+    SLICE(OpCode.SLICE, "slice", Family.CHANNEL_ORDER, Memory.VIEW, Spatial.KEEP, Channels.C, Field.KEEP,
+            "channels [at, at + c) of the input (x[:, at:at+c], a view; NAS-Bench-101's truncation, ShuffleNetV2's split)",
+            required(Key.C).described("channels kept", 16), optional(Key.AT, 0)),
+    CROP(OpCode.CROP, "crop", Family.CROPPING, Memory.VIEW, Spatial.CROP, Channels.KEEP, Field.SHIFT,
+            "the input without its first o rows and columns (x[:, :, o:, o:], a view; DARTS's FactorizedReduce shift)",
+            required(Key.O));
 
     /** What kind of layer an op is; the traits that matter to the engine are the other descriptions. */
     public enum Family {
@@ -108,8 +114,10 @@ public enum Op implements Syntax {
         PASS_THROUGH,
         /** Changes the layout, not the values (flatten). */
         RESHAPE,
-        /** Reorders or selects channels (channel shuffle; slicing and splitting belong here too). */
+        /** Reorders or selects channels (channel shuffle, a channel slice). */
         CHANNEL_ORDER,
+        /** Selects rows and columns (a crop). */
+        CROPPING,
         /** Two inputs: written as the {@code )add}, {@code )cat} or {@code )mul} that closes a branch group. */
         JOIN
     }
@@ -118,8 +126,14 @@ public enum Op implements Syntax {
     public enum Memory {
         /** Allocates its output (counted in the activation total and peak). */
         ALLOCATES,
-        /** Its output is its input's memory (an in-place operation or a view): allocates nothing. */
-        IN_PLACE
+        /** Its output is its input's memory (an in-place operation, or a view of all of it such as flatten): allocates nothing. */
+        IN_PLACE,
+        /**
+         * A view of part of its input (a channel slice, a crop): allocates nothing, and the whole
+         * input stays alive while the view is read. A candidate with a view is scored as a graph,
+         * whose memory bookkeeping follows which tensor each output belongs to.
+         */
+        VIEW
     }
 
     /** How an op changes the spatial size H×W. */
@@ -131,7 +145,9 @@ public enum Op implements Syntax {
         /** 1×1. */
         TO_ONE,
         /** The joined inputs' (which must agree). */
-        FROM_INPUTS
+        FROM_INPUTS,
+        /** Less the offset: H − o_h, W − o_w (a crop drops rows at the top and columns at the left). */
+        CROP
     }
 
     /** How an op sets its output channels. */
@@ -157,7 +173,12 @@ public enum Op implements Syntax {
         /** Sees the whole input: r, S, P stay those of the last spatial map. */
         WHOLE,
         /** The union of the joined inputs' fields. */
-        UNION
+        UNION,
+        /**
+         * Shifted by the offset o: P −= o·S per axis, r and S unchanged (output pixel i is input
+         * pixel i + o, so the first output's field starts o·S further in; P may become negative).
+         */
+        SHIFT
     }
 
     private static final Op[] BY_CODE = values();
@@ -219,6 +240,9 @@ public enum Op implements Syntax {
         if (field == Field.WINDOW && (seen & Key.K.bit()) == 0) {
             throw new AssertionError(token + ": a window op needs a kernel key");
         }
+        if ((field == Field.SHIFT || spatial == Spatial.CROP) && (seen & Key.O.bit()) == 0) {
+            throw new AssertionError(token + ": a shift or a crop needs an offset key");
+        }
     }
 
     /** The integer stored in a layer record. */
@@ -240,7 +264,7 @@ public enum Op implements Syntax {
         return memory;
     }
 
-    /** True if the op allocates its output; false for in-place ops and views. */
+    /** True if the op allocates its output; false for in-place ops and views ({@link Memory#IN_PLACE}, {@link Memory#VIEW}). */
     public boolean allocates() {
         return memory == Memory.ALLOCATES;
     }

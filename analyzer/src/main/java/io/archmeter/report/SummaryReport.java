@@ -4,6 +4,7 @@ import io.archmeter.encoding.LayerRecord;
 import io.archmeter.engine.LayerMetricsRecord;
 import io.archmeter.engine.LayerTable;
 import io.archmeter.grammar.ArchFormatter;
+import io.archmeter.model.Op;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -121,7 +122,8 @@ public final class SummaryReport {
     /** True if any layer reads something other than the layer above it. */
     static boolean isGraph(LayerTable t) {
         for (int j = 0; j < t.size(); j++) {
-            if (t.record(j, LayerRecord.IN0_OFFSET) != LayerRecord.PREVIOUS || t.record(j, LayerRecord.IN1_OFFSET) != LayerRecord.NO_INPUT) {
+            if (t.record(j, LayerRecord.IN0_OFFSET) != LayerRecord.PREVIOUS || t.record(j, LayerRecord.IN1_OFFSET) != LayerRecord.NO_INPUT
+                    || Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).memory() == Op.Memory.VIEW) {
                 return true;
             }
         }

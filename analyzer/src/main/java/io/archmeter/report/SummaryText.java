@@ -81,9 +81,17 @@ final class SummaryText {
         row[8] = flops == 0 ? "--" : Formatting.human(flops);
         row[9] = params == 0 ? "--" : Formatting.human(params);
         row[10] = Formatting.share(params, m.params());
-        row[11] = !Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)).allocates() || act == 0 ? "in place" : Formatting.bytes(act);
+        row[11] = memory(Op.ofCode(t.record(j, LayerRecord.OP_OFFSET)), act);
         row[12] = peak ? marker(t.get(j, LayerMetricsRecord.LIVE_BYTES_OFFSET)) : "";
         return row;
+    }
+
+    /** The activation column of a layer: the bytes it allocates, "in place", or "view" for a slice or a crop. */
+    private static String memory(Op op, long actBytes) {
+        if (op.memory() == Op.Memory.VIEW) {
+            return "view";
+        }
+        return !op.allocates() || actBytes == 0 ? "in place" : Formatting.bytes(actBytes);
     }
 
     /**

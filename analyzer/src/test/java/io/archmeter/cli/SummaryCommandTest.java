@@ -188,6 +188,15 @@ class SummaryCommandTest {
     }
 
     @Test
+    void aSliceIsAViewThatAllocatesNothing() {
+        // slice_c16_at16 reads channels 16..31 of the conv's 8x8x32 output in place (PyTorch's x[:, 16:32])
+        InProcessRun r = run("summary", "conv_k1_c32 slice_c16_at16", "--input", "8x8x3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("2  slice_c16_at16") && l.contains("8x8x16") && l.strip().endsWith("view")),
+                r.out());
+    }
+
+    @Test
     void printArchPrintsTheBuiltInModelsString() {
         InProcessRun r = run("summary", "mobilenet_v2", "--print-arch");
         assertEquals(0, r.exit(), r.err());
