@@ -4,6 +4,8 @@
 #   benchmarks/report.sh [quick|full]           build, run the JMH suite, render the report
 #   benchmarks/report.sh render RESULTS.json    render an existing result file again
 #   benchmarks/report.sh compare A.json B.json  print B's change over A per benchmark, in percent
+#   benchmarks/report.sh stats10m [ROWS]        time stats and filter --pareto against filter on 10 M rows
+#                                               (benchmarks/stats-10m.sh; -Xmx256m; results/stats-10m.md)
 #
 # A run writes benchmarks/results/<date>-<profile>.json (JMH's -rf json) and renders it. Only a
 # full run replaces the committed report, benchmarks/results/REPORT.md and report.svg; a quick run
@@ -16,7 +18,8 @@
 #          iterations (2 x 0.5 s warmup, 3 x 0.5 s measurement, one fork). For a look, not a figure.
 #   full   about 12 minutes on 2 cores: every parameter of every benchmark, with the iterations
 #          and forks annotated on each class (3 x 1 s warmup, 5 x 1 s measurement, 1 to 3 forks).
-#          Run it on a quiet machine: it is the report the README quotes.
+#          Run it on a quiet machine: it is the report the README quotes. Then stats-10m.sh (about
+#          5 more minutes, 1.6 GB of generated CSV; STATS_10M=0 skips it).
 #
 # Thread scaling runs on 1, 2, 4, ... threads up to the number of cores (nproc), and so do the filter
 # pipeline's --threads. After JMH, benchmarks/process.sh times whole processes on a 1,000,000-row
@@ -32,7 +35,7 @@ RESULTS=benchmarks/results
 REPORT_MAIN=io.archmeter.bench.report.ReportMain
 
 usage() {
-  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
 }
 
 # one line on stderr, exit 2
@@ -100,12 +103,16 @@ case "$profile" in
     jmh_args=(-p threads="$(thread_counts)")
     process_runs=5
     ;;
+  stats10m)
+    shift
+    exec bash benchmarks/stats-10m.sh "$@"
+    ;;
   -h|--help|help)
     usage
     exit 0
     ;;
   *)
-    usage_error "[quick|full] | render RESULTS.json | compare A.json B.json (--help for more)"
+    usage_error "[quick|full] | render RESULTS.json | compare A.json B.json | stats10m [ROWS] (--help for more)"
     ;;
 esac
 
@@ -130,3 +137,6 @@ if [[ "${SKIP_PROCESS:-0}" != "1" ]]; then
 fi
 echo "suite ran in $(( $(date +%s) - start )) s; results in $json" >&2
 java -cp "$JAR" "$REPORT_MAIN" render "$json" "$RESULTS"
+if [[ "$profile" == "full" && "${STATS_10M:-1}" == "1" ]]; then
+  bash benchmarks/stats-10m.sh
+fi

@@ -37,6 +37,8 @@ import java.nio.charset.StandardCharsets;
             GenerateCommand.class,
             ZooCommand.class,
             ServeCommand.class,
+            StatsCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

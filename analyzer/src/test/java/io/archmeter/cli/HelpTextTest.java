@@ -32,10 +32,13 @@ class HelpTextTest {
         return name.equals("archmeter") ? root : root.getSubcommands().get(name);
     }
 
-    /** The sections whose line breaks the authors choose: everything but the synopsis and the exit codes (tested below). */
+    /**
+     * The sections whose line breaks the authors choose: everything but the synopsis, the exit codes
+     * and the command list (one line per command, tested below).
+     */
     private static String sections(CommandLine cl) {
         CommandLine.Help h = cl.getHelp();
-        return String.join("\n", h.header(), h.description(), h.parameterList(), h.optionList(), h.commandList(), h.footer());
+        return String.join("\n", h.header(), h.description(), h.parameterList(), h.optionList(), h.footer());
     }
 
     /**

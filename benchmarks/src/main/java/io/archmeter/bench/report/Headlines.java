@@ -24,6 +24,10 @@ final class Headlines {
     static final String PARSE = "ParseBenchmark.archParser";
     static final String CSV_FLOOR = "CsvReadBenchmark.readAll";
     static final String PIPELINE_CLASS = "FilterPipelineBenchmark";
+    static final String STATS_FILTER = "StatsPipelineBenchmark.filter";
+    static final String[] STATS_BODIES = {"StatsPipelineBenchmark.stats", "StatsPipelineBenchmark.pareto", "StatsPipelineBenchmark.top"};
+    /** The statistics target: stats, --pareto and --top at most 20% slower than the filter they replace. */
+    static final double STATS_BAR = 0.83;
     static final String PROCESS_FLOOR = "WholeProcess.csvParseOnly";
     static final String PROCESS_FILTER = "WholeProcess.filter";
     static final String PROCESS_SPARK = "WholeProcess.sparkLocal";
@@ -151,6 +155,15 @@ final class Headlines {
                     + " (--max macs=300M, the floor's file): " + Formats.compactWithError(p.primary()) + " rows/s"
                     + (floor == null ? "" : " = " + Formats.percent(p.primary().value() / floor.value()) + " of the CSV floor") + ".");
         }
+        Score statsBase = score(STATS_FILTER, Map.of());
+        for (String body : STATS_BODIES) {
+            Score v = score(body, Map.of());
+            if (v != null && statsBase != null) {
+                h.add(body.substring(body.indexOf('.') + 1) + " on the pipeline's file: " + Formats.compactWithError(v) + " rows/s = "
+                        + Formats.ratio(v.value() / statsBase.value()) + " filter on the same rows (" + Formats.compactWithError(statsBase)
+                        + ").");
+            }
+        }
         processes(h);
     }
 
@@ -219,6 +232,15 @@ final class Headlines {
                 t.add(new Target("filter pipeline " + p.method() + (p.paramsLabel().isEmpty() ? "" : " [" + p.paramsLabel() + "]")
                         + " / CSV floor", Formats.percent(share), share, parallel ? 1.0 : PIPELINE_BAR,
                         parallel ? "≥ 100% of the CSV floor on 2 cores" : "≥ 60% of the CSV floor", List.of(p.primary(), floor)));
+            }
+        }
+        Score statsBase = score(STATS_FILTER, Map.of());
+        for (String body : STATS_BODIES) {
+            Score v = score(body, Map.of());
+            if (v != null && statsBase != null) {
+                double ratio = v.value() / statsBase.value();
+                t.add(new Target(body.substring(body.indexOf('.') + 1) + " / filter on the same rows (StatsPipelineBenchmark)",
+                        Formats.ratio(ratio), ratio, STATS_BAR, "≥ 0.83×: at most 20% slower", List.of(v, statsBase)));
             }
         }
         Score processFloor = score(PROCESS_FLOOR, Map.of());

@@ -30,7 +30,7 @@ class ReportScriptTest {
         "render => usage: benchmarks/report.sh render RESULTS.json",
         "render no-such.json => report.sh: no such file: no-such.json",
         "quick extra => usage: benchmarks/report.sh quick",
-        "bogus => usage: benchmarks/report.sh [quick|full] | render RESULTS.json | compare A.json B.json (--help for more)"})
+        "bogus => usage: benchmarks/report.sh [quick|full] | render RESULTS.json | compare A.json B.json | stats10m [ROWS] (--help for more)"})
     void refusesWithOneLineAndExitCode2(String args, String message) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", CommittedReportTest.repo().resolve("benchmarks/report.sh").toString()));
         command.addAll(List.of(args.split(" ")));
