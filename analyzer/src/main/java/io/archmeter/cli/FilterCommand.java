@@ -14,7 +14,6 @@ import io.archmeter.io.FilterStats;
 import io.archmeter.io.InputFailedException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
-import io.archmeter.model.InputShape;
 import io.archmeter.stats.Objective;
 import io.archmeter.stats.RowSelection;
 import picocli.CommandLine.Command;
@@ -124,13 +123,13 @@ public final class FilterCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
+            description = "Input shape (height x width x channels) of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = {"Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings",
-                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input",
-                "16x16x3; CIFAR is 32x32x3)."})
+            description = "Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings"
+                + " (8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input"
+                + " 16x16x3; CIFAR is 32x32x3).")
     int classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
@@ -281,7 +280,7 @@ public final class FilterCommand implements Callable<Integer> {
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(InputShape.parse(inputShape))
+                .defaultInput(SummaryCommand.inputShape(inputShape))
                 .cellClasses(classes)
                 .archColumn(archColumn)
                 .constraints(constraints)

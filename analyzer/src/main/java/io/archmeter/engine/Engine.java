@@ -60,11 +60,22 @@ public final class Engine {
     private final int actBytes;
     private final int parallelThreshold;
 
+    /**
+     * An engine for {@code conventions}: {@link Conventions#DEFAULT} is MACs without bias, FLOPs =
+     * MACs + one per biased output, element-wise layers free, fp32 weights and activations.
+     *
+     * @throws NullPointerException if {@code conventions} is null
+     */
     public Engine(Conventions conventions) {
         this(conventions, DEFAULT_PARALLEL_THRESHOLD);
     }
 
-    /** An engine that parallelises batches of {@code parallelThreshold} candidates or more. */
+    /**
+     * An engine that parallelises batches of {@code parallelThreshold} candidates or more (values
+     * below 1 count as 1: every batch in parallel).
+     *
+     * @throws NullPointerException if {@code conventions} is null
+     */
     public Engine(Conventions conventions, int parallelThreshold) {
         this.conventions = Objects.requireNonNull(conventions, "conventions");
         this.macFactor = conventions.flops() == FlopsConvention.STRICT ? 2 : 1;
@@ -135,7 +146,9 @@ public final class Engine {
 
     /**
      * Scores candidate {@code i} layer by layer, for tables such as {@code archmeter summary}: the
-     * same arithmetic as {@link #score}, with each layer's output shape, r/S/P and costs recorded.
+     * same arithmetic as {@link #score}, with each layer's output shape, r/S/P and costs recorded
+     * ({@link LayerMetricsRecord}: counts, bytes in the conventions' dtypes, fields in input pixels).
+     * Allocates the table; for reports, not for search loops.
      *
      * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
      * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch
@@ -157,7 +170,10 @@ public final class Engine {
      * Scores every candidate of {@code batch} into {@code results}; above the threshold in
      * parallel in {@code pool} (the common pool, or the current one inside a fork-join task, when
      * {@code null}). Invalid candidates are marked in {@code results} with their reason; they do
-     * not stop the others.
+     * not stop the others, and nothing is thrown for them: read {@link BatchResults#isValid(int)},
+     * {@link BatchResults#error(int)} and the values by name, {@link BatchResults#get(int, Metric)}.
+     *
+     * @return {@code results}, grown to the batch's size and overwritten
      */
     public BatchResults scoreAll(CandidateBatch batch, BatchResults results, ForkJoinPool pool) {
         final int n = batch.size();

@@ -314,14 +314,17 @@ final class Scorer {
                     padW = Math.subtractExact(padW, multiplyExact((long) records[r + PAD_W_OFFSET], jW));
                 }
                 total = addExact(total, alloc);
+                long atAlloc = 0;                   // elements alive while this layer allocates (traced)
                 if (!graph) {
                     // a chain: a layer's input dies when it allocates its output
                     if (alloc != 0) {
-                        peak = Math.max(peak, addExact(cur, alloc));
+                        atAlloc = addExact(cur, alloc);
+                        peak = Math.max(peak, atAlloc);
                         cur = alloc;
                     }
                 } else {
                     live = addExact(live, alloc);
+                    atAlloc = alloc != 0 ? live : 0;
                     peak = Math.max(peak, live);
                     live = afterLayer(records, from, i, j, scratch, live, alloc);
                     cur = multiplyExact(multiplyExact(h, w), c);
@@ -332,7 +335,7 @@ final class Scorer {
                 params = addExact(params, p);
                 if (trace != null) {
                     traceLayer(trace, j, h, w, c, rfH, rfW, jH, jW, padH, padW, m, f, p,
-                            multiplyExact(alloc, actBytes), rfFlags);
+                            multiplyExact(alloc, actBytes), rfFlags, multiplyExact(atAlloc, actBytes));
                 }
             }
             out[o + MetricRecord.MACS_OFFSET] = macs;
@@ -519,7 +522,7 @@ final class Scorer {
     }
 
     private static void traceLayer(long[] t, int j, long h, long w, long c, long rfH, long rfW, long jH, long jW,
-                                   long padH, long padW, long m, long f, long p, long actBytes, long rfFlags) {
+                                   long padH, long padW, long m, long f, long p, long actBytes, long rfFlags, long liveBytes) {
         final int b = LayerMetricsRecord.offset(j);
         t[b + LayerMetricsRecord.OUT_H_OFFSET] = h;
         t[b + LayerMetricsRecord.OUT_W_OFFSET] = w;
@@ -536,6 +539,7 @@ final class Scorer {
         t[b + LayerMetricsRecord.ACT_BYTES_OFFSET] = actBytes;
         t[b + LayerMetricsRecord.GLOBAL_OFFSET] = (rfFlags & RF_GLOBAL) != 0 ? 1 : 0;
         t[b + LayerMetricsRecord.RF_FLAGS_OFFSET] = rfFlags & ~RF_GLOBAL;
+        t[b + LayerMetricsRecord.LIVE_BYTES_OFFSET] = liveBytes;
     }
 
     // ---- slow paths: out of line so that the loop above stays small -------------------------
