@@ -261,7 +261,8 @@ class Analyzer:
             packed = bytearray(text.encode("ascii"))
             if len(packed) > _INT_MAX:
                 raise ValueError("a chunk of architecture strings exceeds 2 GiB")
-            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int64, count=m)).astype(np.int32)
+            # ASCII: a row's length in characters is its length in bytes; the total fits in int32 (checked above)
+            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int32, count=m), dtype=np.int32)
             bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(packed), nio.convertToDirectBuffer(ends), m,
                          jtable, jindex, nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
         else:
@@ -328,8 +329,6 @@ class _Session:
         jexception = jpype.JException
 
         def call(method, *args):
-            if _jvm.forked:
-                raise JVMError(_jvm.FORK_MESSAGE)
             try:
                 return method(*args)
             except jexception as e:

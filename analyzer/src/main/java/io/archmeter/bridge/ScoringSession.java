@@ -51,7 +51,7 @@ import java.util.stream.IntStream;
  * (in the common fork-join pool).
  *
  * <p>Inputs: {@code h = w = c = 0} (or a null / empty input spec) is the notation's default
- * ({@link InputDefaults}: 32×32×3 for NAS-Bench-201 / NATS-Bench strings, else 224×224×3).
+ * ({@link InputDefaults}: 32×32×3 for NAS-Bench-101/201 cells, NATS-Bench strings and DARTS genotypes, else 224×224×3).
  *
  * <p><b>Not thread-safe</b>: one session per thread (the Python package keeps one per thread).
  */
@@ -78,6 +78,8 @@ public final class ScoringSession {
     private LayerTable table;
     private BatchPart[] parts = new BatchPart[0];
     private String[] rowReasons = new String[0];
+    /** The heap copy of the last packed batch's text, reused by the next (it grows to the largest). */
+    private byte[] packedText;
     private int rows;
 
     /**
@@ -359,7 +361,9 @@ public final class ScoringSession {
      */
     public int scorePacked(ByteBuffer text, ByteBuffer ends, int n, String[] inputTable, ByteBuffer inputIndex,
                            ByteBuffer out, ByteBuffer status, int first, int total) {
-        return scoreRows(Rows.packed(text.duplicate(), ints(ends, n, "ends"), n), inputTable, inputIndex, out, status, first, total);
+        Rows rows = Rows.packed(text.duplicate(), ints(ends, n, "ends"), n, packedText);
+        packedText = rows.text();
+        return scoreRows(rows, inputTable, inputIndex, out, status, first, total);
     }
 
     /**

@@ -36,9 +36,16 @@ final class ChunkWriter {
     private long rejected;
     private final long[] removedBy;
     private final StringBuilder cell = new StringBuilder(24);
+    /** Takes the kept rows instead of the output, or null. */
+    private final KeptRows keptRows;
 
     ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos)
             throws IOException {
+        this(layout, spec, out, rejects, listener, startNanos, null);
+    }
+
+    ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos,
+                KeptRows keptRows) throws IOException {
         this.layout = layout;
         this.spec = spec;
         this.columns = spec.columns().toArray(new Metric[0]);
@@ -48,6 +55,7 @@ final class ChunkWriter {
         this.listener = listener;
         this.startNanos = startNanos;
         this.removedBy = new long[spec.constraints().size()];
+        this.keptRows = keptRows;
     }
 
     void writeHeaders() throws IOException {
@@ -73,6 +81,10 @@ final class ChunkWriter {
                 throw new IllegalStateException("line " + chunk.startLine(r) + " was neither scored nor rejected");
             }
             final long failed = chunk.failed[r];
+            if (failed == 0 && keptRows != null) {
+                take(chunk, r, values);
+                continue;
+            }
             if (failed == 0) {
                 kept++;
             } else {
@@ -85,6 +97,24 @@ final class ChunkWriter {
         }
         flush();
         listener.progress(stats());
+    }
+
+    /** A kept row goes to {@link #keptRows}, which takes it or rejects it. */
+    private void take(Chunk chunk, int r, long[] values) throws IOException {
+        // no line number here: finding it scans every cell for line breaks, which only a reject needs
+        String reason = keptRows.take(rowsRead - 1, chunk.rows[r], values, r * MetricRecord.LENGTH);
+        if (reason != null) {
+            reject(chunk, r, reason);
+        } else {
+            kept++;
+        }
+    }
+
+    /** After the last chunk: the rows {@link #keptRows} held back are written. */
+    void finish() throws IOException {
+        if (keptRows != null) {
+            keptRows.finish((cells, metrics, offset) -> writeRow(cells, metrics, offset, true));
+        }
     }
 
     private void writeRow(String[] cells, long[] values, int o, boolean pass) throws IOException {

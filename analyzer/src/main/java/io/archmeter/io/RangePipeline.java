@@ -42,10 +42,12 @@ final class RangePipeline {
     private final FilterListener listener;
     private final int threads;
     private final long blockBytes;
+    /** Takes the kept rows instead of the output, or null (see {@link FilterPipeline#keptRows}). */
+    private final KeptRows keptRows;
     /** Bytes of the ranges written so far, for progress. */
     private volatile long bytesWritten;
 
-    RangePipeline(FilterSpec spec, FilterListener listener, int threads, long blockBytes) {
+    RangePipeline(FilterSpec spec, FilterListener listener, int threads, long blockBytes, KeptRows keptRows) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -53,6 +55,7 @@ final class RangePipeline {
         this.listener = listener;
         this.threads = threads;
         this.blockBytes = blockBytes;
+        this.keptRows = keptRows;
     }
 
     long bytesWritten() {
@@ -80,7 +83,11 @@ final class RangePipeline {
         try (Reader in = open(source, first)) {
             header = new CsvChunkReader(in, spec.maxRowChars(), first.linesBefore()).readHeader();
         }
-        return new Ready(source, first, ranges, header, HeaderLayout.of(header, spec), start);
+        HeaderLayout layout = HeaderLayout.of(header, spec);
+        if (keptRows != null) {
+            keptRows.start(layout.inputHeader);
+        }
+        return new Ready(source, first, ranges, header, layout, start);
     }
 
     /** A file whose header has been read and checked: {@link #run} filters it, once. */
@@ -103,7 +110,7 @@ final class RangePipeline {
         }
 
         FilterStats run(Writer out, Writer rejects) throws IOException {
-            ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
+            ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start, keptRows);
             writer.writeHeaders();
             Claims claims = new Claims(first, ranges);
             List<Thread> workers = new ArrayList<>();
@@ -163,6 +170,7 @@ final class RangePipeline {
             bytes += c.range.length();
             bytesWritten = bytes;
         }
+        writer.finish();
         writer.flush();
         return writer.stats();
     }
