@@ -125,16 +125,16 @@ public final class FilterCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape (height x width x channels) of rows without an 'input' cell. Default: each notation's",
-                "reference input: 32x32x3 for NAS-Bench-101/201 cells, NATS-Bench size strings and DARTS genotypes (CIFAR), 224x224x3",
-                "for RegNet designs and archmeter architecture strings."})
+            description = "Input shape (height x width x channels) of rows without an 'input' cell. Default: each notation's"
+                + " reference input: 32x32x3 for NAS-Bench-101/201 cells, NATS-Bench size strings and DARTS genotypes (CIFAR),"
+                + " 224x224x3 for RegNet designs and archmeter architecture strings.")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N",
-            description = {"Classes of the classifier of search-space notations (NAS-Bench-101/201 cells, NATS-Bench",
-                "size strings, DARTS genotypes, RegNet designs). Default: each space's reference: 10 (CIFAR-10),",
-                "1000 for RegNet and DARTS on ImageNet-sized inputs; e.g. 100 for CIFAR-100, 120 for ImageNet16-120",
-                "(with --input 16x16x3)."})
+            description = "Classes of the classifier of search-space notations (NAS-Bench-101/201 cells, NATS-Bench"
+                + " size strings, DARTS genotypes, RegNet designs). Default: each space's reference: 10 (CIFAR-10),"
+                + " 1000 for RegNet and DARTS on ImageNet-sized inputs; e.g. 100 for CIFAR-100, 120 for ImageNet16-120"
+                + " (with --input 16x16x3).")
     Integer classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,

@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
  * at all, every write checked.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Writes a search space's candidates, or scores and filters them in memory (--score).",
         description = {"Generates the candidates of a search space, in its own notation (columns id,arch), and with",
             "--score scores them in memory and keeps those within the --max/--min constraints, with metric",
             "columns, as 'archmeter filter' would on the written file.",

@@ -48,8 +48,8 @@ public final class StatsOptions {
     long seed;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape (height x width x channels) of rows without an 'input' cell, when scoring.",
-                "Default: each notation's reference input, as in filter."})
+            description = "Input shape (height x width x channels) of rows without an 'input' cell, when scoring."
+                + " Default: each notation's reference input, as in filter.")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N",

@@ -50,9 +50,9 @@ public final class SummaryCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape as height x width x channels, e.g. 224x224x3 (not PyTorch's CxHxW). Default:",
-                "a built-in model's own; a search space's reference (32x32x3 for NAS-Bench-101/201, NATS-Bench and",
-                "DARTS genotypes, 224x224x3 for RegNet); 224x224x3 for any other string."})
+            description = "Input shape as height x width x channels, e.g. 224x224x3 (not PyTorch's CxHxW). Default:"
+                + " a built-in model's own; a search space's reference (32x32x3 for NAS-Bench-101/201, NATS-Bench and"
+                + " DARTS genotypes, 224x224x3 for RegNet); 224x224x3 for any other string.")
     String input;
 
     @Option(names = "--classes", paramLabel = "N",
