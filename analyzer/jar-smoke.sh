@@ -13,6 +13,9 @@ run summary densenet121 --format csv               # concatenations
 run summary '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
 run summary 'conv_k1_g2_c16 shuffle_g2 dw_k3 gap fc_c10' --input 32x32x16
 run zoo
+run zoo --arch mobilenet_v2 --format csv
+run summary resnet18 --depth 1 && run summary resnet18 --format csv --totals
+run help filter
 run generate --rows 3000 --seed 5 -o "$tmp/gen.csv.gz"
 run filter "$tmp/gen.csv.gz" -o "$tmp/kept.csv" --max macs=300M --all --quiet
 run filter datasets/candidates.csv -o "$tmp/kept2.csv" --max macs=300M --max params=3M --min rf=200 --quiet --threads 2

@@ -12,17 +12,17 @@ import io.archmeter.spaces.SearchSpaces;
  * string ImageNet's 224×224×3.
  */
 public final class InputDefaults {
-    /** The input of layer strings given without one. */
-    public static final int LAYERS_H = 224;
-    public static final int LAYERS_W = 224;
-    public static final int LAYERS_C = 3;
-
     private InputDefaults() {
+    }
+
+    /** The default input of {@code arch}. Allocates nothing (the registry's recognition does not). */
+    public static InputShape of(CharSequence arch) {
+        return SearchSpaces.STANDARD.defaultInput(arch);
     }
 
     /** The default input of {@code arch} as {@code {h, w, c}} written into {@code hwc}. */
     static void of(CharSequence arch, int[] hwc) {
-        final InputShape in = SearchSpaces.STANDARD.defaultInput(arch);
+        final InputShape in = of(arch);
         hwc[0] = in.height();
         hwc[1] = in.width();
         hwc[2] = in.channels();

@@ -51,7 +51,7 @@ import java.util.stream.IntStream;
  * (in the common fork-join pool).
  *
  * <p>Inputs: {@code h = w = c = 0} (or a null / empty input spec) is the notation's default
- * ({@link InputDefaults}: 32×32×3 for NAS-Bench-201 / NATS-Bench strings, else 224×224×3).
+ * ({@link InputDefaults}: 32×32×3 for NAS-Bench-101/201 cells, NATS-Bench strings and DARTS genotypes, else 224×224×3).
  *
  * <p><b>Not thread-safe</b>: one session per thread (the Python package keeps one per thread).
  */

@@ -14,7 +14,6 @@ import io.archmeter.io.FilterStats;
 import io.archmeter.io.InputFailedException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
-import io.archmeter.model.InputShape;
 import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.stats.Objective;
 import io.archmeter.stats.RowSelection;
@@ -125,18 +124,17 @@ public final class FilterCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape of rows without an 'input' cell. Default: each notation's reference input:",
-                "32x32x3 for NAS-Bench-101/201 cells, NATS-Bench size strings and DARTS genotypes (CIFAR), 224x224x3",
-                "for RegNet designs, the MobileNet-family notations and archmeter architecture strings. A config that",
-                "states its resolution (ofa-mbv3 and mcunet r, proxyless r, net_config resolution) is costed at it (r x r x 3)."})
+            description = "Input shape (height x width x channels) of rows without an 'input' cell. Default: each notation's"
+                + " reference input: 32x32x3 for NAS-Bench-101/201 cells, NATS-Bench size strings and DARTS genotypes (CIFAR),"
+                + " 224x224x3 for RegNet designs, the MobileNet-family notations and archmeter architecture strings. A config"
+                + " that states its resolution (ofa-mbv3 and mcunet r, proxyless r, net_config resolution) is costed at it (r x r x 3).")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N",
-            description = {"Classes of the classifier of search-space notations (NAS-Bench-101/201 cells, NATS-Bench",
-                "size strings, DARTS genotypes, RegNet designs, timm:, ofa-mbv3:, mcunet:, proxyless:). Default: each",
-                "space's reference: 10 (CIFAR-10), 1000 for RegNet, the MobileNet family and DARTS on ImageNet-sized",
-                "inputs; e.g. 100 for CIFAR-100, 120 for ImageNet16-120 (with --input 16x16x3). A net_config's",
-                "classifier states its own."})
+            description = "Classes of the classifier of search-space notations (NAS-Bench-101/201 cells, NATS-Bench"
+                + " size strings, DARTS genotypes, RegNet designs, timm:, ofa-mbv3:, mcunet:, proxyless:). Default: each"
+                + " space's reference: 10 (CIFAR-10), 1000 for RegNet, the MobileNet family and DARTS on ImageNet-sized inputs;"
+                + " e.g. 100 for CIFAR-100, 120 for ImageNet16-120 (with --input 16x16x3). A net_config's classifier states its own.")
     Integer classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
@@ -263,6 +261,17 @@ public final class FilterCommand implements Callable<Integer> {
         return files.isEmpty() ? "" : "; " + String.join(" and ", files) + (files.size() == 1 ? " is" : " are") + " left as before";
     }
 
+    /** The class count of {@code --classes}: at least 1; absent, each space's own ({@link SpaceOptions#SPACE_DEFAULT}). */
+    static int classes(Integer classes) {
+        if (classes == null) {
+            return SpaceOptions.SPACE_DEFAULT;
+        }
+        if (classes < 1) {
+            throw new IllegalArgumentException("--classes must be at least 1, not " + classes);
+        }
+        return classes;
+    }
+
     /** The --pareto / --top selection, or null. */
     RowSelection selection() {
         if (pareto == null && top == null && by == null && sort == null) {
@@ -281,24 +290,13 @@ public final class FilterCommand implements Callable<Integer> {
                 by != null ? Objective.parse(by) : null, sort != null ? Objective.parse(sort) : null);
     }
 
-    /** The class count of {@code --classes}: at least 1; absent, each space's own ({@link SpaceOptions#SPACE_DEFAULT}). */
-    static int classes(Integer classes) {
-        if (classes == null) {
-            return SpaceOptions.SPACE_DEFAULT;
-        }
-        if (classes < 1) {
-            throw new IllegalArgumentException("--classes must be at least 1, not " + classes);
-        }
-        return classes;
-    }
-
     FilterSpec filterSpec() {
         List<Constraint> constraints = new ArrayList<>();
         max.forEach(m -> constraints.add(Constraint.max(m)));
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(inputShape != null ? InputShape.parse(inputShape) : null)
+                .defaultInput(inputShape != null ? SummaryCommand.inputShape(inputShape) : null)
                 .cellClasses(classes(classes))
                 .archColumn(archColumn)
                 .constraints(constraints)

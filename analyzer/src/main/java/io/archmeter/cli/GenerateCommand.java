@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
  * at all, every write checked.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Writes a search space's candidates, or scores and filters them in memory (--score).",
         description = {"Generates the candidates of a search space, in its own notation (columns id,arch), and with",
             "--score scores them in memory and keeps those within the --max/--min constraints, with metric",
             "columns, as 'archmeter filter' would on the written file.",
@@ -79,15 +80,15 @@ public final class GenerateCommand implements Callable<Integer> {
     Long count;
 
     @Option(names = "--resolution", paramLabel = "R[,R...]|all", split = ",",
-            description = {"ofa-mbv3, mcunet, proxyless: the input resolutions r (r x r x 3) each candidate draws one of,",
-                "uniformly; 'all': every one the reference defines. Defaults: ofa-mbv3 224 (all: OFA's 128, 132, ..., 224),",
-                "mcunet 160 (all: the MCUNet paper's 48, 64, ..., 224), proxyless 224 (ProxylessNAS's only one)."})
+            description = "ofa-mbv3, mcunet, proxyless: the input resolutions r (r x r x 3) each candidate draws one of,"
+                + " uniformly; 'all': every one the reference defines. Defaults: ofa-mbv3 224 (all: OFA's 128, 132, ..., 224),"
+                + " mcunet 160 (all: the MCUNet paper's 48, 64, ..., 224), proxyless 224 (ProxylessNAS's only one).")
     List<String> resolution;
 
     @Option(names = "--width", paramLabel = "W[,W...]|all", split = ",",
-            description = {"ofa-mbv3, mcunet, proxyless: the width multipliers each candidate draws one of. Defaults 1.0;",
-                "all: ofa-mbv3 1.0, 1.2 (OFA's released supernets), mcunet 0.2, 0.3, ..., 1.0 (the MCUNet paper),",
-                "proxyless 1.0, 1.4 (the released ProxylessNAS widths)."})
+            description = "ofa-mbv3, mcunet, proxyless: the width multipliers each candidate draws one of. Defaults 1.0;"
+                + " all: ofa-mbv3 1.0, 1.2 (OFA's released supernets), mcunet 0.2, 0.3, ..., 1.0 (the MCUNet paper),"
+                + " proxyless 1.0, 1.4 (the released ProxylessNAS widths).")
     List<String> width;
 
     @Mixin

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
  * self-contained HTML page with charts (see {@link HtmlReport}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "One self-contained HTML page with charts about a candidate file.",
         description = {
             // one string per paragraph: picocli wraps each at the usage width
             "One self-contained HTML page (inline SVG and CSS; no script, no network) about a candidate file: a scatter of"

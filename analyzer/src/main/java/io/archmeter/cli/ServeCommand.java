@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
  * stdout. The protocol is {@link JsonLines}'; this class only wires the streams and the exit code.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Answers JSON requests on stdin, one line each, with JSON lines on stdout (archmeter for any language).",
         description = {
             "Answers one JSON request per line on stdin with one JSON line on stdout, flushed as soon as the",
             "request is read, until stdin closes: archmeter for any language, as a coprocess.",

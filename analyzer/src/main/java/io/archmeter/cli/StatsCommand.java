@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
  * table of a candidate file, in one streaming pass (see {@link StatsRun} and {@code io.archmeter.stats}).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Streaming statistics of a candidate file: quantiles, histograms, correlations and budget counts.",
         description = {
             // one string per paragraph: picocli wraps each at the usage width
             "Streaming statistics of a candidate file: per column count, min, p1, p10, median, p90, p99, max, mean and"

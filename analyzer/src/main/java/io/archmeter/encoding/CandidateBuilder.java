@@ -33,10 +33,12 @@ import io.archmeter.model.Op;
  * DAG by layer position (0-based in the candidate, -1 for the network input), as cell-based
  * search spaces need.
  *
- * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a block's
- * required keys, an activation that is one) and throws {@link IllegalArgumentException} naming
- * the layer; the layer is not kept. Shape errors that depend on the input (output size ≤ 0,
- * groups not dividing channels) are the engine's to report. Not thread-safe.
+ * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a pooling
+ * padding at most half its window, a block's required keys, an activation that is one, a layer
+ * count within the batch's {@link CandidateBatch#maxLayers()}: a block's repeats are checked before
+ * it expands) and throws {@link IllegalArgumentException} naming the layer; the layer is not kept.
+ * Shape errors that depend on the input (output size ≤ 0, groups not dividing channels) are the
+ * engine's to report. Not thread-safe.
  */
 public final class CandidateBuilder {
     private final CandidateBatch batch;
@@ -211,7 +213,7 @@ public final class CandidateBuilder {
      * {@link LayerRecord#write}.
      */
     public CandidateBuilder appendCopy(int[] records, int offset) {
-        final int o = batch.reserveLayer();
+        final int o = batch.reserve();
         System.arraycopy(records, offset, batch.records(), o, LayerRecord.LENGTH);
         batch.records()[o + LayerRecord.IN0_OFFSET] = LayerRecord.PREVIOUS;
         branches.afterLayer(batch);
@@ -266,6 +268,7 @@ public final class CandidateBuilder {
         if (p.noskip() && !block.takesNoskip()) {
             throw new IllegalArgumentException("noskip: " + name + " has no residual to leave out");
         }
+        checkRepeats(block, block.value(p, Key.R));
         Blocks.expand(this, block, block.value(p, Key.K), block.value(p, Key.S), block.value(p, Key.C), block.value(p, Key.R), p, act);
         return this;
     }
@@ -287,6 +290,18 @@ public final class CandidateBuilder {
         }
         if (block == Block.IR && block.value(p, Key.E) == Key.ONE) {
             throw new IllegalArgumentException(IR_E1_REFUSED);
+        }
+    }
+
+    /** Refuses, before writing any of them, repeats that would take the candidate past its layer limit. */
+    private void checkRepeats(Block block, int repeats) {
+        final long atLeast = (long) Math.max(1, repeats) * Blocks.layersPerRepeatAtLeast(block);
+        if (atLeast > batch.remainingLayers()) {
+            throw new IllegalArgumentException(block.token() + ": " + repeats + " repeat" + (repeats == 1 ? "" : "s")
+                    + " expand to at least " + String.format(java.util.Locale.ROOT, "%,d", atLeast) + " layers, more than the "
+                    + String.format(java.util.Locale.ROOT, "%,d", batch.remainingLayers()) + " this candidate may still have (at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", batch.maxLayers()) + " per candidate: CandidateBatch.maxLayers, or -D"
+                    + CandidateBatch.MAX_LAYERS_PROPERTY + "=N)");
         }
     }
 

@@ -298,7 +298,8 @@ public final class ArchParser {
                 }
                 b.endGroup(join);
             }
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a misplaced '|' or join, or a join past the candidate's layer limit
             throw error(s, start, end, position, e.getMessage());
         }
     }
@@ -355,7 +356,9 @@ public final class ArchParser {
             b.block((Block) word, parts);
             return false;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw error(s, start, end, position, e.getMessage());
+            // the batch prefixes a record's error with "layer j of candidate i: ", which the token names better here
+            final Throwable record = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw error(s, start, end, position, record.getMessage());
         }
     }
 

@@ -52,11 +52,12 @@ public enum Op implements Syntax {
             optional(Key.M, 1), optional(Key.B, 1), optional(Key.TFSAME, 0)),
     MAX_POOL(OpCode.MAX_POOL, "maxpool", Family.POOLING, Memory.ALLOCATES, Spatial.WINDOW, Channels.KEEP, Field.WINDOW,
             "max pooling (torch.nn.MaxPool2d)",
-            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.D, 1), optional(Key.CEIL, 0),
-            optional(Key.TFSAME, 0)),
+            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0).bounded(KeyUse.Bound.HALF_EFFECTIVE_KERNEL), optional(Key.D, 1),
+            optional(Key.CEIL, 0), optional(Key.TFSAME, 0)),
     AVG_POOL(OpCode.AVG_POOL, "avgpool", Family.POOLING, Memory.ALLOCATES, Spatial.WINDOW, Channels.KEEP, Field.WINDOW,
             "average pooling (torch.nn.AvgPool2d; no dilation)",
-            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.CEIL, 0), optional(Key.TFSAME, 0)),
+            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0).bounded(KeyUse.Bound.HALF_KERNEL), optional(Key.CEIL, 0),
+            optional(Key.TFSAME, 0)),
     GLOBAL_AVG_POOL(OpCode.GLOBAL_AVG_POOL, "gap", Family.GLOBAL_POOLING, Memory.ALLOCATES, Spatial.TO_ONE, Channels.KEEP,
             Field.WHOLE, "global average pooling to 1x1xC (AdaptiveAvgPool2d(1))"),
     FC(OpCode.FC, "fc", Family.FULLY_CONNECTED, Memory.ALLOCATES, Spatial.TO_ONE, Channels.C, Field.WHOLE,
@@ -140,8 +141,9 @@ public enum Op implements Syntax {
     /** How an op changes the spatial size H×W. */
     public enum Spatial {
         /**
-         * The sliding-window rule: floor((n + 2p − d·(k−1) − 1)/s) + 1 per axis (ceil with the ceil
-         * flag); with TF "SAME" padding ({@code tfsame1}) ceil(n/s).
+         * The sliding-window rule: floor((n + 2p − d·(k−1) − 1)/s) + 1 per axis; with the ceil flag,
+         * PyTorch's ceil_mode rule, whose last window may overhang the input (the engine's {@code Scorer.outSize});
+         * with TF "SAME" padding ({@code tfsame1}) ceil(n/s).
          */
         WINDOW,
         /** Unchanged. */
