@@ -82,8 +82,8 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
                     r.commit();
                 }
             }
-            String inputText = o.inputShape != null ? "input " + o.inputShape : "each notation's reference input";
-            String with = inputText + ", " + conventions.label();
+            String shape = o.inputShape != null ? "input " + o.inputShape : "each notation's reference input";
+            String with = shape + ", " + conventions.label();
             return new StatsRun(sink.result(), new StatsReport.Source(o.input, stats.rowsRead(), stats.rejected(), with));
         }
     }
