@@ -27,6 +27,8 @@ final class ChunkWriter {
     private final Metric[] columns;
     private final boolean all;
     private final CSVPrinter out;
+    /** The output under {@link #out}, for lines the workers formatted ({@link Chunk#text}). */
+    private final Writer outText;
     private final CSVPrinter rejects;
     private final FilterListener listener;
     private final long startNanos;
@@ -44,6 +46,7 @@ final class ChunkWriter {
         this.columns = spec.columns().toArray(new Metric[0]);
         this.all = spec.all();
         this.out = new CSVPrinter(out, FORMAT);
+        this.outText = out;
         this.rejects = new CSVPrinter(rejects, FORMAT);
         this.listener = listener;
         this.startNanos = startNanos;
@@ -62,10 +65,15 @@ final class ChunkWriter {
      */
     void write(Chunk chunk) throws IOException {
         final long[] values = chunk.metrics;
+        // a run of lines the worker formatted, written at once: [spanStart, spanEnd) of chunk.text
+        int spanStart = 0;
+        int spanEnd = 0;
         for (int r = 0; r < chunk.size; r++) {
             rowsRead++;
             final String reason = chunk.rejectReason[r];
             if (reason != null) {
+                writeText(chunk, spanStart, spanEnd);
+                spanStart = spanEnd;
                 reject(chunk, r, reason);
                 continue;
             }
@@ -80,11 +88,28 @@ final class ChunkWriter {
                 countFailures(failed);
             }
             if (failed == 0 || all) {
-                writeRow(chunk.rows[r], values, r * MetricRecord.LENGTH, failed == 0);
+                if (chunk.hasText(r)) {
+                    if (chunk.textStart[r] != spanEnd) {
+                        writeText(chunk, spanStart, spanEnd);
+                        spanStart = chunk.textStart[r];
+                    }
+                    spanEnd = chunk.textEnd[r];
+                } else {
+                    writeText(chunk, spanStart, spanEnd);
+                    spanStart = spanEnd;
+                    writeRow(chunk.cells(r), values, r * MetricRecord.LENGTH, failed == 0);
+                }
             }
         }
+        writeText(chunk, spanStart, spanEnd);
         flush();
         listener.progress(stats());
+    }
+
+    private void writeText(Chunk chunk, int from, int to) throws IOException {
+        if (to > from) {
+            outText.write(chunk.text, from, to - from);
+        }
     }
 
     private void writeRow(String[] cells, long[] values, int o, boolean pass) throws IOException {
@@ -116,7 +141,7 @@ final class ChunkWriter {
         long line = chunk.startLine(r);
         rejects.print(line);
         rejects.print(reason);
-        for (String cell : chunk.rows[r]) {
+        for (String cell : chunk.cells(r)) {
             rejects.print(cell);
         }
         rejects.println();

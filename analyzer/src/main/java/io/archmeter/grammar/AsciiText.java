@@ -1,21 +1,23 @@
-package io.archmeter.bridge;
+package io.archmeter.grammar;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A reusable {@link CharSequence} view of the ASCII bytes {@code [start, end)} of an array: how a
- * batch of architecture strings that Python packed into one buffer reaches the parser without a
- * {@code String} per row. The caller guarantees ASCII (Python sends any other batch as strings);
- * a byte above 127 would read as the Latin-1 character of that value.
+ * A reusable {@link CharSequence} view of the ASCII bytes {@code [start, end)} of an array: how
+ * architecture strings reach {@link ArchParser} without a {@code String} per row, from a batch
+ * that Python packed into one buffer (the bridge) or from the bytes of a CSV file ({@code filter}'s
+ * byte-range workers). The caller guarantees ASCII (Python sends any other batch as strings; the
+ * filter reads any other row as text); a byte above 127 would read as the Latin-1 character of
+ * that value.
  */
-final class AsciiText implements CharSequence {
+public final class AsciiText implements CharSequence {
     private byte[] bytes;
     private int start;
     private int length;
 
     /** Points this view at {@code bytes[start, end)}. */
-    AsciiText set(byte[] bytes, int start, int end) {
+    public AsciiText set(byte[] bytes, int start, int end) {
         this.bytes = bytes;
         this.start = start;
         this.length = end - start;
