@@ -99,11 +99,11 @@ public enum Metric {
     public static final int MAX_CHARS = 3 * 20 + 2;
 
     /**
-     * Writes the value as it appears in a CSV column (the text of {@link #appendTo}) into
-     * {@code buf} at {@code pos}, which has room for {@link #MAX_CHARS}; returns the position after it.
-     * For writers that build whole lines in a {@code char[]} (no {@code StringBuilder} between).
+     * Writes the value as it appears in a CSV column (the text of {@link #appendTo}, which is ASCII)
+     * as bytes into {@code buf} at {@code pos}, which has room for {@link #MAX_CHARS}; returns the
+     * position after it. For writers that build whole lines of bytes (no {@code StringBuilder} between).
      */
-    public int writeTo(char[] buf, int pos, long[] m, int o) {
+    public int writeTo(byte[] buf, int pos, long[] m, int o) {
         if (this == OUT_SHAPE) {
             int p = writeLong(buf, pos, m[o + MetricRecord.OUT_H_OFFSET]);
             buf[p++] = 'x';
@@ -115,12 +115,12 @@ public enum Metric {
     }
 
     /** {@code Long.toString(v)} into {@code buf} at {@code pos}, without the String. */
-    static int writeLong(char[] buf, int pos, long v) {
+    static int writeLong(byte[] buf, int pos, long v) {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
-                String s = Long.toString(v);
-                s.getChars(0, s.length(), buf, pos);
-                return pos + s.length();
+                byte[] s = Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(s, 0, buf, pos, s.length);
+                return pos + s.length;
             }
             buf[pos++] = '-';
             v = -v;
@@ -147,8 +147,8 @@ public enum Metric {
 
     /** 10^i for i = 0 … 18. */
     private static final long[] POWERS_OF_TEN = new long[19];
-    private static final char[] DIGIT_TENS = new char[100];
-    private static final char[] DIGIT_ONES = new char[100];
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -156,8 +156,8 @@ public enum Metric {
             POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
         }
         for (int i = 0; i < 100; i++) {
-            DIGIT_TENS[i] = (char) ('0' + i / 10);
-            DIGIT_ONES[i] = (char) ('0' + i % 10);
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
         }
     }
 

@@ -3,13 +3,15 @@ package io.archmeter.io;
 import io.archmeter.engine.Metric;
 import io.archmeter.engine.MetricRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Formats the output lines of a scored {@link Chunk} of {@link AsciiRows} on the worker that scored
- * it: each kept row (each valid one with {@code --all}) is its input bytes as they are, then a comma
- * and each metric cell, then {@code pass} with {@code --all}, then {@code \n}. The writer then only
- * copies the lines, in order.
+ * it, as bytes: each kept row (each valid one with {@code --all}) is its input bytes as they are,
+ * then a comma and each metric cell, then {@code pass} with {@code --all}, then {@code \n}. The
+ * writer then only copies the lines, in order, to an output that takes ASCII bytes as they are
+ * ({@link Utf8PassThrough.AsciiSink}: the command line's), or as characters to any other.
  *
  * <p>Byte for byte what {@link ChunkWriter}'s CSV printer writes for the same row, which this class
  * checks per row: the printer quotes a value that is empty and first on its line, that starts with
@@ -38,7 +40,7 @@ final class AsciiRowFormatter {
         }
         final byte[] bytes = a.bytes;
         final long[] values = chunk.metrics;
-        char[] text = chunk.text;
+        byte[] text = chunk.text;
         int p = 0;
         for (int r = 0, n = chunk.size; r < n; r++) {
             chunk.textEnd[r] = -1;
@@ -61,19 +63,15 @@ final class AsciiRowFormatter {
                 chunk.text = text;
             }
             chunk.textStart[r] = p;
-            // ASCII: each byte is its char (one index, so that the JIT can widen many bytes at once)
-            final int len = to - from;
-            for (int i = 0; i < len; i++) {
-                text[p + i] = (char) bytes[from + i];
-            }
-            p += len;
+            System.arraycopy(bytes, from, text, p, to - from);
+            p += to - from;
             final int o = r * MetricRecord.LENGTH;
             for (Metric m : columns) {
                 text[p++] = ',';
                 p = m.writeTo(text, p, values, o);
             }
             if (all) {
-                p = put(text, p, pass ? ",true" : ",false");
+                p = put(text, p, pass ? TRUE : FALSE);
             }
             text[p++] = '\n';
             chunk.textEnd[r] = p;
@@ -98,8 +96,11 @@ final class AsciiRowFormatter {
         return true;
     }
 
-    private static int put(char[] text, int p, String s) {
-        s.getChars(0, s.length(), text, p);
-        return p + s.length();
+    private static final byte[] TRUE = ",true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = ",false".getBytes(StandardCharsets.US_ASCII);
+
+    private static int put(byte[] text, int p, byte[] s) {
+        System.arraycopy(s, 0, text, p, s.length);
+        return p + s.length;
     }
 }

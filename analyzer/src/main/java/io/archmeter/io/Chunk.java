@@ -33,11 +33,11 @@ final class Chunk {
     AsciiRows ascii;
     private AsciiRows asciiStore;
     /**
-     * Output text of the kept rows of an {@link #ascii} chunk, formatted by the worker that scored
-     * them ({@link AsciiRowFormatter}): row r's line is {@code text[textStart[r], textEnd[r])}, or
-     * {@code textEnd[r] == -1} if the writer formats it.
+     * Output lines (ASCII bytes) of the kept rows of an {@link #ascii} chunk, formatted by the
+     * worker that scored them ({@link AsciiRowFormatter}): row r's line is
+     * {@code text[textStart[r], textEnd[r])}, or {@code textEnd[r] == -1} if the writer formats it.
      */
-    char[] text = new char[0];
+    byte[] text = new byte[0];
     int textLength;
     int[] textStart;
     int[] textEnd;

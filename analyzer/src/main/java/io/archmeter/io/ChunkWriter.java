@@ -38,6 +38,8 @@ final class ChunkWriter {
     private long rejected;
     private final long[] removedBy;
     private final StringBuilder cell = new StringBuilder(24);
+    /** ASCII lines as characters, for an output that is not an {@link Utf8PassThrough.AsciiSink}. */
+    private final char[] widened = new char[1 << 13];
 
     ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos)
             throws IOException {
@@ -107,8 +109,21 @@ final class ChunkWriter {
     }
 
     private void writeText(Chunk chunk, int from, int to) throws IOException {
-        if (to > from) {
-            outText.write(chunk.text, from, to - from);
+        if (to <= from) {
+            return;
+        }
+        if (outText instanceof Utf8PassThrough.AsciiSink sink) {
+            // the command line's output: the bytes as they are
+            sink.writeAscii(chunk.text, from, to - from);
+            return;
+        }
+        final byte[] text = chunk.text;
+        for (int p = from; p < to; p += widened.length) {
+            final int n = Math.min(widened.length, to - p);
+            for (int i = 0; i < n; i++) {
+                widened[i] = (char) text[p + i];
+            }
+            outText.write(widened, 0, n);
         }
     }
 

@@ -47,7 +47,7 @@ class AsciiRowFormatterTest {
     void metricCellsAreTheTextOfAppendTo() {
         SplittableRandom r = new SplittableRandom(5);
         long[] m = new long[MetricRecord.LENGTH];
-        char[] buf = new char[Metric.MAX_CHARS];
+        byte[] buf = new byte[Metric.MAX_CHARS];
         for (int i = 0; i < 20_000; i++) {
             for (int k = 0; k < m.length; k++) {
                 int kind = r.nextInt(4);
@@ -55,7 +55,8 @@ class AsciiRowFormatterTest {
             }
             for (Metric metric : Metric.values()) {
                 int end = metric.writeTo(buf, 0, m, 0);
-                assertEquals(metric.format(m, 0), new String(buf, 0, end), metric + " of " + java.util.Arrays.toString(m));
+                assertEquals(metric.format(m, 0), new String(buf, 0, end, StandardCharsets.US_ASCII), metric + " of "
+                        + java.util.Arrays.toString(m));
             }
         }
     }

@@ -13,7 +13,6 @@ import io.archmeter.io.Utf8PassThrough;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -113,8 +112,8 @@ public final class CpuPerRow {
         try (CsvInput in = CsvInput.open(file.toString())) {
             var ranges = threads > 1 ? in.splittable() : null;
             FilterPipeline.Prepared job = ranges != null ? pipeline.prepare(ranges, threads) : pipeline.prepare(in.reader());
-            // the command line's output path: UTF-8 (invalid bytes kept) behind an 8 KiB buffer, as AtomicOutput writes
-            try (Writer out = new BufferedWriter(Utf8PassThrough.writer(OutputStream.nullOutputStream()), 1 << 13)) {
+            // the command line's output path: AtomicOutput's writer (UTF-8, invalid bytes kept, ASCII lines as bytes)
+            try (Writer out = Utf8PassThrough.bufferedWriter(OutputStream.nullOutputStream())) {
                 return job.run(out, Writer.nullWriter());
             }
         }
