@@ -99,12 +99,15 @@ class Analyzer:
         return "Analyzer(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.conventions.items())
 
     def _session(self):
+        # checked before the cached session too: a forked child inherits the parent's thread-local
+        # session, and touching JPype there (even to make a direct buffer) can hang on a lock that a
+        # JVM thread held at the fork
+        if _jvm.forked:
+            raise JVMError(_jvm.FORK_MESSAGE)
         try:
             return self._local.session
         except AttributeError:
             pass
-        if _jvm.forked:
-            raise JVMError(_jvm.FORK_MESSAGE)
         jpype = _jvm._import_jpype()
         try:
             java = self._cls.create(*self._args)
@@ -251,7 +254,8 @@ class Analyzer:
             packed = bytearray(text.encode("ascii"))
             if len(packed) > _INT_MAX:
                 raise ValueError("a chunk of architecture strings exceeds 2 GiB")
-            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int64, count=m)).astype(np.int32)
+            # ASCII: a row's length in characters is its length in bytes; the total fits in int32 (checked above)
+            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int32, count=m), dtype=np.int32)
             bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(packed), nio.convertToDirectBuffer(ends), m,
                          jtable, jindex, nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
         else:
@@ -318,8 +322,6 @@ class _Session:
         jexception = jpype.JException
 
         def call(method, *args):
-            if _jvm.forked:
-                raise JVMError(_jvm.FORK_MESSAGE)
             try:
                 return method(*args)
             except jexception as e:

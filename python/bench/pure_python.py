@@ -47,12 +47,13 @@ parse_token_memo = functools.lru_cache(maxsize=None)(parse_token)
 def _out(n, k, s, p, d, ceil):
     span = n + 2 * p - d * (k - 1) - 1
     if ceil:
-        out = -(-span // s) + 1
-        if (out - 1) * s >= n + p:      # the last window would start in the padding
+        # PyTorch's pooling_output_shape: the last window may overhang the input by up to s - 1
+        out = (span + s - 1) // s + 1
+        if out > 1 and (out - 1) * s >= n + p:      # the last window would start in the padding
             out -= 1
     else:
         out = span // s + 1
-    if out <= 0 or span < 0:
+    if out <= 0:
         raise Unsupported(f"output size {out} is not positive")
     return out
 

@@ -33,6 +33,9 @@ def mixed_rows():
         ("conv_k3_c8", "0x8x3"), ("conv_k9_p0_c8", "8x8x3"), ("conv_k3_g3_c8", "8x8x6"), ("|nor_conv_3x3~0|+", ""),
         ("8:16:32", ""), ("fc_c10", "1x1x1"), ("conv_k3_c8 relu,x", "16x16x3"), ('conv_k3_c8 "quoted"', ""),
         ("ir_k3_c16_e0.5", "8x8x16"), ("conv_k3_s2_c16 bn relu gap fc_c10", " 32x32x3 "),
+        # what a reason echoes is escaped and bounded as in the rejects file
+        ("conv_k3\x1b[31m relu", ""), ("conv_" + "k" * 3000, ""), ("conv_k3_c8 r\u00e9lu \u202e", ""),
+        ("conv_k3", "32x32\x07"), ("conv_k3", "9" * 300),
     ]
     rng.shuffle(rows)
     return rows

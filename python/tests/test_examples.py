@@ -59,7 +59,8 @@ def test_the_server_answers_before_its_input_ends_and_stops_when_its_output_clos
     assert server.ask({"id": "x", "arch": None}) == {"id": "x", "ok": False, "kind": "request", "line": 4,
                                                      "error": "arch must be a string, not null"}
     assert server.close() == 0
-    # a client that closes the server's stdout: the server stops with exit code 2 and says why
+    # a client that closes its end of the server's stdout: the server stops at once, quietly, with the
+    # code of a process killed by SIGPIPE (as filter does when `| head` goes away)
     p = subprocess.Popen(["java", "-jar", JAR, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE)
     p.stdout.close()
@@ -69,8 +70,14 @@ def test_the_server_answers_before_its_input_ends_and_stops_when_its_output_clos
             p.stdin.flush()
     except BrokenPipeError:
         pass
-    assert p.wait(60) == 2
-    assert b"cannot write to stdout" in p.stderr.read()
+    assert p.wait(60) == 141
+    assert p.stderr.read() == b""
+    # a stdout that cannot be written (a full disk): exit code 4 and the reason
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run(["java", "-jar", JAR, "serve"], input=b'{"arch": "conv_k1_c2"}\n', stdout=full,
+                           stderr=subprocess.PIPE, timeout=60)
+    assert p.returncode == 4
+    assert b"archmeter: cannot write stdout: No space left on device" in p.stderr
 
 
 @pytest.mark.parametrize("line", [b'{"batch": [' + b'"conv_k1_c2",' * 5000 + b'"conv_k1_c2"], "input": "2x2x1"}\n'])

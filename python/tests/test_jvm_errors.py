@@ -104,8 +104,32 @@ if pid == 0:
         except archmeter.JVMError as e:
             print("CHILD", "spawn" in str(e), flush=True)
     os._exit(0)
-os.waitpid(pid, 0)
+import signal, time
+deadline = time.time() + 60
+while os.waitpid(pid, os.WNOHANG) == (0, 0):
+    if time.time() > deadline:          # a hung child must not outlive the test
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        print("CHILD HUNG")
+        break
+    time.sleep(0.05)
 print("PARENT", a.score("conv_k1_c2", input="2x2x1")["macs"])
 """)
     assert code == 0, err
     assert out.count("CHILD True") == 3 and "PARENT 8" in out, out
+
+
+def test_a_candidate_too_large_for_the_heap_is_an_error_and_the_jvm_goes_on():
+    # a block repeated 2^31 - 1 times expands past any heap: an error (out of memory today, a bounded
+    # expansion once the grammar limits it), then the analyzer keeps working
+    code, out, err = run_python("""
+import archmeter
+a = archmeter.Analyzer(jvm_options=["-Xmx128m"])
+try:
+    a.score("cn_k1_c8_r2147483647", input="8x8x3")
+except archmeter.ArchmeterError as e:
+    print("ERROR", type(e).__name__, str(e)[:120])
+print("AFTER", a.score("conv_k1_c2", input="2x2x1")["macs"])
+""")
+    assert code == 0, err
+    assert "ERROR " in out and "AFTER 8" in out, out

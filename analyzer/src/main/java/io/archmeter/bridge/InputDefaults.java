@@ -1,44 +1,34 @@
 package io.archmeter.bridge;
 
-import io.archmeter.grammar.NasBench201;
+import io.archmeter.model.InputShape;
+import io.archmeter.spaces.SearchSpace;
+import io.archmeter.spaces.SearchSpaces;
 
 /**
- * The input shape of a candidate given without one: the notation's own, as {@code archmeter summary}
- * chooses it. A NAS-Bench-201 cell string or NATS-Bench size string is a CIFAR network, 32×32×3
- * (its published FLOPs and parameters are on that input); any other architecture string is costed
- * on ImageNet's 224×224×3.
+ * The input shape of a candidate given without one: its notation's own, as {@code archmeter summary}
+ * chooses it. A string of a search space ({@link SearchSpaces#STANDARD}) gets the input of the
+ * space's reference networks ({@link SearchSpace#defaultInput()}: CIFAR's 32×32×3 for NAS-Bench-201
+ * and NATS-Bench, whose published FLOPs and parameters are on it); any other architecture string
+ * is costed on ImageNet's 224×224×3.
  */
 public final class InputDefaults {
-    /** The input of layer strings given without one. */
-    public static final int LAYERS_H = 224;
-    public static final int LAYERS_W = 224;
-    public static final int LAYERS_C = 3;
-    /** The input of NAS-Bench-201 / NATS-Bench strings given without one (CIFAR). */
-    public static final int CELL_H = 32;
-    public static final int CELL_W = 32;
-    public static final int CELL_C = 3;
+    /** The input of strings of the archmeter grammar given without one. */
+    public static final InputShape LAYERS = new InputShape(224, 224, 3);
 
     private InputDefaults() {
     }
 
-    /** True if {@code arch} is a NAS-Bench-201 cell or NATS-Bench size string, whose default input is CIFAR's. */
-    public static boolean isCifarNotation(CharSequence arch) {
-        if (NasBench201.isCellString(arch)) {
-            return true;
-        }
-        int i = 0;
-        while (i < arch.length() && arch.charAt(i) <= ' ') {
-            i++;
-        }
-        // the size-string check trims a copy of the string: only strings starting with a digit can be one
-        return i < arch.length() && arch.charAt(i) >= '0' && arch.charAt(i) <= '9' && NasBench201.isSizeString(arch);
+    /** The default input of {@code arch}. Allocates nothing (the registry's recognition does not). */
+    public static InputShape of(CharSequence arch) {
+        SearchSpace space = SearchSpaces.STANDARD.recognize(arch);
+        return space != null ? space.defaultInput() : LAYERS;
     }
 
-    /** The default input of {@code arch} as {@code {h, w, c}} written into {@code hwc}. */
+    /** The default input of {@code arch} written into {@code hwc} as {@code {h, w, c}}. */
     static void of(CharSequence arch, int[] hwc) {
-        boolean cifar = isCifarNotation(arch);
-        hwc[0] = cifar ? CELL_H : LAYERS_H;
-        hwc[1] = cifar ? CELL_W : LAYERS_W;
-        hwc[2] = cifar ? CELL_C : LAYERS_C;
+        InputShape in = of(arch);
+        hwc[0] = in.height();
+        hwc[1] = in.width();
+        hwc[2] = in.channels();
     }
 }

@@ -7,7 +7,7 @@ import io.archmeter.model.FlopsConvention;
 import io.archmeter.model.InputShape;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -68,36 +68,43 @@ public final class JsonLines {
         session(conventions, classes);
     }
 
-    /** What {@link #serve} did: requests answered, and whether it stopped because a write failed. */
-    public record Outcome(long answered, boolean outputFailed) {
+    /**
+     * What {@link #serve} did: requests answered, and the write that failed (a closed stdout, a full
+     * disk), if one did; then nothing more was read.
+     */
+    public record Outcome(long answered, IOException writeFailure) {
     }
 
     /**
-     * Answers every line of {@code in} on {@code out}, flushing each response, until {@code in}
-     * ends or a write to {@code out} fails ({@link PrintStream#checkError}: a closed stdout).
+     * Answers every line of {@code in} on {@code out}, each response written in one call and flushed,
+     * until {@code in} ends or a write to {@code out} fails.
      *
      * @throws UncheckedIOException if reading {@code in} fails
      */
-    public Outcome serve(Reader in, PrintStream out, int maxLine) {
+    public Outcome serve(Reader in, OutputStream out, int maxLine) {
         LineReader lines = new LineReader(in, maxLine);
         long answered = 0;
-        try {
+        while (true) {
             String line;
-            while ((line = lines.next()) != null) {
-                String response = lines.tooLong()
-                        ? requestError(null, lines.number(), "request line longer than " + maxLine + " characters: skipped")
-                        : answer(line, lines.number());
+            try {
+                line = lines.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (line == null) {
+                return new Outcome(answered, null);
+            }
+            String response = lines.tooLong()
+                    ? requestError(null, lines.number(), "request line longer than " + maxLine + " characters: skipped")
+                    : answer(line, lines.number());
+            try {
                 out.write((response + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                if (out.checkError()) {
-                    return new Outcome(answered, true);
-                }
-                answered++;
+            } catch (IOException e) {
+                return new Outcome(answered, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading requests: " + e.getMessage(), e);
+            answered++;
         }
-        return new Outcome(answered, out.checkError());
     }
 
     /** The response to request {@code line} (number {@code lineNumber}, 1-based), one line of JSON without its newline. */

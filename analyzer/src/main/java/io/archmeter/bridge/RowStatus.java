@@ -1,5 +1,7 @@
 package io.archmeter.bridge;
 
+import io.archmeter.io.Text;
+
 /**
  * Why a candidate has no metrics: one byte per row in a batch's status array, and the prefix of
  * its reason, which is the same text {@code archmeter filter} writes to its rejects file
@@ -29,14 +31,18 @@ public final class RowStatus {
         return KINDS[status];
     }
 
-    /** The reason of a row with {@code status} whose error message is {@code message}. */
+    /**
+     * The reason of a row with {@code status} whose error message is {@code message}: escaped and
+     * bounded as {@code filter} writes it ({@link Text#escape}: controls shown as escapes, at most
+     * {@value Text#REASON_LIMIT} characters).
+     */
     static String reason(int status, String message) {
-        return PREFIXES[status] + message;
+        return PREFIXES[status] + Text.escape(String.valueOf(message), Text.REASON_LIMIT);
     }
 
     /** The reason of an input cell that is not a shape: the words of {@code archmeter filter}'s rejects. */
     static String badInput(String cell) {
-        return "input: '" + cell + "' is not HxWxC with every dimension at least 1 (e.g. 224x224x3)";
+        return "input: " + Text.quote(cell) + " is not HxWxC with every dimension at least 1 (e.g. 224x224x3)";
     }
 
     /** The reason of an input given as three integers that are not all at least 1. */

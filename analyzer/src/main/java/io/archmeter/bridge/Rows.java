@@ -10,6 +10,11 @@ abstract class Rows {
     /** Number of rows. */
     abstract int size();
 
+    /** The bytes packed rows are read from (to keep for the next call), or null. */
+    byte[] text() {
+        return null;
+    }
+
     /** Row {@code i}, through the caller's reusable {@code view} if it is not a String already; null for a missing row. */
     abstract CharSequence get(int i, AsciiText view);
 
@@ -33,9 +38,10 @@ abstract class Rows {
      * instead of a Java string per row (which JPype converts one by one). ASCII: Python sends any
      * other batch as strings; a byte above 127 would read as the Latin-1 character of that value.
      *
+     * @param scratch an array to copy the text into if it is large enough, or null
      * @throws IllegalArgumentException if the ends decrease or pass the end of the text
      */
-    static Rows packed(ByteBuffer text, IntBuffer ends, int n) {
+    static Rows packed(ByteBuffer text, IntBuffer ends, int n, byte[] scratch) {
         if (n < 0 || n > ends.limit()) {
             throw new IllegalArgumentException(n + " rows, but " + ends.limit() + " row ends");
         }
@@ -47,13 +53,20 @@ abstract class Rows {
             }
             previous = e;
         }
-        // one copy into the heap: the parser reads each character several times, an array faster than a direct buffer
-        final byte[] bytes = new byte[previous];
-        text.get(0, bytes);
+        // one copy into the heap: the parser reads each character several times, an array faster than a
+        // direct buffer; into the caller's scratch array when it is large enough (a batch's text is
+        // megabytes: a new array per call is a humongous allocation the collector works on, measured)
+        final byte[] bytes = scratch != null && scratch.length >= previous ? scratch : new byte[previous];
+        text.get(0, bytes, 0, previous);
         return new Rows() {
             @Override
             int size() {
                 return n;
+            }
+
+            @Override
+            byte[] text() {
+                return bytes;
             }
 
             @Override

@@ -78,6 +78,8 @@ public final class ScoringSession {
     private LayerTable table;
     private BatchPart[] parts = new BatchPart[0];
     private String[] rowReasons = new String[0];
+    /** The heap copy of the last packed batch's text, reused by the next (it grows to the largest). */
+    private byte[] packedText;
     private int rows;
 
     /** A session costing under {@code conventions}, NAS-Bench-201 / NATS-Bench networks with {@code cellClasses} classes. */
@@ -356,7 +358,9 @@ public final class ScoringSession {
      */
     public int scorePacked(ByteBuffer text, ByteBuffer ends, int n, String[] inputTable, ByteBuffer inputIndex,
                            ByteBuffer out, ByteBuffer status, int first, int total) {
-        return scoreRows(Rows.packed(text.duplicate(), ints(ends, n, "ends"), n), inputTable, inputIndex, out, status, first, total);
+        Rows rows = Rows.packed(text.duplicate(), ints(ends, n, "ends"), n, packedText);
+        packedText = rows.text();
+        return scoreRows(rows, inputTable, inputIndex, out, status, first, total);
     }
 
     /**

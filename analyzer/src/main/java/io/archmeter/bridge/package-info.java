@@ -10,7 +10,8 @@
  * <p>Nothing here computes a metric: parsing goes through
  * {@link io.archmeter.grammar.ArchParser#parseCandidate}, building through
  * {@link io.archmeter.encoding.CandidateBuilder}, scoring through {@link io.archmeter.engine.Engine}.
- * May use model, encoding, grammar and engine, and Jackson's streaming JSON; used by the command
- * line and by the Python package ({@code python/archmeter}).
+ * May use model, encoding, grammar, spaces (each notation's default input), engine,
+ * {@link io.archmeter.io.Text} (so that a reason reads exactly as in {@code filter}'s rejects file) and
+ * Jackson's streaming JSON; used by the command line and by the Python package ({@code python/archmeter}).
  */
 package io.archmeter.bridge;

@@ -14,7 +14,8 @@ import io.archmeter.io.FilterStats;
 import io.archmeter.io.InputFailedException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
-import io.archmeter.model.InputShape;
+import io.archmeter.stats.Objective;
+import io.archmeter.stats.RowSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,9 +72,17 @@ import java.util.function.LongSupplier;
                 + " counts against each), time, rows/s and MB/s (bytes read; for gzip, compressed bytes). --quiet silences"
                 + " progress, echoed rejects and summary, not errors.",
             "",
+            "Selection, after the constraints, in the same pass (the rows are written when the input ends): --pareto"
+                + " keeps the rows no other kept row dominates (rows with equal objective values are all kept), in input"
+                + " order; --top K --by COL keeps the K best, best first, ties by input order; both: the K best of the"
+                + " front. --sort orders either by a column. A selection column must be a number in every kept row (else"
+                + " the row is rejected). The summary says how many rows the front has.",
+            "",
             "Examples:",
             "  archmeter filter candidates.csv -o kept.csv --max macs=600M --max params=5M --max act_peak_bytes=320KiB --min rf=224",
             "  archmeter filter big.csv.gz -o - --min acc=0.7 --columns macs,rf_h,rf_w | head",
+            "  archmeter filter candidates.csv -o front.csv --max params=5M --pareto macs:min,acc:max",
+            "  archmeter filter candidates.csv -o best.csv --top 100 --by acc:max --sort macs",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -114,13 +123,13 @@ public final class FilterCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
+            description = "Input shape (height x width x channels) of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = {"Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings",
-                "(8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input",
-                "16x16x3; CIFAR is 32x32x3)."})
+            description = "Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings"
+                + " (8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input"
+                + " 16x16x3; CIFAR is 32x32x3).")
     int classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
@@ -154,6 +163,22 @@ public final class FilterCommand implements Callable<Integer> {
             description = "Longest row accepted, in characters (default ${DEFAULT-VALUE}); a longer one stops the run (exit 2).")
     int maxRowChars;
 
+    @Option(names = "--pareto", paramLabel = "COL:DIR,COL:DIR[,...]",
+            description = "Keep only the Pareto front of the kept rows over these objectives (2 or more), e.g. macs:min,acc:max."
+                    + " COL: a numeric metric or a numeric input column; DIR: min or max (metrics default to min; input columns"
+                    + " must say).")
+    String pareto;
+
+    @Option(names = "--top", paramLabel = "K", description = "Keep only the K best kept rows by --by (ties: the earlier row).")
+    Integer top;
+
+    @Option(names = "--by", paramLabel = "COL[:min|max]", description = "The column ranking --top (metrics default to min).")
+    String by;
+
+    @Option(names = "--sort", paramLabel = "COL[:min|max]",
+            description = "Order the selected rows by this column, ties by input order (default: input order for --pareto, best first for --top).")
+    String sort;
+
     @Mixin
     ConventionOptions conventions;
 
@@ -175,6 +200,7 @@ public final class FilterCommand implements Callable<Integer> {
      */
     private int filter(PrintWriter err) throws IOException {
         FilterSpec filterSpec = filterSpec();
+        RowSelection selection = selection();
         Destination out = Destination.output(output);
         Destination rej = rejects != null ? Destination.output(rejects) : Destination.defaultRejects(out);
         Destination.requireDistinct(input, out, rej);
@@ -186,7 +212,7 @@ public final class FilterCommand implements Callable<Integer> {
         try (CsvInput in = CsvInput.open(input)) {
             // a plain regular file is read in byte ranges on n threads; stdin, a pipe and gzip data by one reader
             ByteSource file = n > 1 ? in.splittable() : null;
-            FilterPipeline pipeline = new FilterPipeline(filterSpec);
+            FilterPipeline pipeline = new FilterPipeline(filterSpec).keptRows(selection);
             LongSupplier progress = file != null ? pipeline::rangeBytesWritten : in::bytesRead;
             ConsoleReporter reporter = new ConsoleReporter(err, quiet, System.console() != null, progress, rejectsName);
             pipeline.listener(reporter);
@@ -212,6 +238,10 @@ public final class FilterCommand implements Callable<Integer> {
                 }
             }
             reporter.summary(stats.withBytesRead(file != null ? file.size() : in.bytesRead()), in.compressed());
+            if (selection != null && !quiet) {
+                err.println(selection.describe(stats.kept()));
+                err.flush();
+            }
         }
         return ExitCode.OK;
     }
@@ -226,13 +256,31 @@ public final class FilterCommand implements Callable<Integer> {
         return files.isEmpty() ? "" : "; " + String.join(" and ", files) + (files.size() == 1 ? " is" : " are") + " left as before";
     }
 
+    /** The --pareto / --top selection, or null. */
+    RowSelection selection() {
+        if (pareto == null && top == null && by == null && sort == null) {
+            return null;
+        }
+        if (pareto == null && top == null) {
+            throw new IllegalArgumentException(by != null ? "--by needs --top K" : "--sort orders a selection: add --pareto or --top");
+        }
+        if (all) {
+            throw new IllegalArgumentException("--all writes every row as it comes; it cannot be combined with --pareto or --top");
+        }
+        if (top != null && top < 1) {
+            throw new IllegalArgumentException("--top must be at least 1, not " + top);
+        }
+        return new RowSelection(pareto != null ? Objective.parseList(pareto) : List.of(), top != null ? top : 0,
+                by != null ? Objective.parse(by) : null, sort != null ? Objective.parse(sort) : null);
+    }
+
     FilterSpec filterSpec() {
         List<Constraint> constraints = new ArrayList<>();
         max.forEach(m -> constraints.add(Constraint.max(m)));
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(InputShape.parse(inputShape))
+                .defaultInput(SummaryCommand.inputShape(inputShape))
                 .cellClasses(classes)
                 .archColumn(archColumn)
                 .constraints(constraints)

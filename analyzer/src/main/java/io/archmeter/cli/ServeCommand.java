@@ -1,6 +1,9 @@
 package io.archmeter.cli;
 
 import io.archmeter.bridge.JsonLines;
+import io.archmeter.io.InputFailedException;
+import io.archmeter.io.OutputFailedException;
+import io.archmeter.io.StdStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
@@ -17,6 +21,7 @@ import java.util.concurrent.Callable;
  * stdout. The protocol is {@link JsonLines}'; this class only wires the streams and the exit code.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Answers JSON requests on stdin, one line each, with JSON lines on stdout (archmeter for any language).",
         description = {
             "Answers one JSON request per line on stdin with one JSON line on stdout, flushed as soon as the",
             "request is read, until stdin closes: archmeter for any language, as a coprocess.",
@@ -41,8 +46,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stdin ended; every request was answered",
-            "2:a usage error, or stdout failed or was closed (the requests answered until then are reported",
-            "  on stderr)"})
+            "2:a usage error (a bad option)",
+            "4:an I/O error: stdout could not be written (a full disk, a closed stdout) or stdin read",
+            "141:the reader of stdout went away: the server stops at once, quietly"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,14 +71,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonLines protocol = new JsonLines(conventions.toConventions(), classes, input);
-        JsonLines.Outcome outcome = protocol.serve(new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out, maxLine);
-        if (outcome.outputFailed()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("archmeter: serve: cannot write to stdout (closed or failed) after " + outcome.answered()
-                    + " responses: stopped");
-            err.flush();
-            return 2;
+        PrintWriter err = spec.commandLine().getErr();
+        JsonLines.Outcome outcome;
+        try {
+            // stdout is file descriptor 1 itself (StdStreams): a failed write throws with its reason
+            outcome = protocol.serve(new InputStreamReader(StdStreams.in(), StandardCharsets.UTF_8), StdStreams.out(), maxLine);
+        } catch (UncheckedIOException e) {
+            return ExitCode.of(new InputFailedException("stdin", e.getCause(), false), err);
         }
-        return 0;
+        if (outcome.writeFailure() != null) {
+            // 141 quietly when the client closed its end of the pipe, else 4 naming the reason
+            return ExitCode.of(new OutputFailedException("stdout", outcome.writeFailure()), err);
+        }
+        return ExitCode.OK;
     }
 }

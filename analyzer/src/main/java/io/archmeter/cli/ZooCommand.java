@@ -6,7 +6,10 @@ import io.archmeter.engine.Metrics;
 import io.archmeter.grammar.ArchParser;
 import io.archmeter.model.Conventions;
 import io.archmeter.report.Formatting;
+import io.archmeter.report.TextTable;
 import io.archmeter.zoo.Zoo;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +29,17 @@ import java.util.concurrent.Callable;
  * {@code archmeter zoo}: one row per built-in model with its totals. Every number comes from
  * {@link Engine}, exactly as {@code archmeter summary NAME} computes it; this command only formats.
  */
-@Command(name = "zoo", mixinStandardHelpOptions = true,
-        description = {"Totals of every built-in model (or of the NAMEs given), each on its usual input:",
-            "MACs, FLOPs, parameters, model size, activation peak and total bytes, receptive field r / effective stride S.",
-            "'archmeter summary NAME' shows one model layer by layer."})
+@Command(name = "zoo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Totals of every built-in model (or of the NAMEs given), each on its usual input.",
+        description = {"MACs, FLOPs, parameters, model size, activation peak and total bytes, receptive field r / effective",
+            "stride S. 'archmeter summary NAME' shows one model layer by layer; --arch NAME prints a model's architecture",
+            "string, to copy and edit. CSV and JSON carry every model's architecture string too.",
+            "",
+            "Examples:",
+            "  archmeter zoo",
+            "  archmeter zoo resnet18 mobilenet_v2 --format csv",
+            "  archmeter zoo --arch mobilenet_v2",
+            ""})
 public final class ZooCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,12 +50,18 @@ public final class ZooCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--arch", paramLabel = "NAME", description = "Print the architecture string of built-in model NAME and nothing else.")
+    String arch;
+
     @Mixin
     ConventionOptions conventions;
 
+    /** RFC 4180 with {@code \n} line ends, as {@code filter} writes. */
+    private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
     private static final String[] CSV_COLUMNS = {
         "name", "input", "macs", "flops", "params", "weight_bytes", "model_mib", "act_peak_bytes", "act_total_bytes",
-        "rf_h", "rf_w", "stride_h", "stride_w"};
+        "rf_h", "rf_w", "stride_h", "stride_w", "arch"};
 
     /** One scored model. */
     private record Row(Zoo.Model model, Metrics metrics) {
@@ -51,6 +69,16 @@ public final class ZooCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (arch != null) {
+            if (names != null && !names.isEmpty()) {
+                throw new IllegalArgumentException("--arch prints one model: give its name to --arch alone (got also "
+                        + String.join(" ", names) + ")");
+            }
+            out.println(Zoo.require(arch.strip()).arch());
+            out.flush();
+            return 0;
+        }
         final String f = format.trim().toLowerCase(Locale.ROOT);
         if (!f.equals("text") && !f.equals("csv") && !f.equals("json")) {
             throw new IllegalArgumentException("unknown format '" + format + "': expected text, csv or json");
@@ -60,8 +88,7 @@ public final class ZooCommand implements Callable<Integer> {
             models.addAll(Zoo.all().values());
         } else {
             for (String n : names) {
-                models.add(Zoo.find(n.trim()).orElseThrow(() -> new IllegalArgumentException("unknown model '" + n
-                        + "': expected one of " + String.join(", ", Zoo.all().keySet()))));
+                models.add(Zoo.require(n.strip()));
             }
         }
         final Conventions c = conventions.toConventions();
@@ -71,7 +98,6 @@ public final class ZooCommand implements Callable<Integer> {
             CandidateBatch batch = ArchParser.parse(m.arch(), m.input());
             rows.add(new Row(m, engine.score(batch, 0, new Metrics())));
         }
-        PrintWriter out = spec.commandLine().getOut();
         switch (f) {
             case "csv" -> csv(rows, out);
             case "json" -> json(rows, c, out);
@@ -83,45 +109,31 @@ public final class ZooCommand implements Callable<Integer> {
 
     private static void text(List<Row> rows, Conventions c, PrintWriter out) {
         out.printf(Locale.ROOT, "archmeter zoo (%s)%n%n", c.label());
-        List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"model", "input", "MACs", "FLOPs", "params", "size MiB (" + c.weightType() + ")",
-            "act peak bytes", "act total bytes", "r / S"});
+        TextTable table = new TextTable(new String[] {"model", "input", "MACs", "FLOPs", "params", "size MiB (" + c.weightType() + ")",
+            "act peak bytes", "act total bytes", "r / S"}, new boolean[] {true, true, false, false, false, false, false, false, false});
         for (Row r : rows) {
             Metrics m = r.metrics();
-            cells.add(new String[] {r.model().name(), r.model().input().toString(), Formatting.grouped(m.macs()), Formatting.grouped(m.flops()),
+            table.row(r.model().name(), r.model().input().toString(), Formatting.grouped(m.macs()), Formatting.grouped(m.flops()),
                 Formatting.grouped(m.params()), Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2), Formatting.grouped(m.activationPeakBytes()),
                 Formatting.grouped(m.activationTotalBytes()),
-                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()) + " / " + Formatting.axes(m.strideH(), m.strideW())});
+                Formatting.axes(m.receptiveFieldH(), m.receptiveFieldW()) + " / " + Formatting.axes(m.strideH(), m.strideW()));
         }
-        int[] width = new int[cells.get(0).length];
-        for (String[] r : cells) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        for (int k = 0; k < cells.size(); k++) {
-            String[] r = cells.get(k);
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                String pad = " ".repeat(width[i] - r[i].length());
-                sb.append(i == 0 ? "" : "  ").append(i < 2 ? r[i] + pad : pad + r[i]);
-            }
-            String line = sb.toString().stripTrailing();
-            out.println(line);
-            if (k == 0) {
-                out.println("-".repeat(line.length()));
-            }
-        }
+        table.print(out);
     }
 
     private static void csv(List<Row> rows, PrintWriter out) {
-        out.println(String.join(",", CSV_COLUMNS));
-        for (Row r : rows) {
-            Metrics m = r.metrics();
-            out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d%n", r.model().name(), r.model().input(),
-                    m.macs(), m.flops(), m.params(), m.weightBytes(), Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2),
-                    m.activationPeakBytes(), m.activationTotalBytes(),
-                    m.receptiveFieldH(), m.receptiveFieldW(), m.strideH(), m.strideW());
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSV_FORMAT);
+            csv.printRecord((Object[]) CSV_COLUMNS);
+            for (Row r : rows) {
+                Metrics m = r.metrics();
+                csv.printRecord(r.model().name(), r.model().input(), m.macs(), m.flops(), m.params(), m.weightBytes(),
+                        Formatting.perUnit(m.weightBytes(), 1024 * 1024, 2), m.activationPeakBytes(), m.activationTotalBytes(),
+                        m.receptiveFieldH(), m.receptiveFieldW(), m.strideH(), m.strideW(), r.model().arch());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -147,6 +159,7 @@ public final class ZooCommand implements Callable<Integer> {
               .append(", \"act_total_bytes\": ").append(m.activationTotalBytes())
               .append(", \"rf_h\": ").append(m.receptiveFieldH()).append(", \"rf_w\": ").append(m.receptiveFieldW())
               .append(", \"stride_h\": ").append(m.strideH()).append(", \"stride_w\": ").append(m.strideW())
+              .append(", \"arch\": ").append(Formatting.quote(r.model().arch()))
               .append(i + 1 < rows.size() ? "},\n" : "}\n");
         }
         sb.append("  ]\n}");

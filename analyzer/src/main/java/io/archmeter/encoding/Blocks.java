@@ -52,6 +52,25 @@ public final class Blocks {
         return rounded;
     }
 
+    /**
+     * The fewest layers one repeat of {@code block} writes, whatever its keys: what a block checks
+     * against the candidate's layer limit before it expands r repeats ({@code res_c64_r1000000}
+     * is refused at once, not after a million blocks). cn: conv, bn, act; ir and ds: dw, bn, act,
+     * 1×1 conv, bn (without expansion, SE or residual); dsa: the same and act; res: two conv-bn,
+     * relu, add, relu; bot: three conv-bn, two relu, add, relu; fire: a 1×1 conv and relu, two
+     * conv-relu branches and their concatenation.
+     */
+    static int layersPerRepeatAtLeast(Block block) {
+        return switch (block) {
+            case CN -> 3;
+            case IR, DS -> 5;
+            case DSA -> 6;
+            case RES -> 7;
+            case BOT -> 10;
+            case FIRE -> 7;
+        };
+    }
+
     /** Expands {@code block} with its values resolved (the builder has checked them against the block's description). */
     static void expand(CandidateBuilder b, Block block, int k, int s, int c, int repeats, Parts p, Op act) {
         final SqueezeExcite se = p.has(Key.SE) ? new SqueezeExcite(Key.SE, p.get(Key.SE))

@@ -3,6 +3,8 @@ package io.archmeter.encoding;
 import io.archmeter.model.Op;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * Builds branches and joins into a candidate of a {@link CandidateBatch}: the bookkeeping behind
  * {@link CandidateBuilder}'s groups (the grammar's {@code ( a | b )add}, the blocks that expand into
@@ -19,8 +21,10 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * }</pre>
  *
  * <p>Layer positions are 0-based indices in the open candidate, -1 for the network input. Uses
- * Eclipse Collections primitive lists, which grow as groups nest. Not thread-safe; reusable after
- * {@link #clear()}.
+ * Eclipse Collections primitive lists, which grow as groups nest. Every operation costs time in
+ * proportion to what it writes (closing a group of n branches, n joins; never the depth of the
+ * groups around it), so a candidate of any shape is built in linear time. Not thread-safe;
+ * reusable after {@link #clear()}.
  */
 public final class BranchStack {
     private static final int NONE = Integer.MIN_VALUE;
@@ -79,7 +83,8 @@ public final class BranchStack {
                     + join.token() + "'");
         }
         pending = NONE;
-        join(batch, join, frames.toArray(), start + 1, branches);
+        // the branch ends in place, no copy: a copy of every open group's frames would make deep nesting quadratic
+        join(batch, join, b -> frames.get(start + 1 + b), branches);
         while (frames.size() > start) {
             frames.removeAtIndex(frames.size() - 1);
         }
@@ -111,23 +116,23 @@ public final class BranchStack {
             }
         }
         pending = NONE;
-        join(batch, join, positions, 0, n);
+        join(batch, join, b -> positions[b], n);
     }
 
     /**
-     * Appends one n-ary join of the tensors at positions {@code ends[from … from+n)} (0-based layer
+     * Appends one n-ary join of the tensors at positions {@code end(0) … end(n − 1)} (0-based layer
      * indices in the open candidate, -1 for the input): the first join reads the first two, each
      * further one the join before it and the next tensor; all but the last are fused.
      */
-    static void join(CandidateBatch batch, Op join, int[] ends, int from, int n) {
+    static void join(CandidateBatch batch, Op join, IntUnaryOperator end, int n) {
         if (n < 2) {
             throw new IllegalArgumentException("a join needs at least two tensors, not " + n);
         }
         int here = batch.openLayers();
-        batch.appendJoin(join.code(), here - ends[from], here - ends[from + 1], n > 2);
+        batch.appendJoin(join.code(), here - end.applyAsInt(0), here - end.applyAsInt(1), n > 2);
         for (int b = 2; b < n; b++) {
             here++;
-            batch.appendJoin(join.code(), LayerRecord.PREVIOUS, here - ends[from + b], b < n - 1);
+            batch.appendJoin(join.code(), LayerRecord.PREVIOUS, here - end.applyAsInt(b), b < n - 1);
         }
     }
 

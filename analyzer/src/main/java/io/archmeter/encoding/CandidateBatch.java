@@ -1,6 +1,7 @@
 package io.archmeter.encoding;
 
 import io.archmeter.model.Op;
+import io.archmeter.model.OpCode;
 
 import java.util.Arrays;
 
@@ -15,8 +16,9 @@ import java.util.Arrays;
  *  shapes    [ CHAIN | GRAPH | ... ]                       {@link #SHAPE_CHAIN} or {@link #SHAPE_GRAPH} per candidate
  * </pre>
  *
- * <p>A candidate is a {@link #SHAPE_CHAIN chain} when every layer reads the previous one; the
- * engine scores chains without any per-layer scratch state. {@link #end()} classifies the
+ * <p>A candidate is a {@link #SHAPE_CHAIN chain} when every layer reads the previous one and none
+ * is a view of part of its input ({@link Op.Memory#VIEW}: a slice, a crop, which keep their whole
+ * input alive); the engine scores chains without any per-layer scratch state. {@link #end()} classifies the
  * candidate and checks that every input reference stays inside it.
  *
  * <p>Candidates are written with a {@link CandidateBuilder} ({@link #builder()} is the batch's
@@ -24,6 +26,17 @@ import java.util.Arrays;
  * {@link #append(Op, Parts)} per layer and {@link #end()}; {@link #abort()} drops a candidate
  * whose parse failed half way. {@link #clear()} keeps the arrays, so a batch reused across chunks
  * or search iterations allocates only while it grows to its high-water mark.
+ *
+ * <h2>Limits and checks</h2>
+ * A candidate may have at most {@link #maxLayers()} layers ({@value #DEFAULT_MAX_LAYERS} unless
+ * set with {@link #maxLayers(int)} or, for every batch of a JVM, the system property
+ * {@value #MAX_LAYERS_PROPERTY}): a block token such as {@code res_c64_r1000000} is refused
+ * before it is expanded, and any layer past the limit is refused before the arrays grow, so one
+ * row of a candidate file cannot exhaust the heap. Every index is checked against the current
+ * {@link #size()} ({@link IndexOutOfBoundsException} naming the index and the size): a candidate
+ * of a cleared batch cannot be read. Layers written by position ({@link #reserveLayer()}) are
+ * validated when their candidate ends; values written straight into {@link #records()} are not
+ * checked until {@link #validate(int)} is called.
  *
  * <p>Not thread-safe for writing; once filled, any number of threads may read it (the engine
  * scores disjoint candidates of one batch in parallel).
@@ -40,6 +53,21 @@ public final class CandidateBatch {
     /** Shape of a candidate with branches or joins. */
     public static final int SHAPE_GRAPH = 1;
 
+    /**
+     * The most layers one candidate may have unless {@link #maxLayers(int)} or the system property
+     * {@value #MAX_LAYERS_PROPERTY} says otherwise: 1,000,000 (60 MB of layer records; the largest
+     * network of the zoo has a few hundred).
+     */
+    public static final int DEFAULT_MAX_LAYERS = 1_000_000;
+
+    /** System property that sets the layer limit of every batch created afterwards, e.g. {@code -Darchmeter.maxLayers=5000000}. */
+    public static final String MAX_LAYERS_PROPERTY = "archmeter.maxLayers";
+
+    /** Most ints an array may hold (the JVM's limit, with the usual headroom). */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** No layer of the open candidate was written by position. */
+    private static final int NONE = -1;
+
     private int[] records;
     private int[] firstLayer;
     private int[] inputs;
@@ -51,6 +79,11 @@ public final class CandidateBatch {
     private int layerCount;
     private boolean open;
     private CandidateBuilder builder;
+    private int maxLayers = LayerLimit.DEFAULT.value();
+    /** layerCount may not reach this while the open candidate is written: its first layer + maxLayers. */
+    private int layerLimit;
+    /** The first layer of the open candidate written by position ({@link #reserveLayer()}), validated at end(); NONE if none. */
+    private int rawFrom = NONE;
 
     public CandidateBatch() {
         this(16, 16 * 20);
@@ -58,6 +91,7 @@ public final class CandidateBatch {
 
     /** A batch with room for {@code candidates} candidates of {@code layers} layers in all before it grows. */
     public CandidateBatch(int candidates, int layers) {
+        LayerLimit.DEFAULT.check();
         records = new int[Math.max(1, layers) * LayerRecord.LENGTH];
         firstLayer = new int[Math.max(1, candidates) + 1];
         inputs = new int[Math.max(1, candidates) * INPUT_LENGTH];
@@ -80,7 +114,37 @@ public final class CandidateBatch {
         size = 0;
         layerCount = 0;
         open = false;
+        rawFrom = NONE;
         return this;
+    }
+
+    /** The most layers one candidate of this batch may have. */
+    public int maxLayers() {
+        return maxLayers;
+    }
+
+    /**
+     * Sets the most layers one candidate may have (from the next candidate begun). Appending a
+     * layer beyond it, or a block whose repeats would go beyond it, throws
+     * {@link IllegalArgumentException}; the arrays never grow past it for one candidate.
+     *
+     * @throws IllegalArgumentException if {@code layers} is below 1
+     */
+    public CandidateBatch maxLayers(int layers) {
+        if (layers < 1) {
+            throw new IllegalArgumentException("a candidate may have at most " + layers + " layers: must be at least 1");
+        }
+        maxLayers = layers;
+        return this;
+    }
+
+    /**
+     * Layers the open candidate may still take before it reaches {@link #maxLayers()}: what a block
+     * checks before it expands its repeats.
+     */
+    public int remainingLayers() {
+        requireOpen();
+        return layerLimit - layerCount;
     }
 
     /** Starts candidate number {@link #size()} on an input of H×W×C. */
@@ -102,7 +166,9 @@ public final class CandidateBatch {
         inputs[in + INPUT_W_OFFSET] = w;
         inputs[in + INPUT_C_OFFSET] = c;
         firstLayer[size] = layerCount;
+        layerLimit = (int) Math.min(MAX_ARRAY / LayerRecord.LENGTH, (long) layerCount + maxLayers);
         channelsKnown = 0;
+        rawFrom = NONE;
         open = true;
         return this;
     }
@@ -112,19 +178,28 @@ public final class CandidateBatch {
      * chain or a graph and checks its input references.
      *
      * @throws IllegalArgumentException if a layer reads before the network input, or a fused join
-     *         is not followed by a join of the same op that reads it; the candidate stays open
+     *         is not followed by a join of the same op that reads it, or a layer written by position
+     *         ({@link #reserveLayer()}) breaks a {@link LayerRecord#validate record invariant}; the
+     *         candidate stays open
      */
     public CandidateBatch end() {
         requireOpen();
         int shape = SHAPE_CHAIN;
         final int first = firstLayer[size];
+        if (rawFrom != NONE) {
+            validateLayers(rawFrom, layerCount, first, size);
+            rawFrom = NONE;
+        }
         for (int l = first; l < layerCount; l++) {
             final int r = l * LayerRecord.LENGTH;
             final int in0 = records[r + LayerRecord.IN0_OFFSET];
             final int in1 = records[r + LayerRecord.IN1_OFFSET];
             if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
                 shape = SHAPE_GRAPH;
-                checkReferences(l - first, r, in0, in1);
+                checkReferences(l - first, r, in0, in1, layerCount, size);
+            } else if (isView(records[r + LayerRecord.OP_OFFSET])) {
+                // a view of part of its input keeps all of it alive: the graph bookkeeping follows tensors
+                shape = SHAPE_GRAPH;
             }
         }
         shapes[size] = shape;
@@ -134,16 +209,30 @@ public final class CandidateBatch {
         return this;
     }
 
-    private void checkReferences(int j, int r, int in0, int in1) {
+    /** Per op code, whether the op is a view of part of its input ({@link Op.Memory#VIEW}). */
+    private static final boolean[] VIEWS = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            VIEWS[op.code()] = op.memory() == Op.Memory.VIEW;
+        }
+    }
+
+    private static boolean isView(int op) {
+        return op >= 0 && op < VIEWS.length && VIEWS[op];
+    }
+
+    /** Layer j (0-based) of candidate {@code candidate}, at offset r; its candidate's layers end at layer {@code end}. */
+    private void checkReferences(int j, int r, int in0, int in1, int end, int candidate) {
         if (in0 > j + 1 || in1 > j + 1) {
-            throw new IllegalArgumentException("layer " + (j + 1) + " of candidate " + size + " reads "
+            throw new IllegalArgumentException("layer " + (j + 1) + " of candidate " + candidate + " reads "
                     + Math.max(in0, in1) + " layers back, before the network input (at most " + (j + 1) + ")");
         }
         if ((records[r + LayerRecord.FLAGS_OFFSET] & LayerRecord.FLAG_FUSED) != 0) {
             int next = r + LayerRecord.LENGTH;
-            if (next >= layerCount * LayerRecord.LENGTH || records[next + LayerRecord.OP_OFFSET] != records[r + LayerRecord.OP_OFFSET]
+            if (next >= end * LayerRecord.LENGTH || records[next + LayerRecord.OP_OFFSET] != records[r + LayerRecord.OP_OFFSET]
                     || records[next + LayerRecord.IN0_OFFSET] != LayerRecord.PREVIOUS) {
-                throw new IllegalArgumentException("layer " + (j + 1) + " of candidate " + size
+                throw new IllegalArgumentException("layer " + (j + 1) + " of candidate " + candidate
                         + " is a fused join, but the next layer is not a join of the same op reading it");
             }
         }
@@ -154,9 +243,59 @@ public final class CandidateBatch {
         if (open) {
             layerCount = firstLayer[size];
             channelsKnown = 0;
+            rawFrom = NONE;
             open = false;
         }
         return this;
+    }
+
+    /**
+     * Checks candidate {@code i} as the batch's writers do: every layer record's invariants
+     * ({@link LayerRecord#validate}) and every input reference inside the candidate. Call it after
+     * writing into {@link #records()} directly; the engine does not re-check a record it scores.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch
+     * @throws IllegalArgumentException naming the layer and the field that is wrong
+     */
+    public CandidateBatch validate(int i) {
+        java.util.Objects.checkIndex(i, size);
+        validateLayers(firstLayer[i], firstLayer[i + 1], firstLayer[i], i);
+        boolean graph = false;
+        for (int l = firstLayer[i]; l < firstLayer[i + 1]; l++) {
+            final int r = l * LayerRecord.LENGTH;
+            final int in0 = records[r + LayerRecord.IN0_OFFSET];
+            final int in1 = records[r + LayerRecord.IN1_OFFSET];
+            if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
+                graph = true;
+                checkReferences(l - firstLayer[i], r, in0, in1, firstLayer[i + 1], i);
+            } else if (isView(records[r + LayerRecord.OP_OFFSET])) {
+                graph = true;
+            }
+        }
+        if (graph != isGraph(i)) {
+            throw new IllegalArgumentException("candidate " + i + " is marked a " + (graph ? "chain" : "graph")
+                    + " but its records are a " + (graph ? "graph" : "chain") + ": written past end()");
+        }
+        return this;
+    }
+
+    /** {@link #validate(int)} for every candidate. */
+    public CandidateBatch validate() {
+        for (int i = 0; i < size; i++) {
+            validate(i);
+        }
+        return this;
+    }
+
+    private void validateLayers(int from, int to, int first, int candidate) {
+        for (int l = from; l < to; l++) {
+            try {
+                LayerRecord.validate(records, l * LayerRecord.LENGTH);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + (l - first + 1) + " of candidate " + candidate + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -177,8 +316,12 @@ public final class CandidateBatch {
             inputs = Arrays.copyOf(inputs, cap * INPUT_LENGTH);
             shapes = Arrays.copyOf(shapes, cap);
         }
-        if ((layerCount + layers) * LayerRecord.LENGTH > records.length) {
-            records = Arrays.copyOf(records, Math.max((layerCount + layers) * LayerRecord.LENGTH, records.length * 2));
+        final long need = ((long) layerCount + layers) * LayerRecord.LENGTH;
+        if (need > MAX_ARRAY) {
+            throw new IllegalStateException("the batch would hold " + ((long) layerCount + layers) + " layers, more than an array can");
+        }
+        if (need > records.length) {
+            records = Arrays.copyOf(records, (int) Math.min(MAX_ARRAY, Math.max(need, 2L * records.length)));
         }
         System.arraycopy(other.records, 0, records, layerCount * LayerRecord.LENGTH, layers * LayerRecord.LENGTH);
         System.arraycopy(other.inputs, 0, inputs, size * INPUT_LENGTH, n * INPUT_LENGTH);
@@ -244,17 +387,45 @@ public final class CandidateBatch {
 
     /**
      * Reserves the next layer record of the open candidate and returns its offset in
-     * {@link #records()}; the caller fills it (e.g. with {@link LayerRecord#put}). Re-read
-     * {@link #records()} after this call: the array may have grown.
+     * {@link #records()}; the caller fills it (e.g. with {@link LayerRecord#put}) before the
+     * candidate ends. Re-read {@link #records()} after this call: the array may have grown.
+     * Records written this way are checked by {@link #end()} ({@link LayerRecord#validate}: a
+     * negative kernel, stride 0 or an unknown op code is refused there, never scored; about 10 ns
+     * a layer, the validator's table check, measured on the shared 2-core machine).
+     *
+     * @throws IllegalArgumentException if the candidate already has {@link #maxLayers()} layers
      */
     public int reserveLayer() {
+        final int offset = reserve();
+        if (rawFrom == NONE) {
+            rawFrom = layerCount - 1;
+        }
+        return offset;
+    }
+
+    /** {@link #reserveLayer()} for the batch's own writers, whose records are valid by construction. */
+    int reserve() {
         requireOpen();
-        int offset = layerCount * LayerRecord.LENGTH;
+        if (layerCount >= layerLimit) {
+            throw tooManyLayers();
+        }
+        final int offset = layerCount * LayerRecord.LENGTH;
         if (offset + LayerRecord.LENGTH > records.length) {
-            records = Arrays.copyOf(records, Math.max(offset + LayerRecord.LENGTH, records.length * 2));
+            grow(offset + LayerRecord.LENGTH);
         }
         layerCount++;
         return offset;
+    }
+
+    /** Doubles the records array, to at least {@code need} ints and never past the open candidate's limit. */
+    private void grow(int need) {
+        final long cap = Math.min((long) layerLimit * LayerRecord.LENGTH, Math.max(need, 2L * records.length));
+        records = Arrays.copyOf(records, (int) cap);
+    }
+
+    private IllegalArgumentException tooManyLayers() {
+        return new IllegalArgumentException("candidate " + size + " has more than " + String.format(java.util.Locale.ROOT, "%,d", maxLayers)
+                + " layers, the limit of one candidate (CandidateBatch.maxLayers, or -D" + MAX_LAYERS_PROPERTY + "=N)");
     }
 
     /**
@@ -268,7 +439,7 @@ public final class CandidateBatch {
         if (op.isJoin()) {
             throw new IllegalArgumentException(op.token() + " is a join: append it with appendJoin");
         }
-        final int offset = reserveLayer();
+        final int offset = reserve();
         try {
             LayerRecord.write(records, offset, op, parts);
         } catch (IllegalArgumentException e) {
@@ -284,7 +455,7 @@ public final class CandidateBatch {
      */
     public CandidateBatch appendLayer(int op, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                                       int groups, int cout, int cmult, int flags) {
-        int offset = reserveLayer();
+        int offset = reserve();
         LayerRecord.put(records, offset, op, kh, kw, sh, sw, ph, pw, dh, dw, groups, cout, cmult, flags);
         validateLast(offset);
         return this;
@@ -292,7 +463,7 @@ public final class CandidateBatch {
 
     /** Appends a layer without parameters (bn, an activation, gap, lrn, dropout, flatten, id), validated. */
     public CandidateBatch appendSimple(int op) {
-        int offset = reserveLayer();
+        int offset = reserve();
         LayerRecord.putSimple(records, offset, op);
         validateLast(offset);
         return this;
@@ -300,7 +471,7 @@ public final class CandidateBatch {
 
     /** Appends a join of the tensors {@code in0} and {@code in1} layers back (1 = the previous layer). */
     public CandidateBatch appendJoin(int op, int in0, int in1, boolean fused) {
-        int offset = reserveLayer();
+        int offset = reserve();
         LayerRecord.putJoin(records, offset, op, in0, in1, fused);
         validateLast(offset);
         return this;
@@ -356,40 +527,45 @@ public final class CandidateBatch {
         return layerCount;
     }
 
-    /** The layer records; candidate i's layer j is at {@code LayerRecord.offset(firstLayer(i) + j)}. */
+    /**
+     * The layer records; candidate i's layer j is at {@code LayerRecord.offset(firstLayer(i) + j)}.
+     * For reading: a value written here is not checked (the engine trusts records, and scores a
+     * negative kernel into negative MACs); after writing into it, call {@link #validate(int)}.
+     */
     public int[] records() {
         return records;
     }
 
     /** Index of candidate {@code i}'s first layer. */
     public int firstLayer(int i) {
-        return firstLayer[i];
+        return firstLayer[java.util.Objects.checkIndex(i, size)];
     }
 
     /** One past the index of candidate {@code i}'s last layer. */
     public int endLayer(int i) {
-        return firstLayer[i + 1];
+        return firstLayer[java.util.Objects.checkIndex(i, size) + 1];
     }
 
     /** Number of layers of candidate {@code i}. */
     public int layers(int i) {
+        java.util.Objects.checkIndex(i, size);
         return firstLayer[i + 1] - firstLayer[i];
     }
 
     public int inputHeight(int i) {
-        return inputs[i * INPUT_LENGTH + INPUT_H_OFFSET];
+        return inputs[java.util.Objects.checkIndex(i, size) * INPUT_LENGTH + INPUT_H_OFFSET];
     }
 
     public int inputWidth(int i) {
-        return inputs[i * INPUT_LENGTH + INPUT_W_OFFSET];
+        return inputs[java.util.Objects.checkIndex(i, size) * INPUT_LENGTH + INPUT_W_OFFSET];
     }
 
     public int inputChannels(int i) {
-        return inputs[i * INPUT_LENGTH + INPUT_C_OFFSET];
+        return inputs[java.util.Objects.checkIndex(i, size) * INPUT_LENGTH + INPUT_C_OFFSET];
     }
 
     /** True if candidate {@code i} has branches or joins. */
     public boolean isGraph(int i) {
-        return shapes[i] == SHAPE_GRAPH;
+        return shapes[java.util.Objects.checkIndex(i, size)] == SHAPE_GRAPH;
     }
 }

@@ -33,10 +33,12 @@ import io.archmeter.model.Op;
  * DAG by layer position (0-based in the candidate, -1 for the network input), as cell-based
  * search spaces need.
  *
- * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a block's
- * required keys, an activation that is one) and throws {@link IllegalArgumentException} naming
- * the layer; the layer is not kept. Shape errors that depend on the input (output size ≤ 0,
- * groups not dividing channels) are the engine's to report. Not thread-safe.
+ * <p><b>Errors.</b> Every call checks its values with the grammar's rules (a key's range, a pooling
+ * padding at most half its window, a block's required keys, an activation that is one, a layer
+ * count within the batch's {@link CandidateBatch#maxLayers()}: a block's repeats are checked before
+ * it expands) and throws {@link IllegalArgumentException} naming the layer; the layer is not kept.
+ * Shape errors that depend on the input (output size ≤ 0, groups not dividing channels) are the
+ * engine's to report. Not thread-safe.
  */
 public final class CandidateBuilder {
     private final CandidateBatch batch;
@@ -199,7 +201,7 @@ public final class CandidateBuilder {
      * {@link LayerRecord#write}.
      */
     public CandidateBuilder appendCopy(int[] records, int offset) {
-        final int o = batch.reserveLayer();
+        final int o = batch.reserve();
         System.arraycopy(records, offset, batch.records(), o, LayerRecord.LENGTH);
         batch.records()[o + LayerRecord.IN0_OFFSET] = LayerRecord.PREVIOUS;
         branches.afterLayer(batch);
@@ -247,8 +249,21 @@ public final class CandidateBuilder {
         if (p.noskip() && !block.takesNoskip()) {
             throw new IllegalArgumentException("noskip: " + name + " has no residual to leave out");
         }
+        checkRepeats(block, block.value(p, Key.R));
         Blocks.expand(this, block, block.value(p, Key.K), block.value(p, Key.S), block.value(p, Key.C), block.value(p, Key.R), p, act);
         return this;
+    }
+
+    /** Refuses, before writing any of them, repeats that would take the candidate past its layer limit. */
+    private void checkRepeats(Block block, int repeats) {
+        final long atLeast = (long) Math.max(1, repeats) * Blocks.layersPerRepeatAtLeast(block);
+        if (atLeast > batch.remainingLayers()) {
+            throw new IllegalArgumentException(block.token() + ": " + repeats + " repeat" + (repeats == 1 ? "" : "s")
+                    + " expand to at least " + String.format(java.util.Locale.ROOT, "%,d", atLeast) + " layers, more than the "
+                    + String.format(java.util.Locale.ROOT, "%,d", batch.remainingLayers()) + " this candidate may still have (at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", batch.maxLayers()) + " per candidate: CandidateBatch.maxLayers, or -D"
+                    + CandidateBatch.MAX_LAYERS_PROPERTY + "=N)");
+        }
     }
 
     private static void checkRange(String name, Key key, int v) {
@@ -337,6 +352,28 @@ public final class CandidateBuilder {
     /** Channel shuffle in {@code groups} groups (ShuffleNet); the engine checks that they divide the channels. */
     public CandidateBuilder shuffle(int groups) {
         return layer(Op.SHUFFLE, scratch.clear().set(Key.G, groups));
+    }
+
+    /**
+     * Channels [first, first + count) of the current tensor, {@code x[:, first:first+count]}: a view,
+     * free (NAS-Bench-101's truncation is {@code slice(0, c)}; ShuffleNetV2's split halves of C are
+     * {@code slice(0, C/2)} and {@code slice(C/2, C/2)}). The engine checks the channels are there.
+     */
+    public CandidateBuilder slice(int first, int count) {
+        scratch.clear().set(Key.C, count);
+        if (first != 0) {
+            scratch.set(Key.AT, first);
+        }
+        return layer(Op.SLICE, scratch);
+    }
+
+    /**
+     * The current tensor without its first {@code top} rows and {@code left} columns,
+     * {@code x[:, :, top:, left:]}: a view, free, that shifts the receptive field (DARTS's
+     * FactorizedReduce reads {@code crop(1, 1)}).
+     */
+    public CandidateBuilder crop(int top, int left) {
+        return layer(Op.CROP, scratch.clear().set(Key.O, top, left));
     }
 
     public CandidateBuilder bn() {

@@ -55,15 +55,18 @@ import java.util.List;
  *
  * <h2>Keys and fields</h2>
  * Each key of the notation has one home in the record ({@link #fieldOf}): k, s, p, d the pairs
- * of fields above, g {@code groups}, c {@code cout}, m {@code cmult}, b and ceil a flag bit.
+ * of fields above, g {@code groups}, c {@code cout}, m {@code cmult}, b and ceil a flag bit; a
+ * channel slice's first channel {@code at} lives in {@code groups} and a crop's offset {@code o} in
+ * {@code ph pw}, fields of keys those ops do not take ({@code slice_c16_at16} is
+ * {@code [23, 1,1, 1,1, 0,0, 1,1, 16, 16, 1, 0, 1, 0]}, {@code crop_o1} {@code [24, 1,1, 1,1, 1,1, 1,1, 1, 0, 1, 0, 1, 0]}).
  * {@link #write} fills a record from an op's description ({@link Op#keys()}) and the keys given;
  * {@link #validate} reads the same description. The fields of the keys an op does not take hold
  * their neutral values.
  *
  * <h2>Room for new ops: why the record stays at 15 ints</h2>
- * The ops the next search spaces bring fit the fields as they are: a channel slice or split
- * takes {@code c} (and a part index can share {@code cmult}, which such an op does not use); a
- * crop or shift can keep its offsets in the padding fields it does not otherwise use; TF's
+ * The ops the search spaces brought fit the fields as they are: a channel slice takes {@code c}
+ * and keeps its first channel in {@code groups}, which it does not otherwise use; a crop keeps its
+ * offsets in the padding fields; TF's
  * asymmetric "SAME" padding depends on the input size, so it is a mode — a {@code flags} bit
  * (29 are free) that the engine resolves per axis — not stored pads. A key may share another
  * key's field when no op takes both: the static check of this class refuses an op whose keys
@@ -181,6 +184,9 @@ public final class LayerRecord {
         FIELD_OF_KEY[Key.G.ordinal()] = GROUPS_OFFSET;
         FIELD_OF_KEY[Key.C.ordinal()] = COUT_OFFSET;
         FIELD_OF_KEY[Key.M.ordinal()] = CMULT_OFFSET;
+        // a slice's first channel and a crop's offset share fields of keys those ops do not take
+        FIELD_OF_KEY[Key.AT.ordinal()] = GROUPS_OFFSET;
+        FIELD_OF_KEY[Key.O.ordinal()] = PAD_H_OFFSET;
         FLAG_OF_KEY[Key.B.ordinal()] = FLAG_BIAS;
         FLAG_OF_KEY[Key.CEIL.ordinal()] = FLAG_CEIL;
         for (Op op : Op.values()) {
@@ -224,8 +230,9 @@ public final class LayerRecord {
      * description for the others, at {@code offset}. The one writer of layer records from keys: the
      * grammar, the builder and every block and search space end here.
      *
-     * <p>A record it writes is valid: given keys are checked against their range, defaults are
-     * valid by construction.
+     * <p>A record it writes is valid: given keys are checked against their range and the bounds
+     * other keys set ({@link KeyUse.Bound}: {@code maxpool_k3_p5} is refused, as PyTorch refuses a
+     * padding of more than half the window), defaults are valid by construction.
      *
      * @throws IllegalArgumentException if a key does not apply to the op, a required key is missing or a value is
      *         out of range; the message names the op and the field
@@ -268,6 +275,49 @@ public final class LayerRecord {
         }
         if (derived) {
             writeDerived(records, offset, program, given);
+        }
+        if (BOUNDED[op.code()]) {
+            checkBounds(records, offset, op);
+        }
+    }
+
+    /** Per op code: whether a key of the op has a {@link KeyUse.Bound} (pooling padding), checked once its keys are written. */
+    private static final boolean[] BOUNDED = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            for (KeyUse u : op.keys()) {
+                if (u.bound() != KeyUse.Bound.NONE) {
+                    if (FIELD_OF_KEY[u.key().ordinal()] == NO_FIELD || !u.key().isPair()) {
+                        throw new AssertionError(op.token() + ": a bound applies per axis, to a pair key such as p");
+                    }
+                    BOUNDED[op.code()] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * The bounds of the op's keys that depend on its other keys (a pooling padding at most half its
+     * window, as PyTorch checks it), per axis.
+     */
+    private static void checkBounds(int[] records, int offset, Op op) {
+        for (KeyUse u : op.keys()) {
+            final KeyUse.Bound bound = u.bound();
+            if (bound == KeyUse.Bound.NONE) {
+                continue;
+            }
+            for (int axis = 0; axis < 2; axis++) {
+                final int v = read(records, offset, u.key(), axis);
+                final int k = records[offset + KERNEL_H_OFFSET + axis];
+                final int d = records[offset + DILATION_H_OFFSET + axis];
+                final long max = bound.max(k, d);
+                if (v > max) {
+                    throw new IllegalArgumentException(op.token() + ": " + u.meaning() + " " + u.key().token() + " = " + v
+                            + (axis == 0 ? " (along H)" : " (along W)") + " is more than " + bound.rule() + ": at most "
+                            + bound.formula() + " = " + max + " for k = " + k + (op.use(Key.D) != null ? ", d = " + d : ""));
+                }
+            }
         }
     }
 
@@ -439,12 +489,25 @@ public final class LayerRecord {
      * a known op; kernel, stride, dilation and channel multiplier at least 1, padding, groups and
      * cout not negative; only known flags, and only the flags of the op's keys; every key's value
      * in its range (or the sentinel of its default), the fields the op fixes at their value, and
-     * neutral values in the fields it does not use; in1 set exactly for joins, and only joins
-     * fused. Whether in0 and in1 stay inside the candidate is checked by {@link CandidateBatch}.
+     * neutral values in the fields it does not use; the bounds one key takes from others
+     * ({@link KeyUse.Bound}: a pooling padding at most half its window, as PyTorch); in1 set
+     * exactly for joins, and only joins fused. Whether in0 and in1 stay inside the candidate is
+     * checked by {@link CandidateBatch}.
+     *
+     * <p>A record that holds (nearly all do) is told in a few nanoseconds from per-op tables of each
+     * field's range compiled from the same description ({@link #holds}); only a record that does
+     * not goes through the checks below, which find and name what is wrong.
      *
      * @throws IllegalArgumentException naming the op, the field and the value
      */
     public static void validate(int[] records, int offset) {
+        if (!holds(records, offset)) {
+            explain(records, offset);
+        }
+    }
+
+    /** The checks of {@link #validate}, one by one, each with its message: the specification {@link #holds} is tested against. */
+    static void explain(int[] records, int offset) {
         final int code = records[offset + OP_OFFSET];
         if (code < 0 || code >= OpCode.COUNT) {
             throw new IllegalArgumentException("layer record has unknown op code " + code);
@@ -471,6 +534,9 @@ public final class LayerRecord {
         for (KeyUse u : op.keys()) {
             validateKey(records, offset, op, u);
         }
+        if (BOUNDED[code]) {
+            checkBounds(records, offset, op);
+        }
         final int keyFlags = flags & ~FLAG_FUSED;
         if ((keyFlags & ~ALLOWED_FLAGS[code]) != 0) {
             throw new IllegalArgumentException(op.token() + ": flag " + ((keyFlags & FLAG_BIAS) != 0 ? "bias (key b)" : "ceil (key ceil)")
@@ -483,6 +549,103 @@ public final class LayerRecord {
             throw new IllegalArgumentException(op.token() + ": in1 = " + records[offset + IN1_OFFSET]
                     + (op.isJoin() ? ": a join needs a second input" : ": only joins have a second input"));
         }
+    }
+
+    // ---- the fast check: each op's description compiled into per-field ranges -------------------
+
+    /** Per op code and field (kh … cmult, at {@code code * LENGTH + field}): the least and the most a valid record holds. */
+    private static final int[] FIELD_MIN = new int[OpCode.COUNT * LENGTH];
+    private static final int[] FIELD_MAX = new int[OpCode.COUNT * LENGTH];
+    /** Per op code: the flags a valid record may have (its keys' flags, and fused for a join). */
+    private static final int[] VALID_FLAGS = new int[OpCode.COUNT];
+    /** Per op code: whether its records are checked by {@link #explain} alone (a key fixed by other fields). */
+    private static final boolean[] SLOW = new boolean[OpCode.COUNT];
+
+    static {
+        for (Op op : Op.values()) {
+            final int t = op.code() * LENGTH;
+            for (int f = KERNEL_H_OFFSET; f <= CMULT_OFFSET; f++) {
+                FIELD_MIN[t + f] = NEUTRAL[f];
+                FIELD_MAX[t + f] = NEUTRAL[f];
+            }
+            for (KeyUse u : op.keys()) {
+                final int f = FIELD_OF_KEY[u.key().ordinal()];
+                if (f != NO_FIELD) {
+                    for (int axis = 0; axis < (u.key().isPair() ? 2 : 1); axis++) {
+                        range(op, u, f + axis);
+                    }
+                }
+            }
+            VALID_FLAGS[op.code()] = ALLOWED_FLAGS[op.code()] | (op.isJoin() ? FLAG_FUSED : 0);
+        }
+    }
+
+    /** The range of field f of op's records: its key's range (or the sentinel of its default), never below the field's least. */
+    private static void range(Op op, KeyUse u, int f) {
+        final int t = op.code() * LENGTH + f;
+        final int least = f == PAD_H_OFFSET || f == PAD_W_OFFSET || f == GROUPS_OFFSET || f == COUT_OFFSET ? 0 : 1;
+        final Key key = u.key();
+        if (!u.settable()) {
+            final KeyUse.Default rule = u.rule();
+            if (rule == KeyUse.Default.SAME_PADDING || rule == KeyUse.Default.KERNEL) {
+                SLOW[op.code()] = true;           // fixed by other fields: explain() checks it
+                return;
+            }
+            FIELD_MIN[t] = Math.max(least, resolvedDefault(null, 0, u, 0));
+            FIELD_MAX[t] = resolvedDefault(null, 0, u, 0);
+            return;
+        }
+        int min = key.min();
+        if (u.rule() == KeyUse.Default.INPUT_CHANNELS) {
+            if (key.min() > CHANNELS_FROM_INPUT + 1) {
+                SLOW[op.code()] = true;           // the sentinel and the range are not one interval
+            }
+            min = Math.min(min, CHANNELS_FROM_INPUT);
+        }
+        FIELD_MIN[t] = Math.max(least, min);
+        FIELD_MAX[t] = key.max();
+    }
+
+    /**
+     * True if the record at {@code offset} holds every invariant {@link #validate} checks: a few
+     * compares per field against {@link #FIELD_MIN}/{@link #FIELD_MAX} (which {@code LayerRecordFastCheckTest}
+     * fuzzes against {@link #explain}). May say false for a valid record only of a {@link #SLOW} op.
+     */
+    static boolean holds(int[] records, int offset) {
+        final int code = records[offset + OP_OFFSET];
+        if (code < 0 || code >= OpCode.COUNT || SLOW[code]) {
+            return false;
+        }
+        final int t = code * LENGTH;
+        for (int f = KERNEL_H_OFFSET; f <= CMULT_OFFSET; f++) {
+            final int v = records[offset + f];
+            if (v < FIELD_MIN[t + f] || v > FIELD_MAX[t + f]) {
+                return false;
+            }
+        }
+        final int in1 = records[offset + IN1_OFFSET];
+        if ((records[offset + FLAGS_OFFSET] & ~VALID_FLAGS[code]) != 0 || records[offset + IN0_OFFSET] < 1
+                || ((VALID_FLAGS[code] & FLAG_FUSED) != 0 ? in1 < 1 : in1 != NO_INPUT)) {
+            return false;
+        }
+        return !BOUNDED[code] || boundsHold(records, offset, Op.ofCode(code));
+    }
+
+    private static boolean boundsHold(int[] records, int offset, Op op) {
+        final List<KeyUse> uses = op.keys();
+        for (int i = 0; i < uses.size(); i++) {
+            final KeyUse u = uses.get(i);
+            if (u.bound() == KeyUse.Bound.NONE) {
+                continue;
+            }
+            for (int axis = 0; axis < 2; axis++) {
+                if (read(records, offset, u.key(), axis) > u.bound().max(records[offset + KERNEL_H_OFFSET + axis],
+                        records[offset + DILATION_H_OFFSET + axis])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void validateKey(int[] records, int offset, Op op, KeyUse u) {

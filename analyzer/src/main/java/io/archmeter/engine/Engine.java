@@ -27,9 +27,16 @@ import java.util.stream.IntStream;
  * <p><b>Thread-safety.</b> An engine is immutable and may be shared by any number of threads.
  * {@link #score(CandidateBatch, int, Metrics)} writes only into the caller's {@link Metrics} (which
  * also keeps the scratch state a graph candidate needs, grown once to the largest), so
- * threads each with their own {@code Metrics} may score the same (filled) batch at once.
- * {@link #scoreAll} scores disjoint candidates in parallel into one {@link BatchResults}; the
- * batch must not change while it runs.
+ * threads each with their own {@code Metrics} may score the same (filled) batch at once. Sharing
+ * one {@code Metrics} between threads is unsafe: their results and graph scratch overwrite each
+ * other's, silently. {@link #scoreAll} scores disjoint candidates in parallel into one
+ * {@link BatchResults}; the batch must not change while it runs.
+ *
+ * <p><b>Checks.</b> A candidate index is checked against the batch's current size
+ * ({@link IndexOutOfBoundsException}, never the metrics of a candidate a {@code clear()} forgot).
+ * Records are not re-validated here: the batch's writers check them ({@link CandidateBatch#end()}
+ * validates records written by position; {@link CandidateBatch#validate(int)} checks values
+ * written straight into its records), which keeps the scoring loop free of per-layer checks.
  *
  * <p><b>Parallelism</b>, as RoaringBitmap's {@code ParallelAggregation}: batches smaller than
  * {@link #parallelThreshold()} candidates are scored serially on the caller's thread (forking
@@ -53,11 +60,22 @@ public final class Engine {
     private final int actBytes;
     private final int parallelThreshold;
 
+    /**
+     * An engine for {@code conventions}: {@link Conventions#DEFAULT} is MACs without bias, FLOPs =
+     * MACs + one per biased output, element-wise layers free, fp32 weights and activations.
+     *
+     * @throws NullPointerException if {@code conventions} is null
+     */
     public Engine(Conventions conventions) {
         this(conventions, DEFAULT_PARALLEL_THRESHOLD);
     }
 
-    /** An engine that parallelises batches of {@code parallelThreshold} candidates or more. */
+    /**
+     * An engine that parallelises batches of {@code parallelThreshold} candidates or more (values
+     * below 1 count as 1: every batch in parallel).
+     *
+     * @throws NullPointerException if {@code conventions} is null
+     */
     public Engine(Conventions conventions, int parallelThreshold) {
         this.conventions = Objects.requireNonNull(conventions, "conventions");
         this.macFactor = conventions.flops() == FlopsConvention.STRICT ? 2 : 1;
@@ -80,8 +98,10 @@ public final class Engine {
      * {@code metrics} has held the scratch of the largest graph candidate scored into it.
      *
      * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch (after {@code clear()}, none is)
      */
     public Metrics score(CandidateBatch batch, int i, Metrics metrics) {
+        checkCandidate(batch, i);
         long[] scratch = scratchFor(batch, i, metrics.scratch());
         metrics.keepScratch(scratch);
         score(batch, i, metrics.values(), 0, scratch, null);
@@ -94,9 +114,19 @@ public final class Engine {
      * for its per-tensor state on every call: in a loop over graphs, score into a reused
      * {@link Metrics} ({@link #score(CandidateBatch, int, Metrics)}), which keeps one, or use
      * {@link #scoreAll}, which keeps one per chunk.
+     *
+     * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch
      */
     public void score(CandidateBatch batch, int i, long[] out, int offset) {
+        checkCandidate(batch, i);
         score(batch, i, out, offset, scratchFor(batch, i, null), null);
+    }
+
+    private static void checkCandidate(CandidateBatch batch, int i) {
+        if (i < 0 || i >= batch.size()) {
+            throw new IndexOutOfBoundsException("candidate " + i + " of a batch of " + batch.size());
+        }
     }
 
     private void score(CandidateBatch batch, int i, long[] out, int offset, long[] scratch, long[] trace) {
@@ -116,9 +146,15 @@ public final class Engine {
 
     /**
      * Scores candidate {@code i} layer by layer, for tables such as {@code archmeter summary}: the
-     * same arithmetic as {@link #score}, with each layer's output shape, r/S/P and costs recorded.
+     * same arithmetic as {@link #score}, with each layer's output shape, r/S/P and costs recorded
+     * ({@link LayerMetricsRecord}: counts, bytes in the conventions' dtypes, fields in input pixels).
+     * Allocates the table; for reports, not for search loops.
+     *
+     * @throws InvalidArchitectureException if its shapes are invalid; the message names the layer
+     * @throws IndexOutOfBoundsException if {@code i} is not a candidate of the batch
      */
     public LayerTable trace(CandidateBatch batch, int i) {
+        checkCandidate(batch, i);
         long[] trace = new long[Math.max(1, batch.layers(i)) * LayerMetricsRecord.LENGTH];
         Metrics totals = new Metrics();
         score(batch, i, totals.values(), 0, scratchFor(batch, i, null), trace);
@@ -134,7 +170,10 @@ public final class Engine {
      * Scores every candidate of {@code batch} into {@code results}; above the threshold in
      * parallel in {@code pool} (the common pool, or the current one inside a fork-join task, when
      * {@code null}). Invalid candidates are marked in {@code results} with their reason; they do
-     * not stop the others.
+     * not stop the others, and nothing is thrown for them: read {@link BatchResults#isValid(int)},
+     * {@link BatchResults#error(int)} and the values by name, {@link BatchResults#get(int, Metric)}.
+     *
+     * @return {@code results}, grown to the batch's size and overwritten
      */
     public BatchResults scoreAll(CandidateBatch batch, BatchResults results, ForkJoinPool pool) {
         final int n = batch.size();

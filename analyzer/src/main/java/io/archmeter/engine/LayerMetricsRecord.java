@@ -9,17 +9,21 @@ package io.archmeter.engine;
  *            +-------+-------+-------+------+------+----------+----------+-------+-------+
  *            | out_h | out_w | out_c | rf_h | rf_w | stride_h | stride_w | pad_h | pad_w |
  *            +-------+-------+-------+------+------+----------+----------+-------+-------+
- *              9      10      11       12          13       14
- *            +------+-------+--------+-----------+--------+----------+
- *            | macs | flops | params | act_bytes | global | rf_flags |
- *            +------+-------+--------+-----------+--------+----------+
+ *              9      10      11       12          13       14         15
+ *            +------+-------+--------+-----------+--------+----------+------------+
+ *            | macs | flops | params | act_bytes | global | rf_flags | live_bytes |
+ *            +------+-------+--------+-----------+--------+----------+------------+
  * </pre>
  *
  * <p>{@code act_bytes} is the size of the tensor the layer allocates (0 for in-place layers).
  * {@code global} is 1 for a layer that sees the whole input (global pooling, flatten, fully
  * connected and everything after them); its r, S and P are those of the last spatial map.
  * {@code rf_flags} are the {@link MetricRecord#RF_UNALIGNED} and {@link MetricRecord#RF_GLOBAL_BRANCH}
- * bits of the layer's output.
+ * bits of the layer's output. {@code live_bytes} is what is alive while the layer allocates its
+ * output: its input and output in a chain; in a graph every tensor still needed, the output
+ * included (0 for in-place layers). The activation peak is the largest of them, or the input
+ * alone when no layer allocates; the first layer whose {@code live_bytes} equals the peak is
+ * where the peak occurs.
  */
 public final class LayerMetricsRecord {
     public static final int OUT_H_OFFSET = 0;
@@ -37,9 +41,10 @@ public final class LayerMetricsRecord {
     public static final int ACT_BYTES_OFFSET = 12;
     public static final int GLOBAL_OFFSET = 13;
     public static final int RF_FLAGS_OFFSET = 14;
+    public static final int LIVE_BYTES_OFFSET = 15;
 
     /** Longs per layer. */
-    public static final int LENGTH = 15;
+    public static final int LENGTH = 16;
 
     private LayerMetricsRecord() {
     }

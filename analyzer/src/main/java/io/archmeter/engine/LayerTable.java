@@ -48,13 +48,29 @@ public final class LayerTable {
         return get(j, LayerMetricsRecord.GLOBAL_OFFSET) != 0;
     }
 
-    /** The layer records of this candidate, {@link LayerRecord#LENGTH} ints per layer (a copy). */
+    /**
+     * The layer records of this candidate, {@link LayerRecord#LENGTH} ints per layer: a copy of all
+     * of them, so O(layers). In a loop over the layers read {@link #record(int, int)} or
+     * {@link #layerRecord(int)}; a copy per layer would make the loop quadratic.
+     */
     public int[] records() {
         return records.clone();
     }
 
+    /** A copy of layer {@code j}'s record alone, {@link LayerRecord#LENGTH} ints (for {@code ArchFormatter.token(r, 0)}). */
+    public int[] layerRecord(int j) {
+        if (j < 0 || j >= size) {
+            throw new IndexOutOfBoundsException("layer " + j + " of " + size);
+        }
+        final int o = LayerRecord.offset(j);
+        return Arrays.copyOfRange(records, o, o + LayerRecord.LENGTH);
+    }
+
     /** Field {@code field} (a {@link LayerRecord} offset) of layer {@code j}'s record. */
     public int record(int j, int field) {
+        if (j < 0 || j >= size) {
+            throw new IndexOutOfBoundsException("layer " + j + " of " + size);
+        }
         return records[LayerRecord.offset(j) + field];
     }
 

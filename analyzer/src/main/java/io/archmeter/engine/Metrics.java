@@ -44,7 +44,7 @@ public final class Metrics {
         return v[MetricRecord.PARAMS_OFFSET];
     }
 
-    /** Parameters × bytes of the weight dtype: the model size. */
+    /** Parameters × bytes of the weight dtype: the model size, in bytes. */
     public long weightBytes() {
         return v[MetricRecord.WEIGHT_BYTES_OFFSET];
     }
@@ -59,44 +59,47 @@ public final class Metrics {
         return v[MetricRecord.ACT_TOTAL_BYTES_OFFSET];
     }
 
-    /** Receptive field r along the height of the last spatial map. */
+    /** Receptive field r along the height of the last spatial map, in input pixels. */
     public long receptiveFieldH() {
         return v[MetricRecord.RF_H_OFFSET];
     }
 
-    /** Receptive field r along the width of the last spatial map. */
+    /** Receptive field r along the width of the last spatial map, in input pixels. */
     public long receptiveFieldW() {
         return v[MetricRecord.RF_W_OFFSET];
     }
 
-    /** Effective stride S (jump) along the height. */
+    /** Effective stride S (jump) along the height, in input pixels. */
     public long strideH() {
         return v[MetricRecord.STRIDE_H_OFFSET];
     }
 
-    /** Effective stride S (jump) along the width. */
+    /** Effective stride S (jump) along the width, in input pixels. */
     public long strideW() {
         return v[MetricRecord.STRIDE_W_OFFSET];
     }
 
-    /** Effective padding P along the height. */
+    /** Effective padding P along the height, in input pixels. */
     public long padH() {
         return v[MetricRecord.PAD_H_OFFSET];
     }
 
-    /** Effective padding P along the width. */
+    /** Effective padding P along the width, in input pixels. */
     public long padW() {
         return v[MetricRecord.PAD_W_OFFSET];
     }
 
+    /** Height of the network's output, in elements (1 after global pooling or fc). */
     public long outHeight() {
         return v[MetricRecord.OUT_H_OFFSET];
     }
 
+    /** Width of the network's output, in elements. */
     public long outWidth() {
         return v[MetricRecord.OUT_W_OFFSET];
     }
 
+    /** Channels of the network's output (the classes after the last fc). */
     public long outChannels() {
         return v[MetricRecord.OUT_C_OFFSET];
     }

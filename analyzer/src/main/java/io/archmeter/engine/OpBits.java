@@ -20,6 +20,8 @@ final class OpBits {
     static final int JOIN = 4;
     /** The op allocates its output ({@link Op.Memory#ALLOCATES}); in-place ops share their input's tensor. */
     static final int ALLOCATES = 8;
+    /** The op shifts the receptive field by its offset, P −= o·S ({@link Op.Field#SHIFT}): a crop. */
+    static final int SHIFT = 16;
 
     /** Per op code, its bits. */
     static final int[] BITS = build();
@@ -36,7 +38,8 @@ final class OpBits {
             bits[op.code()] = (op.field() == Op.Field.WHOLE ? SEES_WHOLE : 0)
                     | (op.field() == Op.Field.WINDOW ? WINDOW : 0)
                     | (op.isJoin() ? JOIN : 0)
-                    | (op.allocates() ? ALLOCATES : 0);
+                    | (op.allocates() ? ALLOCATES : 0)
+                    | (op.field() == Op.Field.SHIFT ? SHIFT : 0);
         }
         return bits;
     }

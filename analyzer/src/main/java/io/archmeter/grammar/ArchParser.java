@@ -35,6 +35,8 @@ import java.util.List;
  *   dw_k5_s2_m1         depthwise 5×5, stride 2, channel multiplier 1
  *   maxpool_k3_s2_ceil1 3×3 max pooling, stride 2, rounding up (Caffe)
  *   shuffle_g2          channel shuffle in 2 groups (ShuffleNet)
+ *   slice_c58_at58      channels 58 to 115 (the second half of ShuffleNetV2's split of 116)
+ *   crop_o1             the input without its first row and column (x[:, :, 1:, 1:])
  *   gap fc_c1000        global average pooling, then fully connected to 1000
  * </pre>
  * Which keys each op takes and their defaults are the op's description ({@link Op#keys()}):
@@ -47,6 +49,8 @@ import java.util.List;
  *   <tr><td>avgpool</td><td>k (required), s [k], p [0], ceil [0]</td></tr>
  *   <tr><td>fc</td><td>c (required), b [1]</td></tr>
  *   <tr><td>shuffle</td><td>g (required; must divide the channels)</td></tr>
+ *   <tr><td>slice</td><td>c (required: channels kept), at [0] (first channel): {@code x[:, at:at+c]}, a view</td></tr>
+ *   <tr><td>crop</td><td>o (required: rows × columns dropped at the top and left): {@code x[:, :, o:, o:]}, a view</td></tr>
  *   <tr><td>gap, bn, relu, relu6, sigmoid, swish, hswish, hsigmoid, tanh, gelu, lrn, dropout, flatten, id</td><td>none</td></tr>
  * </table>
  * Blocks ({@link Block}: cn, ir, ds, dsa, res, bot, fire) take their own keys and, for those with
@@ -274,7 +278,8 @@ public final class ArchParser {
                 }
                 b.endGroup(join);
             }
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a misplaced '|' or join, or a join past the candidate's layer limit
             throw error(s, start, end, position, e.getMessage());
         }
     }
@@ -331,7 +336,9 @@ public final class ArchParser {
             b.block((Block) word, parts);
             return false;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw error(s, start, end, position, e.getMessage());
+            // the batch prefixes a record's error with "layer j of candidate i: ", which the token names better here
+            final Throwable record = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw error(s, start, end, position, record.getMessage());
         }
     }
 

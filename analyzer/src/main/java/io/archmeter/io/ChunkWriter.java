@@ -40,9 +40,16 @@ final class ChunkWriter {
     private final StringBuilder cell = new StringBuilder(24);
     /** ASCII lines as characters, for an output that is not an {@link Utf8PassThrough.AsciiSink}. */
     private final char[] widened = new char[1 << 13];
+    /** Takes the kept rows instead of the output, or null. */
+    private final KeptRows keptRows;
 
     ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos)
             throws IOException {
+        this(layout, spec, out, rejects, listener, startNanos, null);
+    }
+
+    ChunkWriter(HeaderLayout layout, FilterSpec spec, Writer out, Writer rejects, FilterListener listener, long startNanos,
+                KeptRows keptRows) throws IOException {
         this.layout = layout;
         this.spec = spec;
         this.columns = spec.columns().toArray(new Metric[0]);
@@ -53,6 +60,7 @@ final class ChunkWriter {
         this.listener = listener;
         this.startNanos = startNanos;
         this.removedBy = new long[spec.constraints().size()];
+        this.keptRows = keptRows;
     }
 
     void writeHeaders() throws IOException {
@@ -83,6 +91,13 @@ final class ChunkWriter {
                 throw new IllegalStateException("line " + chunk.startLine(r) + " was neither scored nor rejected");
             }
             final long failed = chunk.failed[r];
+            if (failed == 0 && keptRows != null) {
+                // nothing was formatted for it (the workers format no lines for a selection); the run so far goes first
+                writeText(chunk, spanStart, spanEnd);
+                spanStart = spanEnd;
+                take(chunk, r, values);
+                continue;
+            }
             if (failed == 0) {
                 kept++;
             } else {
@@ -106,6 +121,24 @@ final class ChunkWriter {
         writeText(chunk, spanStart, spanEnd);
         flush();
         listener.progress(stats());
+    }
+
+    /** A kept row goes to {@link #keptRows}, which takes it or rejects it. */
+    private void take(Chunk chunk, int r, long[] values) throws IOException {
+        // no line number here: finding it scans every cell for line breaks, which only a reject needs
+        String reason = keptRows.take(rowsRead - 1, chunk.cells(r), values, r * MetricRecord.LENGTH);
+        if (reason != null) {
+            reject(chunk, r, reason);
+        } else {
+            kept++;
+        }
+    }
+
+    /** After the last chunk: the rows {@link #keptRows} held back are written. */
+    void finish() throws IOException {
+        if (keptRows != null) {
+            keptRows.finish((cells, metrics, offset) -> writeRow(cells, metrics, offset, true));
+        }
     }
 
     private void writeText(Chunk chunk, int from, int to) throws IOException {

@@ -64,6 +64,7 @@ public final class FilterPipeline {
 
     private final FilterSpec spec;
     private FilterListener listener = FilterListener.NONE;
+    private KeptRows keptRows;
 
     public FilterPipeline(FilterSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -72,6 +73,22 @@ public final class FilterPipeline {
     /** Sets who hears of rejects and progress (default: nobody). */
     public FilterPipeline listener(FilterListener l) {
         listener = Objects.requireNonNull(l, "listener");
+        return this;
+    }
+
+    /**
+     * Sets who takes the kept rows instead of {@code out} (default: nobody; they are written):
+     * a selection writes them, through the output, after the input ends; statistics write none.
+     * It hears the header in {@link #prepare}, so that a column it lacks is an error before any
+     * output is opened.
+     *
+     * @throws IllegalArgumentException with {@link FilterSpec#all()}, which writes every row as it comes
+     */
+    public FilterPipeline keptRows(KeptRows k) {
+        if (k != null && spec.all()) {
+            throw new IllegalArgumentException("--all writes every row as it comes: it cannot be combined with a selection");
+        }
+        keptRows = k;
         return this;
     }
 
@@ -105,6 +122,9 @@ public final class FilterPipeline {
         final long start = System.nanoTime();
         CsvChunkReader reader = new CsvChunkReader(in, spec.maxRowChars());
         HeaderLayout layout = HeaderLayout.of(reader.readHeader(), spec);
+        if (keptRows != null) {
+            keptRows.start(layout.inputHeader);
+        }
         return new Prepared(layout, (out, rejects) -> runStages(reader, layout, out, rejects, start));
     }
 
@@ -152,7 +172,7 @@ public final class FilterPipeline {
 
     private FilterStats runStages(CsvChunkReader reader, HeaderLayout layout, Writer out, Writer rejects, long start)
             throws IOException {
-        ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
+        ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start, keptRows);
         writer.writeHeaders();
         ChunkScorer scorer = new ChunkScorer(layout, spec);
 
@@ -173,6 +193,7 @@ public final class FilterPipeline {
                     throw rethrow(chunk.failure);
                 }
                 if (chunk.last) {
+                    writer.finish();
                     break;
                 }
                 free.put(chunk.clear());
@@ -214,7 +235,7 @@ public final class FilterPipeline {
      * @throws IOException              if reading fails
      */
     public Prepared prepare(ByteSource file, int threads) throws IOException {
-        RangePipeline ranges = new RangePipeline(spec, listener, threads, blockBytes);
+        RangePipeline ranges = new RangePipeline(spec, listener, threads, blockBytes, keptRows);
         rangeRun = ranges;
         RangePipeline.Ready ready = ranges.prepare(file);
         return new Prepared(ready.layout, ready::run);

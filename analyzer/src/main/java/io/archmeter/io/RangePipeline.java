@@ -42,10 +42,12 @@ final class RangePipeline {
     private final FilterListener listener;
     private final int threads;
     private final long blockBytes;
+    /** Takes the kept rows instead of the output, or null (see {@link FilterPipeline#keptRows}). */
+    private final KeptRows keptRows;
     /** Bytes of the ranges written so far, for progress. */
     private volatile long bytesWritten;
 
-    RangePipeline(FilterSpec spec, FilterListener listener, int threads, long blockBytes) {
+    RangePipeline(FilterSpec spec, FilterListener listener, int threads, long blockBytes, KeptRows keptRows) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -53,6 +55,7 @@ final class RangePipeline {
         this.listener = listener;
         this.threads = threads;
         this.blockBytes = blockBytes;
+        this.keptRows = keptRows;
     }
 
     long bytesWritten() {
@@ -80,7 +83,11 @@ final class RangePipeline {
         try (Reader in = open(source, first)) {
             header = new CsvChunkReader(in, spec.maxRowChars(), first.linesBefore()).readHeader();
         }
-        return new Ready(source, first, ranges, header, HeaderLayout.of(header, spec), start);
+        HeaderLayout layout = HeaderLayout.of(header, spec);
+        if (keptRows != null) {
+            keptRows.start(layout.inputHeader);
+        }
+        return new Ready(source, first, ranges, header, layout, start);
     }
 
     /** A file whose header has been read and checked: {@link #run} filters it, once. */
@@ -103,12 +110,12 @@ final class RangePipeline {
         }
 
         FilterStats run(Writer out, Writer rejects) throws IOException {
-            ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start);
+            ChunkWriter writer = new ChunkWriter(layout, spec, out, rejects, listener, start, keptRows);
             writer.writeHeaders();
             Claims claims = new Claims(first, ranges);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec);
+                Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec, keptRows == null);
                 Thread t = new Thread(w::run, "archmeter-filter-range-" + i);
                 // a worker blocked on a stream nobody closes must not keep the JVM alive
                 t.setDaemon(true);
@@ -163,6 +170,7 @@ final class RangePipeline {
             bytes += c.range.length();
             bytesWritten = bytes;
         }
+        writer.finish();
         writer.flush();
         return writer.stats();
     }
@@ -239,15 +247,16 @@ final class RangePipeline {
         private final ChunkScorer scorer;
         private final Claims claims;
         private final int maxRowChars;
+        /** Formats the output lines of rows read as bytes; null when a selection takes the kept rows instead. */
         private final AsciiRowFormatter formatter;
 
-        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, FilterSpec spec) {
+        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, FilterSpec spec, boolean formatLines) {
             this.source = source;
             this.header = header;
             this.scorer = scorer;
             this.claims = claims;
             this.maxRowChars = spec.maxRowChars();
-            this.formatter = new AsciiRowFormatter(spec);
+            this.formatter = formatLines ? new AsciiRowFormatter(spec) : null;
             for (int i = 0; i < CHUNKS_PER_WORKER; i++) {
                 free.add(new Chunk(spec.chunkSize(), spec.chunkChars()));
             }
@@ -281,7 +290,9 @@ final class RangePipeline {
                     }
                     try {
                         scorer.score(chunk);
-                        formatter.format(chunk);
+                        if (formatter != null) {
+                            formatter.format(chunk);
+                        }
                     } catch (Throwable t) {
                         // a bug, not bad input: stop with it rather than write unscored rows
                         chunk.size = 0;

@@ -47,6 +47,27 @@ public record InputShape(int height, int width, int channels) {
         }
     }
 
+    /**
+     * True if this looks like PyTorch's C×H×W order written where H×W×C is meant: a height of 1, 3
+     * or 4 (a channel count: grey, RGB, RGBA) and a width and channel count of 16 or more, as in
+     * {@code 3x224x224} or {@code 1x28x28}. A feature-vector input such as {@code 1x1x512} is not
+     * flagged (its width is 1). Commands refuse such a shape with {@link #channelsFirstHint()}.
+     */
+    public boolean looksChannelsFirst() {
+        return (height == 1 || height == 3 || height == 4) && width >= 16 && channels >= 16;
+    }
+
+    /** This shape read as C×H×W and written H×W×C: {@code 3x224x224} gives {@code 224x224x3}. */
+    public InputShape channelsFirstToLast() {
+        return new InputShape(width, channels, height);
+    }
+
+    /** The message for a shape that {@link #looksChannelsFirst()}: "input is HxWxC; did you mean 224x224x3?". */
+    public String channelsFirstHint() {
+        return "input " + this + " is read as HxWxC (height x width x channels), not PyTorch's CxHxW; did you mean "
+                + channelsFirstToLast() + "?";
+    }
+
     @Override
     public String toString() {
         return height + "x" + width + "x" + channels;

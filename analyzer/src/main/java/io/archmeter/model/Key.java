@@ -44,7 +44,11 @@ public enum Key {
     /** Squeeze channels of a fire module, {@code q16}. */
     Q("q", Kind.INTEGER, 1, "squeeze channels", 16),
     /** Width of a bottleneck, {@code w64}. */
-    W("w", Kind.INTEGER, 1, "bottleneck width", 64);
+    W("w", Kind.INTEGER, 1, "bottleneck width", 64),
+    /** First channel of a channel slice, {@code at16} (0: the first channels). */
+    AT("at", Kind.INTEGER, 0, "first channel", 16),
+    /** Offset of a crop: rows × columns dropped at the top and the left, {@code o1} or {@code o1x0}. */
+    O("o", Kind.PAIR, 0, "offset (rows x columns dropped at the top and left)", 1);
 
     /** The kinds of value a key takes. */
     public enum Kind { INTEGER, PAIR, FLAG, DECIMAL }

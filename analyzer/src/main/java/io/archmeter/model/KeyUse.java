@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param settable whether the notation may give the key
  * @param meaning  what the key means for this op, for messages ({@code "output features"} for fc's c); null: the key's own
  * @param example  a typical value for messages ({@code fc_c1000}); 0: the key's own
+ * @param bound    an upper bound that depends on the op's other keys ({@link Bound#NONE}: the key's own range only)
  */
-public record KeyUse(Key key, Default rule, int value, boolean settable, String meaning, int example) {
+public record KeyUse(Key key, Default rule, int value, boolean settable, String meaning, int example, Bound bound) {
 
     /** What a key's value is when it is not given. */
     public enum Default {
@@ -39,9 +40,59 @@ public record KeyUse(Key key, Default rule, int value, boolean settable, String 
         ABSENT
     }
 
+    /**
+     * An upper bound on a key's value set by the op's other keys, as PyTorch checks it: the
+     * padding of a pooling layer is at most half its window. Checked per axis wherever a record is
+     * written from keys or validated ({@code LayerRecord.write}, {@code LayerRecord.validate}), so
+     * the grammar, the builder and raw records all refuse the same values.
+     */
+    public enum Bound {
+        /** No bound beyond the key's range. */
+        NONE("", ""),
+        /**
+         * At most floor(k/2): average pooling ({@code AvgPool2d}: "pad should be at most half of kernel
+         * size", ATen's {@code pooling_output_shape} with dilation 1).
+         */
+        HALF_KERNEL("floor(k/2)", "half the kernel, as PyTorch's avg_pool2d"),
+        /**
+         * At most floor((d·(k−1) + 1)/2), half the dilated kernel: max pooling ({@code MaxPool2d},
+         * "pad should be at most half of effective kernel size" in ATen's {@code Pool.h}; PyTorch 1.13
+         * checked floor(k/2), the same for d = 1).
+         */
+        HALF_EFFECTIVE_KERNEL("floor((d*(k-1)+1)/2)", "half the effective kernel, as PyTorch's max_pool2d");
+
+        private final String formula;
+        private final String rule;
+
+        Bound(String formula, String rule) {
+            this.formula = formula;
+            this.rule = rule;
+        }
+
+        /** The largest value allowed for kernel {@code k} and dilation {@code d} along one axis. */
+        public long max(int k, int d) {
+            return switch (this) {
+                case NONE -> Long.MAX_VALUE;
+                case HALF_KERNEL -> k / 2;
+                case HALF_EFFECTIVE_KERNEL -> ((long) d * (k - 1) + 1) / 2;
+            };
+        }
+
+        /** The bound as a formula, {@code "floor(k/2)"}, for messages. */
+        public String formula() {
+            return formula;
+        }
+
+        /** What the bound is and whose rule it follows, for messages. */
+        public String rule() {
+            return rule;
+        }
+    }
+
     public KeyUse {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(bound, "bound");
         if (rule != Default.VALUE && value != 0) {
             throw new IllegalArgumentException(key + ": only a VALUE default has a value");
         }
@@ -52,27 +103,32 @@ public record KeyUse(Key key, Default rule, int value, boolean settable, String 
 
     /** The key must be given. */
     public static KeyUse required(Key key) {
-        return new KeyUse(key, Default.REQUIRED, 0, true, null, 0);
+        return new KeyUse(key, Default.REQUIRED, 0, true, null, 0, Bound.NONE);
     }
 
     /** The key may be given; {@code value} when it is not (thousandths for a decimal key). */
     public static KeyUse optional(Key key, int value) {
-        return new KeyUse(key, Default.VALUE, value, true, null, 0);
+        return new KeyUse(key, Default.VALUE, value, true, null, 0, Bound.NONE);
     }
 
     /** The key may be given; {@code rule} says what it is when it is not. */
     public static KeyUse optional(Key key, Default rule) {
-        return new KeyUse(key, rule, 0, true, null, 0);
+        return new KeyUse(key, rule, 0, true, null, 0, Bound.NONE);
     }
 
     /** The op fixes the field of {@code key} by {@code rule}; the notation may not give it. */
     public static KeyUse fixed(Key key, Default rule) {
-        return new KeyUse(key, rule, 0, false, null, 0);
+        return new KeyUse(key, rule, 0, false, null, 0, Bound.NONE);
     }
 
     /** This use, with what the key means for the op and a typical value, for messages: fc's c is "output features", e.g. 1000. */
     public KeyUse described(String opMeaning, int typical) {
-        return new KeyUse(key, rule, value, settable, opMeaning, typical);
+        return new KeyUse(key, rule, value, settable, opMeaning, typical, bound);
+    }
+
+    /** This use, its values bounded by {@code b} (pooling padding: at most half the window). */
+    public KeyUse bounded(Bound b) {
+        return new KeyUse(key, rule, value, settable, meaning, example, b);
     }
 
     /** What the key means for this op, for messages. */
@@ -99,7 +155,7 @@ public record KeyUse(Key key, Default rule, int value, boolean settable, String 
             case DERIVED -> " [derived]";
             case ABSENT -> " [none]";
         };
-        return key.token() + d;
+        return key.token() + d + (bound == Bound.NONE ? "" : " (at most " + bound.formula() + ")");
     }
 
     private static String decimal(int milli) {

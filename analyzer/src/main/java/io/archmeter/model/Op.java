@@ -52,10 +52,11 @@ public enum Op implements Syntax {
             optional(Key.M, 1), optional(Key.B, 1)),
     MAX_POOL(OpCode.MAX_POOL, "maxpool", Family.POOLING, Memory.ALLOCATES, Spatial.WINDOW, Channels.KEEP, Field.WINDOW,
             "max pooling (torch.nn.MaxPool2d)",
-            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.D, 1), optional(Key.CEIL, 0)),
+            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0).bounded(KeyUse.Bound.HALF_EFFECTIVE_KERNEL), optional(Key.D, 1),
+            optional(Key.CEIL, 0)),
     AVG_POOL(OpCode.AVG_POOL, "avgpool", Family.POOLING, Memory.ALLOCATES, Spatial.WINDOW, Channels.KEEP, Field.WINDOW,
             "average pooling (torch.nn.AvgPool2d; no dilation)",
-            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0), optional(Key.CEIL, 0)),
+            required(Key.K), optional(Key.S, KERNEL), optional(Key.P, 0).bounded(KeyUse.Bound.HALF_KERNEL), optional(Key.CEIL, 0)),
     GLOBAL_AVG_POOL(OpCode.GLOBAL_AVG_POOL, "gap", Family.GLOBAL_POOLING, Memory.ALLOCATES, Spatial.TO_ONE, Channels.KEEP,
             Field.WHOLE, "global average pooling to 1x1xC (AdaptiveAvgPool2d(1))"),
     FC(OpCode.FC, "fc", Family.FULLY_CONNECTED, Memory.ALLOCATES, Spatial.TO_ONE, Channels.C, Field.WHOLE,
@@ -88,7 +89,13 @@ public enum Op implements Syntax {
             "join: element-wise product, the second 1x1xC broadcast (squeeze-excite gating) or of the same shape"),
     SHUFFLE(OpCode.SHUFFLE, "shuffle", Family.CHANNEL_ORDER, Memory.ALLOCATES, Spatial.KEEP, Channels.KEEP, Field.KEEP,
             "channel shuffle in g groups (ShuffleNet's channel_shuffle: view, transpose, contiguous: a copy); g divides C",
-            required(Key.G));
+            required(Key.G)),
+    SLICE(OpCode.SLICE, "slice", Family.CHANNEL_ORDER, Memory.VIEW, Spatial.KEEP, Channels.C, Field.KEEP,
+            "channels [at, at + c) of the input (x[:, at:at+c], a view; NAS-Bench-101's truncation, ShuffleNetV2's split)",
+            required(Key.C).described("channels kept", 16), optional(Key.AT, 0)),
+    CROP(OpCode.CROP, "crop", Family.CROPPING, Memory.VIEW, Spatial.CROP, Channels.KEEP, Field.SHIFT,
+            "the input without its first o rows and columns (x[:, :, o:, o:], a view; DARTS's FactorizedReduce shift)",
+            required(Key.O));
 
     /** What kind of layer an op is; the traits that matter to the engine are the other descriptions. */
     public enum Family {
@@ -108,8 +115,10 @@ public enum Op implements Syntax {
         PASS_THROUGH,
         /** Changes the layout, not the values (flatten). */
         RESHAPE,
-        /** Reorders or selects channels (channel shuffle; slicing and splitting belong here too). */
+        /** Reorders or selects channels (channel shuffle, a channel slice). */
         CHANNEL_ORDER,
+        /** Selects rows and columns (a crop). */
+        CROPPING,
         /** Two inputs: written as the {@code )add}, {@code )cat} or {@code )mul} that closes a branch group. */
         JOIN
     }
@@ -118,20 +127,31 @@ public enum Op implements Syntax {
     public enum Memory {
         /** Allocates its output (counted in the activation total and peak). */
         ALLOCATES,
-        /** Its output is its input's memory (an in-place operation or a view): allocates nothing. */
-        IN_PLACE
+        /** Its output is its input's memory (an in-place operation, or a view of all of it such as flatten): allocates nothing. */
+        IN_PLACE,
+        /**
+         * A view of part of its input (a channel slice, a crop): allocates nothing, and the whole
+         * input stays alive while the view is read. A candidate with a view is scored as a graph,
+         * whose memory bookkeeping follows which tensor each output belongs to.
+         */
+        VIEW
     }
 
     /** How an op changes the spatial size H×W. */
     public enum Spatial {
-        /** The sliding-window rule: floor((n + 2p − d·(k−1) − 1)/s) + 1 per axis (ceil with the ceil flag). */
+        /**
+         * The sliding-window rule: floor((n + 2p − d·(k−1) − 1)/s) + 1 per axis; with the ceil flag,
+         * PyTorch's ceil_mode rule, whose last window may overhang the input (the engine's {@code Scorer.outSize}).
+         */
         WINDOW,
         /** Unchanged. */
         KEEP,
         /** 1×1. */
         TO_ONE,
         /** The joined inputs' (which must agree). */
-        FROM_INPUTS
+        FROM_INPUTS,
+        /** Less the offset: H − o_h, W − o_w (a crop drops rows at the top and columns at the left). */
+        CROP
     }
 
     /** How an op sets its output channels. */
@@ -157,7 +177,12 @@ public enum Op implements Syntax {
         /** Sees the whole input: r, S, P stay those of the last spatial map. */
         WHOLE,
         /** The union of the joined inputs' fields. */
-        UNION
+        UNION,
+        /**
+         * Shifted by the offset o: P −= o·S per axis, r and S unchanged (output pixel i is input
+         * pixel i + o, so the first output's field starts o·S further in; P may become negative).
+         */
+        SHIFT
     }
 
     private static final Op[] BY_CODE = values();
@@ -219,6 +244,9 @@ public enum Op implements Syntax {
         if (field == Field.WINDOW && (seen & Key.K.bit()) == 0) {
             throw new AssertionError(token + ": a window op needs a kernel key");
         }
+        if ((field == Field.SHIFT || spatial == Spatial.CROP) && (seen & Key.O.bit()) == 0) {
+            throw new AssertionError(token + ": a shift or a crop needs an offset key");
+        }
     }
 
     /** The integer stored in a layer record. */
@@ -240,7 +268,7 @@ public enum Op implements Syntax {
         return memory;
     }
 
-    /** True if the op allocates its output; false for in-place ops and views. */
+    /** True if the op allocates its output; false for in-place ops and views ({@link Memory#IN_PLACE}, {@link Memory#VIEW}). */
     public boolean allocates() {
         return memory == Memory.ALLOCATES;
     }

@@ -45,8 +45,13 @@ public final class OpCode {
     /** Channel shuffle (ShuffleNet): C split into g groups, transposed to interleave them. */
     public static final int SHUFFLE = 22;
 
+    /** Channel slice: channels [at, at + c) of the input, a view (a NAS-Bench-101 truncation, a ShuffleNetV2 split half). */
+    public static final int SLICE = 23;
+    /** Crop: the input without its first o rows and o columns ({@code x[:, :, o:, o:]}), a view (DARTS's FactorizedReduce). */
+    public static final int CROP = 24;
+
     /** One more than the largest code. */
-    public static final int COUNT = 23;
+    public static final int COUNT = 25;
 
     private OpCode() {
     }

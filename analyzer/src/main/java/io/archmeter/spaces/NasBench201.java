@@ -93,7 +93,7 @@ public final class NasBench201 {
             return CIFAR10_CLASSES;
         }
 
-        /** A cell string starts with '|' (after spaces): no archmeter string does. */
+        /** A cell string starts with '|' (blanks before and after it are ignored, as around a size string): no archmeter string does. */
         @Override
         public boolean recognizes(CharSequence arch) {
             int i = firstNonSpace(arch);
@@ -102,7 +102,7 @@ public final class NasBench201 {
 
         @Override
         public void write(CharSequence cell, SpaceOptions options, CandidateBuilder builder) {
-            appendTopologyNetwork(parseCell(cell.toString().trim()), options.classesFor(this), builder);
+            appendTopologyNetwork(parseCell(stripBlanks(cell)), options.classesFor(this), builder);
         }
 
         @Override
@@ -177,18 +177,19 @@ public final class NasBench201 {
             return CIFAR10_CLASSES;
         }
 
-        /** Integers separated by ':', trailing spaces allowed (no archmeter token starts with a digit). */
+        /**
+         * Integers separated by ':', with blanks (spaces, tabs, a line end) allowed before and after,
+         * as around a cell string (no archmeter token starts with a digit).
+         */
         @Override
         public boolean recognizes(CharSequence arch) {
-            int to = arch.length();
-            while (to > 0 && arch.charAt(to - 1) <= ' ') {
-                to--;
-            }
-            if (to == 0 || arch.charAt(0) < '0' || arch.charAt(0) > '9') {
+            final int from = firstNonSpace(arch);
+            final int to = endNonSpace(arch, from);
+            if (from == to || arch.charAt(from) < '0' || arch.charAt(from) > '9') {
                 return false;
             }
             boolean colon = false;
-            for (int i = 0; i < to; i++) {
+            for (int i = from; i < to; i++) {
                 final char ch = arch.charAt(i);
                 if (ch == ':') {
                     colon = true;
@@ -256,7 +257,7 @@ public final class NasBench201 {
 
     /** Appends the NATS-Bench size-space network of {@code channels} ("8:16:32:48:64") to the open candidate. */
     private static void appendSizeNetwork(CharSequence channelString, int classes, CandidateBuilder b) {
-        String[] parts = channelString.toString().trim().split(":", -1);
+        String[] parts = stripBlanks(channelString).split(":", -1);
         if (parts.length % 3 != 2) {
             throw new NotationException(0, channelString.toString(), "a size-space string has 3N+2 channel counts"
                     + " (5 in NATS-Bench, e.g. 8:16:32:48:64), not " + parts.length);
@@ -421,11 +422,34 @@ public final class NasBench201 {
         return b.conv(k, s, 1, cout, false);
     }
 
+    /**
+     * Blanks around a notation string, ignored at either end alike: what {@link String#trim()} drops
+     * (spaces, tabs, a line end), so " 8:16:32:48:64" reads as "8:16:32:48:64 " does.
+     */
+    private static boolean isBlank(char ch) {
+        return ch <= ' ';
+    }
+
     private static int firstNonSpace(CharSequence s) {
         int i = 0;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < s.length() && isBlank(s.charAt(i))) {
             i++;
         }
         return i;
+    }
+
+    /** One past the last character of {@code s} that is not a blank, at least {@code from}. */
+    private static int endNonSpace(CharSequence s, int from) {
+        int to = s.length();
+        while (to > from && isBlank(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** {@code s} without the blanks at either end. */
+    private static String stripBlanks(CharSequence s) {
+        final int from = firstNonSpace(s);
+        return s.subSequence(from, endNonSpace(s, from)).toString();
     }
 }

@@ -222,4 +222,69 @@ public final class Zoo {
     public static Map<String, Model> all() {
         return Collections.unmodifiableMap(MODELS);
     }
+
+    /**
+     * The model called {@code name}.
+     *
+     * @throws IllegalArgumentException "unknown model 'mobilenetv2' (did you mean 'mobilenet_v2'?); `archmeter zoo`
+     *         lists the built-in models"
+     */
+    public static Model require(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(unknownModel(name)));
+    }
+
+    /** The message for a name that is no built-in model, with the nearest name when one is close. */
+    public static String unknownModel(String name) {
+        return "unknown model '" + name + "'" + suggest(name).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                + "; `archmeter zoo` lists the built-in models";
+    }
+
+    /**
+     * The built-in name nearest to {@code name}: equal once case, '_', '-' and '.' are ignored
+     * ({@code mobilenetv2}, {@code ResNet-18}), else within an edit distance of 2 of that form
+     * (1 for names of 4 characters or fewer); the first in zoo order on a tie.
+     */
+    public static Optional<String> suggest(String name) {
+        String n = normal(name);
+        String best = null;
+        int bestDistance = n.length() <= 4 ? 2 : 3;
+        for (String candidate : MODELS.keySet()) {
+            int d = distance(n, normal(candidate));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String normal(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char ch : s.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (ch != '_' && ch != '-' && ch != '.') {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
@@ -21,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,7 +106,7 @@ class JsonLinesTest {
         Pipe answers = Pipe.open();
         OutputStream client = Channels.newOutputStream(requests.sink());
         BufferedReader responses = new BufferedReader(new InputStreamReader(Channels.newInputStream(answers.source()), StandardCharsets.UTF_8));
-        PrintStream serverOut = new PrintStream(Channels.newOutputStream(answers.sink()), false, StandardCharsets.UTF_8);
+        OutputStream serverOut = Channels.newOutputStream(answers.sink());
         CompletableFuture<JsonLines.Outcome> server = new CompletableFuture<>();
         Thread t = new Thread(() -> server.complete(protocol.serve(
                 new InputStreamReader(Channels.newInputStream(requests.source()), StandardCharsets.UTF_8), serverOut, 1000)));
@@ -126,7 +125,7 @@ class JsonLinesTest {
         assertTrue(responses.readLine().startsWith("{\"ok\":true"), "a last line without a newline is answered");
         JsonLines.Outcome outcome = server.get(20, TimeUnit.SECONDS);
         assertEquals(5, outcome.answered());
-        assertFalse(outcome.outputFailed());
+        assertNull(outcome.writeFailure());
     }
 
     @Test
@@ -143,8 +142,8 @@ class JsonLinesTest {
         };
         String requests = "{\"arch\": \"conv_k1\"}\n".repeat(5);
         CountingReader in = new CountingReader(requests);
-        JsonLines.Outcome o = protocol.serve(in, new PrintStream(closedAfterOneLine, false, StandardCharsets.UTF_8), 1000);
-        assertTrue(o.outputFailed());
+        JsonLines.Outcome o = protocol.serve(in, closedAfterOneLine, 1000);
+        assertEquals("Broken pipe", o.writeFailure().getMessage());
         assertEquals(1, o.answered());
         assertEquals(1, accepted.toString(StandardCharsets.UTF_8).lines().count());
     }

@@ -104,7 +104,7 @@ class ScoringSessionTest {
     static List<String> mixedRows(int generated) {
         List<String> rows = new ArrayList<>(List.of(SMALL, "conv_k3_z2", "conv_k300_p0_c8", NB201_ALL_CONV, "8:16:32:48:64",
                 "( conv_k3_c3 bn relu | )add gap fc_c10", "ir_k3_s2_e6_c24 ir_k5_e6_c24_se0.25 gap fc_c10", "", "   ",
-                "conv_k3 )add"));
+                "conv_k3 )add", "conv_k3\u001b[31m relu", "conv_" + "k".repeat(3000), "conv_k3_c8 r\u00e9lu \u202e"));
         CandidateGenerator g = new CandidateGenerator(7);
         for (int i = 0; i < generated; i++) {
             rows.add(i % 3 == 0 ? g.nextBlocks(4) : g.next(20));

@@ -1,14 +1,15 @@
 package io.archmeter.cli;
 
+import io.archmeter.io.StdStreams;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -20,25 +21,27 @@ class ServeCommandTest {
 
     /** Exit code, stdout lines and stderr of one in-process run with {@code stdin} as input and {@code stdout} as output. */
     record Run(int exit, List<String> out, String err) {
+        @SuppressWarnings("try")   // the redirect is held only for its close, which restores the streams
         static Run of(String stdin, OutputStream stdout, String... args) {
-            PrintStream oldOut = System.out;
-            PrintStream oldErr = System.err;
-            InputStream oldIn = System.in;
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(stdout, false, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-                int exit = Main.run(args);
-                System.out.flush();
+            StringWriter err = new StringWriter();
+            try (StdStreams.Redirect r = StdStreams.redirect(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout)) {
+                var cl = Main.commandLine();
+                cl.setErr(new PrintWriter(err, true));
+                int exit = cl.execute(args);
                 String out = stdout instanceof ByteArrayOutputStream b ? b.toString(StandardCharsets.UTF_8) : "";
-                return new Run(exit, out.lines().toList(), err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-                System.setIn(oldIn);
+                return new Run(exit, out.lines().toList(), err.toString());
             }
         }
+    }
+
+    /** An output that fails every write with {@code reason}. */
+    static OutputStream failing(String reason) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(reason);
+            }
+        };
     }
 
     @Test
@@ -56,22 +59,23 @@ class ServeCommandTest {
     }
 
     @Test
-    void stopsWithExitCodeTwoWhenStdoutIsClosed() {
-        OutputStream closed = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
-            }
-        };
-        Run r = Run.of("{\"arch\": \"conv_k1\"}\n".repeat(3), closed, "serve");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("archmeter: serve: cannot write to stdout (closed or failed) after 0 responses"), r.err());
+    void stopsQuietlyWithTheBrokenPipeCodeWhenTheReaderGoesAway() {
+        Run r = Run.of("{\"arch\": \"conv_k1\"}\n".repeat(3), failing("Broken pipe"), "serve");
+        assertEquals(ExitCode.BROKEN_PIPE, r.exit());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void stopsWithTheIoCodeAndTheReasonWhenStdoutCannotBeWritten() {
+        Run r = Run.of("{\"arch\": \"conv_k1\"}\n".repeat(3), failing("No space left on device"), "serve");
+        assertEquals(ExitCode.IO, r.exit());
+        assertTrue(r.err().contains("archmeter: cannot write stdout: No space left on device"), r.err());
     }
 
     @Test
     void refusesABadDefaultInputBeforeReadingAnything() {
         Run r = Run.of("{\"arch\": \"conv_k1\"}\n", new ByteArrayOutputStream(), "serve", "--input", "32x32");
-        assertEquals(2, r.exit());
+        assertEquals(ExitCode.USAGE, r.exit());
         assertTrue(r.err().contains("input shape '32x32' is not of the form HxWxC"), r.err());
         assertTrue(r.out().isEmpty());
     }

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpDescriptionTest {
     private static final int H = 9;
     private static final int W = 8;
-    private static final int C = 6;
+    private static final int C = 12;
 
     @Test
     void everyOpCodeHasExactlyOneDescriptionAndEveryDescriptionItsCode() throws IllegalAccessException {
@@ -96,6 +96,10 @@ class OpDescriptionTest {
     }
 
     private static LayerTable traceOne(Op op, Parts parts) {
+        return new Engine(Conventions.DEFAULT.withCountElementwise(true)).trace(batchOf(op, parts), 0);
+    }
+
+    private static CandidateBatch batchOf(Op op, Parts parts) {
         CandidateBatch batch = new CandidateBatch();
         CandidateBuilder b = new CandidateBuilder(batch).begin(H, W, C);
         if (op.isJoin()) {
@@ -105,7 +109,7 @@ class OpDescriptionTest {
             b.layer(op, parts);
         }
         b.end();
-        return new Engine(Conventions.DEFAULT.withCountElementwise(true)).trace(batch, 0);
+        return batch;
     }
 
     @ParameterizedTest
@@ -128,6 +132,8 @@ class OpDescriptionTest {
                 assertEquals((H + 2 * p - (k - 1) - 1) / s + 1, outH, "spatial: window rule along H");
                 assertEquals((W + 2 * p - (k - 1) - 1) / s + 1, outW, "spatial: window rule along W");
             }
+            case CROP -> assertEquals(List.of((long) H - parts.get(Key.O), (long) W - parts.getWidth(Key.O)), List.of(outH, outW),
+                    "spatial: the offset's rows and columns dropped");
         }
         switch (op.channels()) {
             case KEEP -> assertEquals(C, outC, "channels kept");
@@ -148,9 +154,16 @@ class OpDescriptionTest {
                 assertEquals(k, rfH, "r = 1 + (k-1) on a first layer");
                 assertFalse(global);
             }
+            case SHIFT -> {
+                assertEquals(1, rfH, "r unchanged by a shift");
+                assertEquals(-parts.get(Key.O), t.get(j, LayerMetricsRecord.PAD_H_OFFSET), "P = -o on a first layer");
+                assertFalse(global);
+            }
         }
         long actBytes = t.get(j, LayerMetricsRecord.ACT_BYTES_OFFSET);
         assertEquals(op.allocates(), actBytes > 0, "allocates its output: " + op.memory());
+        assertEquals(op.memory() == Op.Memory.VIEW, batchOf(op, parts).isGraph(0) && !op.isJoin(),
+                "a view of part of its input, and only one, makes a candidate a graph (its input stays alive)");
         if (op.allocates()) {
             assertEquals(outH * outW * outC * 4, actBytes, "allocates exactly its output, fp32");
         }

@@ -52,9 +52,11 @@ class RandomCandidateHarnessTest {
                 if (r.nextInt(3) == 0) sb.append("_b").append(r.nextInt(2));
             }
             case 4 -> {
-                sb.append(r.nextBoolean() ? "maxpool" : "avgpool").append("_k").append(axes(r, 1, 4));
+                // padding at most half the kernel (PyTorch's rule): a padded pool has a kernel of at least 2
+                final int pad = r.nextInt(3) == 0 ? r.nextInt(2) : -1;
+                sb.append(r.nextBoolean() ? "maxpool" : "avgpool").append("_k").append(axes(r, pad == 1 ? 2 : 1, 4));
                 if (r.nextBoolean()) sb.append("_s").append(axes(r, 1, 3));
-                if (r.nextInt(3) == 0) sb.append("_p").append(r.nextInt(2));
+                if (pad >= 0) sb.append("_p").append(pad);
                 if (r.nextInt(3) == 0) sb.append("_ceil").append(r.nextInt(2));
             }
             case 5 -> sb.append("fc_c").append(1 + r.nextInt(100)).append(r.nextInt(3) == 0 ? "_b0" : "");

@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -174,31 +178,37 @@ class ZooReferenceValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("allModels")
-    void theZooStringRoundTripsThroughSummary(String name) {
+    void theZooStringRoundTripsThroughSummary(String name) throws IOException {
         Zoo.Model model = Zoo.find(name).orElseThrow();
-        String byName = totalRow("summary", name, "--format", "csv");
-        String byString = totalRow("summary", model.arch(), "--input", model.input().toString(), "--format", "csv");
-        assertEquals(byName, byString);
+        CSVRecord byName = totalRow("summary", name, "--format", "csv", "--totals");
+        CSVRecord byString = totalRow("summary", model.arch(), "--input", model.input().toString(), "--format", "csv", "--totals");
+        assertEquals(byName.toList(), byString.toList());
         Metrics m = score(name);
-        String[] f = byName.split(",", -1);
-        // total,,output,rf_h,rf_w,stride_h,stride_w,pad_h,pad_w,global,macs,flops,params,act_bytes
-        assertEquals(m.macs(), Long.parseLong(f[10]));
-        assertEquals(m.flops(), Long.parseLong(f[11]));
-        assertEquals(m.params(), Long.parseLong(f[12]));
-        assertEquals(m.receptiveFieldH(), Long.parseLong(f[3]));
-        assertEquals(m.strideH(), Long.parseLong(f[5]));
+        assertEquals(m.macs(), Long.parseLong(byName.get("macs")));
+        assertEquals(m.flops(), Long.parseLong(byName.get("flops")));
+        assertEquals(m.params(), Long.parseLong(byName.get("params")));
+        assertEquals(m.receptiveFieldH(), Long.parseLong(byName.get("rf_h")));
+        assertEquals(m.strideH(), Long.parseLong(byName.get("stride_h")));
+        assertEquals(m.activationTotalBytes(), Long.parseLong(byName.get("act_bytes")));
+        assertEquals(m.activationPeakBytes(), Long.parseLong(byName.get("live_bytes")));
     }
 
-    private static String totalRow(String... args) {
+    /** The last record of a summary CSV with --totals, read by Commons CSV: the totals. */
+    private static CSVRecord totalRow(String... args) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         assertEquals(0, cl.execute(args), err.toString());
-        String[] lines = out.toString().split("\n");
-        String last = lines[lines.length - 1].strip();
-        assertTrue(last.startsWith("total,"), last);
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString())).getRecords();
+        CSVRecord last = records.get(records.size() - 1);
+        assertEquals("total", last.get("kind"), last.toString());
+        for (CSVRecord r : records.subList(0, records.size() - 1)) {
+            assertEquals("layer", r.get("kind"));
+            assertTrue(r.isConsistent(), "every row has the header's columns: " + r);
+        }
         return last;
     }
 }

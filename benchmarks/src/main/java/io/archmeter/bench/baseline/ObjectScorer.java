@@ -150,15 +150,16 @@ public final class ObjectScorer {
 
     /**
      * floor((n + 2p − d·(k−1) − 1)/s) + 1; with {@code ceil} the ceiling, less one when the last
-     * window would start in the padding (PyTorch, Caffe).
+     * window would start in the padding, a window overhanging the input by up to s − 1 (PyTorch).
      */
     static long outputSize(long n, int k, int s, int p, int d, boolean ceil) {
         long span = n + 2L * p - (long) d * (k - 1) - 1;
-        if (span < 0) {
+        // ceil rounding lets the last window overhang the input by up to s - 1 (PyTorch's pooling_output_shape)
+        long windows = ceil ? Math.floorDiv(span + s - 1, s) : Math.floorDiv(span, s);
+        if (windows < 0 || !ceil && span < 0) {
             throw new IllegalArgumentException("kernel " + k + " (dilation " + d + ") does not fit in " + n + " + 2·" + p);
         }
-        long windows = ceil ? Math.floorDiv(span + s - 1, s) : Math.floorDiv(span, s);
-        if (ceil && windows * s >= n + p) {
+        if (ceil && windows > 0 && windows * s >= n + p) {
             windows--;
         }
         return windows + 1;

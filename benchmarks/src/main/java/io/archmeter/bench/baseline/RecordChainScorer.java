@@ -242,15 +242,15 @@ public final class RecordChainScorer {
     /** The engine's output-size rule, with its shift for strides 1 and 2. */
     private static long outSize(long n, int k, int s, int p, int d, boolean ceil) {
         final long span = n + 2L * p - (long) d * (k - 1) - 1;
-        if (span < 0) {
-            return 0;
-        }
         if (ceil) {
-            long q = (span + s - 1) / s;
-            if (q * s >= n + p) {
+            long q = Math.floorDiv(span + s - 1, s);
+            if (q > 0 && q * s >= n + p) {
                 q--;
             }
             return q + 1;
+        }
+        if (span < 0) {
+            return 0;
         }
         return (s == 1 ? span : s == 2 ? span >> 1 : span / s) + 1;
     }

@@ -41,12 +41,26 @@ final class Formats {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** A score with its error: {@code 5,938,472 ± 1.2%}, or without the error when JMH gave none. */
+    /**
+     * A score with its error: {@code 5,938,472 ± 1.2%}; a {@linkplain Noise noisy} one flagged,
+     * {@code 3,798,446 ± 62.8% (noisy)}; without an error when JMH gave none ({@code 1,500,000 (no error)}).
+     */
     static String withError(Score s) {
+        return number(s.value()) + " " + error(s);
+    }
+
+    /** A compact score with its error: {@code 9.49 M ± 12.2%}, flagged as {@link #withError} does. */
+    static String compactWithError(Score s) {
+        return compact(s.value()) + " " + error(s);
+    }
+
+    /** The error of a score: {@code ± 1.2%}, {@code ± 62.8% (noisy)}, or {@code (no error)} with a single iteration. */
+    static String error(Score s) {
         if (Double.isNaN(s.error()) || Double.isNaN(s.relativeError())) {
-            return number(s.value());
+            return "(no error)";
         }
-        return number(s.value()) + " ± " + String.format(Locale.ROOT, "%.1f%%", 100 * s.relativeError());
+        String e = "± " + String.format(Locale.ROOT, "%.1f%%", 100 * s.relativeError());
+        return Noise.isNoisy(s) ? e + " (noisy)" : e;
     }
 
     /** A ratio: {@code 3.86×}. */

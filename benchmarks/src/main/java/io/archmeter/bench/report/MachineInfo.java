@@ -13,6 +13,33 @@ import java.util.List;
  */
 public record MachineInfo(String cpuModel, int cores, String jdk, String os, LocalDate date) {
 
+    /**
+     * This machine, with the JDK of {@code results} if they name one, the number of cores the run
+     * used when it tells (the largest {@code threads} of {@code ScalingBenchmark}: report.sh sweeps
+     * up to {@code nproc}), and the run's date when the results file is named after it
+     * ({@code 2026-11-29-full.json}), else today.
+     */
+    public static MachineInfo detect(List<BenchmarkResult> results, String resultsFileName) {
+        MachineInfo here = detect(results);
+        int scaled = 0;
+        for (BenchmarkResult r : results) {
+            String threads = r.param("threads");
+            if (r.className().equals("ScalingBenchmark") && threads != null && threads.matches("\\d{1,4}")) {
+                scaled = Math.max(scaled, Integer.parseInt(threads));
+            }
+        }
+        int cores = scaled > 0 ? scaled : here.cores();
+        LocalDate date = here.date();
+        if (resultsFileName.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            try {
+                date = LocalDate.parse(resultsFileName.substring(0, 10));
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a date after all: today
+            }
+        }
+        return new MachineInfo(here.cpuModel(), cores, here.jdk(), here.os(), date);
+    }
+
     /** This machine, with the JDK of {@code results} if they name one. */
     public static MachineInfo detect(List<BenchmarkResult> results) {
         String jdk = results.isEmpty() ? System.getProperty("java.version") + " " + System.getProperty("java.vm.name")

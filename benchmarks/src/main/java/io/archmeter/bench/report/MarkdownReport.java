@@ -15,28 +15,31 @@ import java.util.TreeSet;
  * are missing from the results is left out, so a partial run still renders.
  */
 public final class MarkdownReport {
-    static final String SCORING = "ScoringBenchmark.scoreAll";
-    static final String BLOCKS = "BlockScoringBenchmark.scoreAll";
-    static final String SCALING = "ScalingBenchmark.scoreAllInPool";
-    static final String TOUCH = "MemoryTouchBenchmark.sumRecords";
-    static final String RECORDS = "ObjectBaselineBenchmark.primitiveRecords";
-    /** Retired (records stay); still rendered from results files that carry it. */
-    static final String SOA = "ObjectBaselineBenchmark.structureOfArrays";
-    static final String CHAIN = "ObjectBaselineBenchmark.chainRecords";
-    static final String OBJECTS = "ObjectBaselineBenchmark.objects";
-    static final String PARSE = "ParseBenchmark.archParser";
+    static final String SCORING = Headlines.SCORING;
+    static final String BLOCKS = Headlines.BLOCKS;
+    static final String BUILDER = Headlines.BUILDER;
+    static final String SCALING = Headlines.SCALING;
+    static final String RECORDS = Headlines.RECORDS;
+    static final String SOA = Headlines.SOA;
+    static final String CHAIN = Headlines.CHAIN;
+    static final String OBJECTS = Headlines.OBJECTS;
+    static final String PARSE = Headlines.PARSE;
+    static final String TOUCH = Headlines.TOUCH;
     static final String TOKEN_CACHE = "ParseBenchmark.tokenCache";
-    static final String CSV_FLOOR = "CsvReadBenchmark.readAll";
-    static final String PIPELINE_CLASS = "FilterPipelineBenchmark";
-    static final String PROCESS_FLOOR = "WholeProcess.csvParseOnly";
-    static final String PROCESS_FILTER = "WholeProcess.filter";
-    static final String PROCESS_SPARK = "WholeProcess.sparkLocal";
-    static final String ALLOC = "gc.alloc.rate.norm";
+    static final String CSV_FLOOR = Headlines.CSV_FLOOR;
+    static final String PIPELINE_CLASS = Headlines.PIPELINE_CLASS;
+    static final String STATS_FILTER = Headlines.STATS_FILTER;
+    static final String[] STATS_BODIES = Headlines.STATS_BODIES;
+    static final String PROCESS_FLOOR = Headlines.PROCESS_FLOOR;
+    static final String PROCESS_FILTER = Headlines.PROCESS_FILTER;
+    static final String PROCESS_SPARK = Headlines.PROCESS_SPARK;
+    static final String ALLOC = Headlines.ALLOC;
 
     private final ResultSet results;
     private final MachineInfo machine;
     private final String source;
     private final List<TokenStatistics> tokens;
+    private final String chart;
     private final StringBuilder md = new StringBuilder();
 
     /**
@@ -44,31 +47,42 @@ public final class MarkdownReport {
      * @param tokens token statistics of the generated data, or an empty list
      */
     public MarkdownReport(ResultSet results, MachineInfo machine, String source, List<TokenStatistics> tokens) {
+        this(results, machine, source, tokens, "report.svg");
+    }
+
+    /** @param chart the file name of the chart the report shows */
+    public MarkdownReport(ResultSet results, MachineInfo machine, String source, List<TokenStatistics> tokens, String chart) {
         this.results = results;
         this.machine = machine;
         this.source = source;
         this.tokens = tokens;
+        this.chart = chart;
     }
 
     public String render() {
         md.setLength(0);
         line("# archmeter benchmark report");
         line("");
-        line("Results `" + source + "`, rendered " + machine.date() + ". Throughput is per second; "
-                + "± is JMH's 99.9% confidence half-interval as a share of the score (absent with a single iteration).");
+        line("Results `" + source + "`, measured " + machine.date() + ". Throughput is per second; "
+                + "± is JMH's 99.9% confidence half-interval as a share of the score. A result whose ± exceeds "
+                + Math.round(100 * Noise.NOISY_SHARE) + "% of its score, or that has none (a single iteration), is marked"
+                + " noisy and is not compared with a target.");
         line("");
         machine();
-        headlines();
+        Headlines headlines = new Headlines(results, machine.cores());
+        headlines(headlines.lines());
+        targets(headlines.targets());
         scoring();
         memoryTouch();
         scaling();
         layouts();
         parsing();
         csv();
+        statsAndSelection();
         wholeProcess();
         allResults();
         tokenCache();
-        line("![throughput per benchmark](report.svg)");
+        line("![throughput per benchmark](" + chart + ")");
         return md.toString();
     }
 
@@ -85,75 +99,27 @@ public final class MarkdownReport {
         line("");
     }
 
-    private void headlines() {
-        List<String> h = new ArrayList<>();
-        int big = largest(SCORING, "batchSize");
-        double serial = results.score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(big), "mode", "serial"));
-        double parallel = results.score(SCORING, Map.of("depth", "20", "batchSize", String.valueOf(big), "mode", "parallel"));
-        if (!Double.isNaN(serial) || !Double.isNaN(parallel)) {
-            h.add("Scoring 20-layer chains (batch " + Formats.integer(big) + "): serial " + Formats.compact(serial)
-                    + " candidates/s, parallel " + Formats.compact(parallel) + " candidates/s (parallel/serial "
-                    + Formats.ratio(parallel / serial) + "; target ≥ 5 M candidates/s on 2 cores).");
-        }
-        final int touchBatch = results.intParams(TOUCH, "batchSize").contains(1000) ? 1000 : largest(TOUCH, "batchSize");
-        final Map<String, String> touchAt20 = Map.of("depth", "20", "batchSize", String.valueOf(touchBatch));
-        final double touch = results.score(TOUCH, touchAt20);
-        final double scoredAtTouch = results.score(SCORING, with(touchAt20, "mode", "serial"));
-        if (!Double.isNaN(touch) && !Double.isNaN(scoredAtTouch)) {
-            h.add("Serial scoring of 20-layer chains (batch " + Formats.integer(touchBatch) + ") runs at "
-                    + Formats.percent(scoredAtTouch / touch) + " of the memory-touch limit (one pass summing the same records: "
-                    + Formats.compact(touch) + " candidates/s, " + gigabytes(touch * 20) + " GB/s).");
-        }
-        List<Integer> threads = results.intParams(SCALING, "threads");
-        if (threads.size() > 1) {
-            int max = threads.get(threads.size() - 1);
-            double one = results.score(SCALING, Map.of("threads", "1"));
-            double n = results.score(SCALING, Map.of("threads", String.valueOf(max)));
-            h.add("Thread scaling: " + max + " threads score " + Formats.ratio(n / one) + " the 1-thread pool"
-                    + " (target ≥ 1.7× on 2 threads).");
-        }
-        double records = results.score(RECORDS, Map.of("depth", "20"));
-        double objects = results.score(OBJECTS, Map.of("depth", "20"));
-        double soa = results.score(SOA, Map.of("depth", "20"));
-        double chain = results.score(CHAIN, Map.of("depth", "20"));
-        if (!Double.isNaN(records) && !Double.isNaN(objects)) {
-            // SoA was retired (records stay); results files from before still carry it
-            h.add("Engine vs object baseline (20 layers): " + Formats.ratio(records / objects)
-                    + " (" + (Double.isNaN(soa) ? "" : "structure of arrays vs records, chain loop: " + Formats.ratio(soa / chain) + "; ")
-                    + "chain-only loop vs engine, same records: " + Formats.ratio(chain / records) + ").");
-        }
-        double blocksSerial = results.score(BLOCKS, Map.of("blocks", "20", "mode", "serial"));
-        double blocksParallel = results.score(BLOCKS, Map.of("blocks", "20", "mode", "parallel"));
-        if (!Double.isNaN(blocksSerial)) {
-            h.add("Scoring 20-block MobileNet-style candidates (graphs of about 200 layers): serial "
-                    + Formats.compact(blocksSerial) + " candidates/s"
-                    + (Double.isNaN(blocksParallel) ? "" : ", parallel " + Formats.compact(blocksParallel) + " candidates/s") + ".");
-        }
-        results.find(PARSE, Map.of("depth", "20")).ifPresent(r -> h.add("Parsing 20-layer strings: "
-                + Formats.compact(r.primary().value()) + " candidates/s"
-                + (r.secondary().containsKey("bytes") ? ", " + mb(r.secondary().get("bytes").value()) + " MB/s" : "") + "."));
-        double floor = results.score(CSV_FLOOR, Map.of());
-        if (!Double.isNaN(floor)) {
-            h.add("CSV floor (Commons CSV, read only): " + Formats.compact(floor) + " rows/s.");
-        }
-        for (BenchmarkResult p : pipelines()) {
-            h.add("Filter pipeline " + p.method() + (p.paramsLabel().isEmpty() ? "" : " [" + p.paramsLabel() + "]") + ": "
-                    + Formats.compact(p.primary().value()) + " rows/s = " + Formats.percent(p.primary().value() / floor)
-                    + " of the CSV floor (target " + pipelineTarget(p) + ").");
-        }
-        processHeadlines(h);
-        for (BenchmarkResult r : results.of(SCORING)) {
-            if ("serial".equals(r.param("mode")) && r.secondary().containsKey(ALLOC)) {
-                h.add("Scoring allocation (serial, " + r.paramsLabel() + ", -prof gc): "
-                        + Formats.number(r.secondary().get(ALLOC).value()) + " B per candidate.");
-            }
-        }
+    private void headlines(List<String> h) {
         if (h.isEmpty()) {
             return;
         }
         line("## Headlines");
         line("");
-        h.forEach(s -> line("- " + s));
+        h.forEach(x -> line("- " + x));
+        line("");
+    }
+
+    private void targets(List<Target> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        line("## Targets");
+        line("");
+        line("| figure | measured | ± | target | verdict |");
+        line("|---|---:|---|---|---|");
+        for (Target t : targets) {
+            line("| " + t.figure() + " | " + t.measured() + " | " + t.errors() + " | " + t.barText() + " | " + t.verdict() + " |");
+        }
         line("");
     }
 
@@ -218,7 +184,7 @@ public final class MarkdownReport {
     }
 
     /** GB/s of layer records for {@code layersPerSecond} (15 ints of 4 bytes each). */
-    private static String gigabytes(double layersPerSecond) {
+    static String gigabytes(double layersPerSecond) {
         return String.format(Locale.ROOT, "%.2f", layersPerSecond * RECORD_BYTES / 1e9);
     }
 
@@ -315,35 +281,31 @@ public final class MarkdownReport {
         line("");
     }
 
-    /** The target of a pipeline result: one reader ≥ 60% of the single-thread floor, 2 threads or more on 2 cores ≥ 100%. */
-    private static String pipelineTarget(BenchmarkResult p) {
-        String t = p.param("threads");
-        return t == null || t.equals("1") ? "≥ 60%" : "≥ 100% on 2 cores";
-    }
-
-    private void processHeadlines(List<String> h) {
-        double floor = results.score(PROCESS_FLOOR, Map.of());
-        if (Double.isNaN(floor)) {
+    /** StatsPipelineBenchmark: stats, --pareto and --top against the filter they replace, same run, same file. */
+    private void statsAndSelection() {
+        double base = results.score(STATS_FILTER, Map.of());
+        if (Double.isNaN(base)) {
             return;
         }
-        StringBuilder sb = new StringBuilder("Whole process, 1,000,000 rows: Commons CSV parse-only " + Formats.compact(floor) + " rows/s");
-        for (BenchmarkResult f : results.of(PROCESS_FILTER)) {
-            sb.append("; filter --threads ").append(f.param("threads")).append(' ').append(Formats.compact(f.primary().value()))
-                    .append(" = ").append(Formats.ratio(f.primary().value() / floor));
+        line("## Statistics and selection (StatsPipelineBenchmark), rows/s");
+        line("");
+        line("Same file as the pipeline above; ratio to `filter --max macs=300M` of the same run (target ≥ 0.83×). The 100,000-row");
+        line("file makes the per-file finish (sorting the sketches, ranking the 20,000-row sample: about 20 ms) count for");
+        line("about 0.2 µs a row; `benchmarks/stats-10m.sh` times the commands on 10 M rows in -Xmx256m.");
+        line("");
+        line("| benchmark | rows/s | / filter | alloc B/row |");
+        line("|---|---:|---:|---:|");
+        for (String name : new String[] {STATS_FILTER, STATS_BODIES[0], STATS_BODIES[1], STATS_BODIES[2]}) {
+            results.find(name, Map.of()).ifPresent(r -> line("| " + name + " | " + Formats.withError(r.primary()) + " | "
+                    + Formats.ratio(r.primary().value() / base) + " | "
+                    + (r.secondary().containsKey(ALLOC) ? Formats.number(r.secondary().get(ALLOC).value()) : "") + " |"));
         }
-        h.add(sb + " of the floor (target ≥ 1.0× with 2 threads on 2 cores).");
-        for (BenchmarkResult s : results.of(PROCESS_SPARK)) {
-            BenchmarkResult same = results.find(PROCESS_FILTER, Map.of("threads", "2")).orElse(null);
-            if (same != null) {
-                h.add("Spark job on " + s.param("master") + ": " + Formats.compact(s.primary().value()) + " rows/s = "
-                        + Formats.ratio(s.primary().value() / same.primary().value()) + " archmeter filter --threads 2 (same file).");
-            }
-        }
+        line("");
     }
 
     private void wholeProcess() {
-        double floor = results.score(PROCESS_FLOOR, Map.of());
-        if (Double.isNaN(floor)) {
+        Score floor = score(PROCESS_FLOOR, Map.of());
+        if (floor == null) {
             return;
         }
         line("## Whole process: one 1,000,000-row file, a fresh JVM per run, rows/s");
@@ -356,7 +318,8 @@ public final class MarkdownReport {
         line("|---|---:|---:|");
         for (BenchmarkResult r : results.all()) {
             if (r.className().equals("WholeProcess")) {
-                line("| " + r.key() + " | " + Formats.withError(r.primary()) + " | " + Formats.ratio(r.primary().value() / floor) + " |");
+                line("| " + r.key() + " | " + Formats.withError(r.primary()) + " | " + Formats.ratio(r.primary().value() / floor.value())
+                        + " |");
             }
         }
         line("");
@@ -370,7 +333,7 @@ public final class MarkdownReport {
         line("|---|---|---:|---:|---|" + (alloc ? "---:|" : ""));
         for (BenchmarkResult r : results.all()) {
             Score s = r.primary();
-            String err = Double.isNaN(s.error()) ? "" : Formats.percent(s.relativeError());
+            String err = Formats.error(s).replace("± ", "");
             String a = alloc ? " | " + (r.secondary().containsKey(ALLOC) ? Formats.number(r.secondary().get(ALLOC).value()) : "") : "";
             line("| " + r.shortName() + " | " + r.paramsLabel() + " | " + Formats.number(s.value()) + " | " + err + " | "
                     + r.operationUnit() + a + " |");
@@ -405,11 +368,6 @@ public final class MarkdownReport {
         return list;
     }
 
-    private int largest(String shortName, String param) {
-        List<Integer> v = results.intParams(shortName, param);
-        return v.isEmpty() ? 0 : v.get(v.size() - 1);
-    }
-
     private Score score(String shortName, Map<String, String> params) {
         return results.find(shortName, params).map(BenchmarkResult::primary).orElse(null);
     }
@@ -428,7 +386,7 @@ public final class MarkdownReport {
         return s == null ? Double.NaN : s.value();
     }
 
-    private static String mb(double bytesPerSecond) {
+    static String mb(double bytesPerSecond) {
         return String.format(Locale.ROOT, "%.1f", bytesPerSecond / 1e6);
     }
 

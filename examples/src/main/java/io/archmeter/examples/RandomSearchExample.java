@@ -4,6 +4,7 @@ import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
+import io.archmeter.engine.Metric;
 import io.archmeter.engine.Metrics;
 import io.archmeter.model.Conventions;
 
@@ -14,8 +15,8 @@ import java.util.SplittableRandom;
  * candidates are built from integers (no strings), scored into a reused {@link Metrics}, and the
  * same batch and builder serve every iteration, so the loop allocates nothing once warm.
  *
- * <p>Run it: {@code java -cp analyzer/target/classes:analyzer/target/test-classes
- * io.archmeter.examples.RandomSearchExample} (after {@code mvn -B verify}).
+ * <p>Run it (after {@code mvn -B verify}): {@code java -cp
+ * examples/target/classes:analyzer/target/archmeter.jar io.archmeter.examples.RandomSearchExample}.
  */
 public final class RandomSearchExample {
 
@@ -76,7 +77,7 @@ public final class RandomSearchExample {
         BatchResults results = new Engine(Conventions.DEFAULT).scoreAll(population, new BatchResults());
         int n = 0;
         for (int i = 0; i < results.size(); i++) {
-            if (results.isValid(i) && results.get(i, io.archmeter.engine.MetricRecord.MACS_OFFSET) <= maxMacs) {
+            if (results.isValid(i) && results.get(i, Metric.MACS) <= maxMacs) {
                 n++;
             }
         }

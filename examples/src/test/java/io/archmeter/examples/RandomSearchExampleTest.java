@@ -1,9 +1,12 @@
 package io.archmeter.examples;
 
 import io.archmeter.encoding.CandidateBatch;
+import io.archmeter.engine.Engine;
 import io.archmeter.engine.Metrics;
 import io.archmeter.gen.CandidateGenerator;
 import io.archmeter.grammar.ArchParser;
+import io.archmeter.model.Conventions;
+import io.archmeter.model.InputShape;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,8 @@ class RandomSearchExampleTest {
                     .append(best.widths()[s]).append(" bn relu6");
         }
         arch.append(" gap fc_c1000");
-        Metrics m = io.archmeter.engine.Scoring.score(arch.toString(), "224x224x3");
+        Metrics m = new Engine(Conventions.DEFAULT).score(ArchParser.parse(arch.toString(), InputShape.parse("224x224x3")), 0,
+                new Metrics());
         assertEquals(best.macs(), m.macs());
         assertEquals(best.params(), m.params());
         assertEquals(best.rf(), Math.min(m.receptiveFieldH(), m.receptiveFieldW()));
