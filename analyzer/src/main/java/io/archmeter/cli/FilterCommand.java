@@ -14,7 +14,6 @@ import io.archmeter.io.FilterStats;
 import io.archmeter.io.InputFailedException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
-import io.archmeter.model.InputShape;
 import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.stats.Objective;
 import io.archmeter.stats.RowSelection;

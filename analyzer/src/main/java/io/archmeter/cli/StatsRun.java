@@ -58,7 +58,8 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
                 return new StatsRun(sink.result(), new StatsReport.Source(o.input, rows, 0, null));
             }
             Conventions conventions = o.conventions.toConventions();
-            FilterSpec spec = FilterSpec.builder().conventions(conventions).defaultInput(o.inputShape != null ? SummaryCommand.inputShape(o.inputShape) : null)
+            FilterSpec spec = FilterSpec.builder().conventions(conventions)
+                    .defaultInput(o.inputShape != null ? SummaryCommand.inputShape(o.inputShape) : null)
                     .cellClasses(FilterCommand.classes(o.classes)).archColumn(o.archColumn).columns(List.of()).build();
             StatsListener listener = new StatsListener(err, o.quiet, o.rejects);
             int n = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
@@ -81,7 +82,8 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
                     r.commit();
                 }
             }
-            String with = (o.inputShape != null ? "input " + o.inputShape : "each notation's reference input") + ", " + conventions.label();
+            String shape = o.inputShape != null ? "input " + o.inputShape : "each notation's reference input";
+            String with = shape + ", " + conventions.label();
             return new StatsRun(sink.result(), new StatsReport.Source(o.input, stats.rowsRead(), stats.rejected(), with));
         }
     }
