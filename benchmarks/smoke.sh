@@ -21,6 +21,6 @@ start=$(date +%s)
 java -jar "$JAR" \
   -f 1 -wi 0 -i 1 -r 200ms -foe true \
   -jvmArgsAppend "-Xms256m -Xmx1g" \
-  -p depth=8 -p batchSize=1000 -p threads=1,2 \
+  -p depth=8 -p batchSize=1000 -p threads=1,2 -p samples=2000 -p nb101Cells=2000 \
   -rf json -rff benchmarks/results/smoke.json
 echo "smoke: benchmarks ran in $(( $(date +%s) - start )) s"

@@ -56,7 +56,9 @@ class Analyzer:
         count_elementwise: add the FLOPs of pooling, batch norm, activations and LRN.
         weight_dtype: storage type of weights for ``weight_bytes``: fp32, fp16, bf16, int8, fp64.
         act_dtype: storage type of activations for ``act_*_bytes``.
-        classes: classifier width of NAS-Bench-201 cell and NATS-Bench size networks (10, 100, 120).
+        classes: classifier width of search-space networks (NAS-Bench-101/201 cells, NATS-Bench size strings, DARTS
+            genotypes, RegNet designs), e.g. 100 for CIFAR-100; ``None`` (default) for each space's reference (10 on
+            CIFAR, 1000 for RegNet and for DARTS on ImageNet-sized inputs).
         jar: path of ``archmeter.jar`` (default: ``$ARCHMETER_JAR``, the installed copy, or the checkout's build).
         jvm_options: JVM options for the first start, e.g. ``["-Xmx2g"]`` (default ``$ARCHMETER_JVM_OPTIONS``).
 
@@ -72,13 +74,16 @@ class Analyzer:
     """
 
     def __init__(self, flops="multiply", count_elementwise=False, weight_dtype="fp32", act_dtype="fp32",
-                 classes=10, *, jar=None, jvm_options=None):
+                 classes=None, *, jar=None, jvm_options=None):
         for name, value in (("flops", flops), ("weight_dtype", weight_dtype), ("act_dtype", act_dtype)):
             if not isinstance(value, str):
                 raise TypeError(f"{name} must be a str, not {type(value).__name__}")
         if not isinstance(count_elementwise, bool):
             raise TypeError(f"count_elementwise must be a bool, not {type(count_elementwise).__name__}")
-        classes = _int("classes", classes)
+        if classes is not None:
+            classes = _int("classes", classes)
+            if classes < 1:
+                raise ValueError(f"classes must be at least 1, not {classes}")
         if np is None:
             raise ArchmeterError("archmeter needs NumPy: `apt-get install python3-numpy` or `pip install numpy`")
         self._cls = _jvm.session_class(jar, jvm_options)
@@ -110,7 +115,9 @@ class Analyzer:
             pass
         jpype = _jvm._import_jpype()
         try:
-            java = self._cls.create(*self._args)
+            f, e, w, a, c = self._args
+            # classes None: 0, each search space's own reference classifier
+            java = self._cls.create(f, e, w, a, 0 if c is None else c)
         except jpype.JException as e:
             raise ValueError(str(e.getMessage())) from None
         s = _Session(java, jpype)

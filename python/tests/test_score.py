@@ -52,7 +52,7 @@ def test_score_applies_the_conventions_it_was_made_with():
     c100 = archmeter.Analyzer(classes=100).score(NB201_ALL_CONV)
     assert c100["params"] == 1_531_546 + 90 * 65                     # fc 64 -> 100 instead of 10
     assert a.conventions == {"flops": "strict", "count_elementwise": False, "weight_dtype": "fp16",
-                             "act_dtype": "int8", "classes": 10}
+                             "act_dtype": "int8", "classes": None}
 
 
 def test_score_takes_each_notations_default_input(analyzer):

@@ -59,7 +59,7 @@ public final class JsonLines {
      * A protocol whose requests default to {@code conventions}, {@code classes} and {@code input}
      * ({@code HxWxC}, or null for each notation's default).
      *
-     * @throws IllegalArgumentException if {@code input} is not a shape or {@code classes} &lt; 1
+     * @throws IllegalArgumentException if {@code input} is not a shape or {@code classes} &lt; 0 (0: each space's own)
      */
     public JsonLines(Conventions conventions, int classes, String input) {
         this.conventions = conventions;
@@ -137,6 +137,9 @@ public final class JsonLines {
         }
         if (r.actDtype != null) {
             c = c.withActivationType(DType.parse(r.actDtype));
+        }
+        if (r.classes != null && r.classes < 1) {
+            throw new IllegalArgumentException("classes must be at least 1, not " + r.classes);
         }
         return session(c, r.classes != null ? r.classes : classes);
     }

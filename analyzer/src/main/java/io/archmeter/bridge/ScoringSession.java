@@ -51,7 +51,7 @@ import java.util.stream.IntStream;
  * (in the common fork-join pool).
  *
  * <p>Inputs: {@code h = w = c = 0} (or a null / empty input spec) is the notation's default
- * ({@link InputDefaults}: 32×32×3 for NAS-Bench-201 / NATS-Bench strings, else 224×224×3).
+ * ({@link InputDefaults}: 32×32×3 for NAS-Bench-101/201 cells, NATS-Bench strings and DARTS genotypes, else 224×224×3).
  *
  * <p><b>Not thread-safe</b>: one session per thread (the Python package keeps one per thread).
  */
@@ -82,11 +82,14 @@ public final class ScoringSession {
     private byte[] packedText;
     private int rows;
 
-    /** A session costing under {@code conventions}, NAS-Bench-201 / NATS-Bench networks with {@code cellClasses} classes. */
+    /**
+     * A session costing under {@code conventions}, search-space networks with {@code cellClasses}
+     * classes (0, {@link io.archmeter.spaces.SpaceOptions#SPACE_DEFAULT}: each space's own).
+     */
     public ScoringSession(Conventions conventions, int cellClasses) {
         this.conventions = Objects.requireNonNull(conventions, "conventions");
-        if (cellClasses < 1) {
-            throw new IllegalArgumentException("classes must be at least 1, not " + cellClasses);
+        if (cellClasses < 0) {
+            throw new IllegalArgumentException("classes must be at least 1 (or 0 for each space's own), not " + cellClasses);
         }
         this.cellClasses = cellClasses;
         this.serial = new Engine(conventions, Integer.MAX_VALUE);
@@ -100,7 +103,7 @@ public final class ScoringSession {
      * @param countElementwise whether pooling, batch norm, activations and LRN add FLOPs
      * @param weightDtype      fp32, fp16, bf16, int8 or fp64
      * @param actDtype         fp32, fp16, bf16, int8 or fp64
-     * @param cellClasses      classes of NAS-Bench-201 / NATS-Bench networks (10, 100, 120)
+     * @param cellClasses      classes of search-space networks (e.g. 10, 100, 120); 0 for each space's own
      * @throws IllegalArgumentException naming the value that is not valid and the valid ones
      */
     public static ScoringSession create(String flops, boolean countElementwise, String weightDtype, String actDtype,

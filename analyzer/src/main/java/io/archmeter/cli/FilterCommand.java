@@ -14,6 +14,7 @@ import io.archmeter.io.FilterStats;
 import io.archmeter.io.InputFailedException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
+import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.stats.Objective;
 import io.archmeter.stats.RowSelection;
 import picocli.CommandLine.Command;
@@ -122,15 +123,18 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Write every valid row, with a trailing 'pass' column (true/false), instead of only the kept rows.")
     boolean all;
 
-    @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape (height x width x channels) of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
+    @Option(names = "--input", paramLabel = "HxWxC",
+            description = "Input shape (height x width x channels) of rows without an 'input' cell. Default: each notation's"
+                + " reference input: 32x32x3 for NAS-Bench-101/201 cells, NATS-Bench size strings and DARTS genotypes (CIFAR),"
+                + " 224x224x3 for RegNet designs and archmeter architecture strings.")
     String inputShape;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of NAS-Bench-201 cell strings (|nor_conv_3x3~0|+|...|) and NATS-Bench size strings"
-                + " (8:16:32:48:64): 10 for CIFAR-10 (default), 100 for CIFAR-100, 120 for ImageNet16-120 (with --input"
-                + " 16x16x3; CIFAR is 32x32x3).")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classes of the classifier of search-space notations (NAS-Bench-101/201 cells, NATS-Bench"
+                + " size strings, DARTS genotypes, RegNet designs). Default: each space's reference: 10 (CIFAR-10),"
+                + " 1000 for RegNet and DARTS on ImageNet-sized inputs; e.g. 100 for CIFAR-100, 120 for ImageNet16-120"
+                + " (with --input 16x16x3).")
+    Integer classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
             description = "The architecture column (default ${DEFAULT-VALUE}).")
@@ -256,6 +260,17 @@ public final class FilterCommand implements Callable<Integer> {
         return files.isEmpty() ? "" : "; " + String.join(" and ", files) + (files.size() == 1 ? " is" : " are") + " left as before";
     }
 
+    /** The class count of {@code --classes}: at least 1; absent, each space's own ({@link SpaceOptions#SPACE_DEFAULT}). */
+    static int classes(Integer classes) {
+        if (classes == null) {
+            return SpaceOptions.SPACE_DEFAULT;
+        }
+        if (classes < 1) {
+            throw new IllegalArgumentException("--classes must be at least 1, not " + classes);
+        }
+        return classes;
+    }
+
     /** The --pareto / --top selection, or null. */
     RowSelection selection() {
         if (pareto == null && top == null && by == null && sort == null) {
@@ -280,8 +295,8 @@ public final class FilterCommand implements Callable<Integer> {
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(SummaryCommand.inputShape(inputShape))
-                .cellClasses(classes)
+                .defaultInput(inputShape != null ? SummaryCommand.inputShape(inputShape) : null)
+                .cellClasses(classes(classes))
                 .archColumn(archColumn)
                 .constraints(constraints)
                 .columns(columns != null ? FilterSpec.parseColumns(columns) : List.of(Metric.DEFAULT_COLUMNS))

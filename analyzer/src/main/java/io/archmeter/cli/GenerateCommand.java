@@ -4,10 +4,13 @@ import io.archmeter.gen.CandidateGenerator;
 import io.archmeter.io.AtomicOutput;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.Text;
+import io.archmeter.grammar.SyntheticSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -31,10 +34,22 @@ import java.util.concurrent.Callable;
  * at all, every write checked.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes a reproducible candidate CSV (columns id,arch,acc) for 'archmeter filter'.",
-            "acc is a made-up accuracy in [0.5,0.8] with 4 decimals, drawn from the same seed.",
+        header = "Writes a search space's candidates, or scores and filters them in memory (--score).",
+        description = {"Generates the candidates of a search space, in its own notation (columns id,arch), and with",
+            "--score scores them in memory and keeps those within the --max/--min constraints, with metric",
+            "columns, as 'archmeter filter' would on the written file.",
+            "SPACE: nb101, nb201, nats-sss (--all walks every candidate), darts, regnet, regnety, chains, blocks",
+            "(--count N --seed S samples; the same seed gives the same rows whatever the thread count).",
+            "--input and --classes default to each space's reference (e.g. 32x32x3 and 10 for nb101).",
+            "",
+            "Without SPACE: the legacy synthetic file, columns id,arch,acc (acc a made-up accuracy in",
+            "[0.5,0.8] with 4 decimals), e.g. archmeter generate --rows 1000000 --layers 20 --seed 1 -o c.csv.gz",
             "A file is replaced only when it has been written whole; every write is checked.",
-            "Example: archmeter generate --rows 1000000 --layers 20 --seed 1 -o candidates.csv.gz"},
+            "",
+            "Examples:",
+            "  archmeter generate nb101 --all -o nb101.csv.gz",
+            "  archmeter generate regnet --count 10000000 --score --max macs=400M --max params=6M -o kept.csv",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -52,8 +67,20 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", paramLabel = "N", required = true, description = "Number of rows.")
-    long rows;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPACE", description = "The search space (see above).")
+    String space;
+
+    @Option(names = "--all", description = "Every candidate of an enumerable space (nb101, nb201, nats-sss), in its order.")
+    boolean all;
+
+    @Option(names = "--count", paramLabel = "N", description = "Number of samples of the space.")
+    Long count;
+
+    @Mixin
+    SpaceScoreOptions score;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Legacy synthetic file (no SPACE): number of rows.")
+    Long rows;
 
     @Option(names = "--layers", paramLabel = "L", defaultValue = "20", description = "Layers per candidate (default ${DEFAULT-VALUE}).")
     int layers;
@@ -80,6 +107,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (space != null) {
+            return new SpaceGeneration(spec, this).run();
+        }
+        if (rows == null) {
+            throw new ParameterException(spec.commandLine(), "name a SPACE (" + SyntheticSpace.GENERATE.names()
+                    + ") or give --rows N for the legacy synthetic file");
+        }
         int lo = minLayers != null ? minLayers : layers;
         int hi = maxLayers != null ? maxLayers : minLayers != null ? minLayers : layers;
         validate(lo, hi);

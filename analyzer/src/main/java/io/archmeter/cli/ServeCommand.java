@@ -57,9 +57,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Input shape of requests without one (default: each notation's, see above).")
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of NAS-Bench-201 / NATS-Bench networks in requests without \"classes\" (default ${DEFAULT-VALUE}).")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classes of search-space networks in requests without \"classes\" (default: each space's reference).")
+    Integer classes;
 
     @Option(names = "--max-line", paramLabel = "CHARS", defaultValue = "" + JsonLines.DEFAULT_MAX_LINE,
             description = "Longest request line read (default ${DEFAULT-VALUE} characters); a longer one is answered with an error.")
@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonLines protocol = new JsonLines(conventions.toConventions(), classes, input);
+        JsonLines protocol = new JsonLines(conventions.toConventions(), FilterCommand.classes(classes), input);
         PrintWriter err = spec.commandLine().getErr();
         JsonLines.Outcome outcome;
         try {

@@ -47,13 +47,14 @@ public final class StatsOptions {
     @Option(names = "--seed", defaultValue = "" + RowSample.DEFAULT_SEED, description = "Seed of the sample (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape of rows without an 'input' cell, when scoring (default ${DEFAULT-VALUE}).")
+    @Option(names = "--input", paramLabel = "HxWxC",
+            description = "Input shape (height x width x channels) of rows without an 'input' cell, when scoring."
+                + " Default: each notation's reference input, as in filter.")
     String inputShape;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of NAS-Bench-201 / NATS-Bench strings, when scoring (default ${DEFAULT-VALUE}).")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classes of search-space networks, when scoring. Default: each space's reference, as in filter.")
+    Integer classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
             description = "The architecture column (default ${DEFAULT-VALUE}).")

@@ -10,7 +10,6 @@ import io.archmeter.io.FilterPipeline;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
 import io.archmeter.model.Conventions;
-import io.archmeter.model.InputShape;
 import io.archmeter.report.StatsReport;
 import io.archmeter.stats.Budget;
 import io.archmeter.stats.Objective;
@@ -59,8 +58,9 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
                 return new StatsRun(sink.result(), new StatsReport.Source(o.input, rows, 0, null));
             }
             Conventions conventions = o.conventions.toConventions();
-            FilterSpec spec = FilterSpec.builder().conventions(conventions).defaultInput(InputShape.parse(o.inputShape))
-                    .cellClasses(o.classes).archColumn(o.archColumn).columns(List.of()).build();
+            FilterSpec spec = FilterSpec.builder().conventions(conventions)
+                    .defaultInput(o.inputShape != null ? SummaryCommand.inputShape(o.inputShape) : null)
+                    .cellClasses(FilterCommand.classes(o.classes)).archColumn(o.archColumn).columns(List.of()).build();
             StatsListener listener = new StatsListener(err, o.quiet, o.rejects);
             int n = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
             if (n < 1) {
@@ -82,7 +82,8 @@ record StatsRun(StatsResult result, StatsReport.Source source) {
                     r.commit();
                 }
             }
-            String with = "input " + o.inputShape + ", " + conventions.label();
+            String shape = o.inputShape != null ? "input " + o.inputShape : "each notation's reference input";
+            String with = shape + ", " + conventions.label();
             return new StatsRun(sink.result(), new StatsReport.Source(o.input, stats.rowsRead(), stats.rejected(), with));
         }
     }

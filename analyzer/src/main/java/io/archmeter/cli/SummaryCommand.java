@@ -50,14 +50,15 @@ public final class SummaryCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--input", paramLabel = "HxWxC",
-            description = {"Input shape as height x width x channels, e.g. 224x224x3 (not PyTorch's CxHxW). Default:",
-                "a built-in model's own; 32x32x3 for a NAS-Bench-201 cell or NATS-Bench size string;",
-                "224x224x3 for any other string."})
+            description = "Input shape as height x width x channels, e.g. 224x224x3 (not PyTorch's CxHxW). Default:"
+                + " a built-in model's own; a search space's reference (32x32x3 for NAS-Bench-101/201, NATS-Bench and"
+                + " DARTS genotypes, 224x224x3 for RegNet); 224x224x3 for any other string.")
     String input;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of a NAS-Bench-201 / NATS-Bench network: 10 (default), 100 or 120.")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = {"Classes of a search space's network; default: the space's reference (10 for CIFAR-10,",
+                "1000 for RegNet and DARTS on ImageNet-sized inputs)."})
+    Integer classes;
 
     @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
@@ -94,7 +95,7 @@ public final class SummaryCommand implements Callable<Integer> {
             SearchSpace space = SearchSpaces.STANDARD.recognize(model);
             name = space != null ? space.title() : "architecture";
             arch = model.strip();
-            shape = input != null ? inputShape(input) : space != null ? space.defaultInput() : InputShape.parse("224x224x3");
+            shape = input != null ? inputShape(input) : SearchSpaces.STANDARD.defaultInput(arch);
             if (space == null && isBareWord(arch) && !isOpName(opOf(arch))) {
                 throw new IllegalArgumentException(Zoo.unknownModel(arch));
             }
@@ -109,7 +110,7 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         CandidateBatch batch = new CandidateBatch();
         LayerSpans spans = new LayerSpans();
-        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), classes, batch, null, spans);
+        ArchParser.parseCandidate(arch, shape.height(), shape.width(), shape.channels(), FilterCommand.classes(classes), batch, null, spans);
         Engine engine = new Engine(conventions.toConventions());
         LayerTable table = engine.trace(batch, 0);
         final String written = arch;

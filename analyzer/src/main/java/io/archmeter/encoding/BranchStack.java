@@ -128,11 +128,15 @@ public final class BranchStack {
         if (n < 2) {
             throw new IllegalArgumentException("a join needs at least two tensors, not " + n);
         }
+        if (!join.isJoin()) {
+            throw new IllegalArgumentException(join.token() + " is not a join (add, cat, mul)");
+        }
         int here = batch.openLayers();
-        batch.appendJoin(join.code(), here - end.applyAsInt(0), here - end.applyAsInt(1), n > 2);
+        // positions are -1 … here - 1 (checked by the callers): every input is 1 … here + 1 layers back
+        batch.appendCheckedJoin(join.code(), here - end.applyAsInt(0), here - end.applyAsInt(1), n > 2);
         for (int b = 2; b < n; b++) {
             here++;
-            batch.appendJoin(join.code(), LayerRecord.PREVIOUS, here - end.applyAsInt(b), b < n - 1);
+            batch.appendCheckedJoin(join.code(), LayerRecord.PREVIOUS, here - end.applyAsInt(b), b < n - 1);
         }
     }
 

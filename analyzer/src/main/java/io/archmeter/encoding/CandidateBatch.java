@@ -477,6 +477,16 @@ public final class CandidateBatch {
         return this;
     }
 
+    /**
+     * Appends a join written by {@link BranchStack}, which has checked the op and the positions:
+     * {@link LayerRecord#putJoin} writes a valid record by construction, so the hot path of cell
+     * spaces (hundreds of joins per candidate) skips {@link LayerRecord#validate}.
+     */
+    void appendCheckedJoin(int op, int in0, int in1, boolean fused) {
+        final int offset = reserve();          // first: it may grow the records array
+        LayerRecord.putJoin(records, offset, op, in0, in1, fused);
+    }
+
     /** Sets the input of the layer appended last to the tensor {@code back} layers before it. */
     public CandidateBatch setLastInput(int back) {
         requireOpen();

@@ -71,8 +71,14 @@ import java.util.List;
  * space strings and blocks may allocate small arrays.
  */
 public final class ArchParser {
-    /** The classes of a NAS-Bench-201 / NATS-Bench network when none are given: CIFAR-10's. */
-    public static final int DEFAULT_CELL_CLASSES = 10;
+    /**
+     * The classes of a search space's network when none are given: {@link SpaceOptions#SPACE_DEFAULT},
+     * each space's own reference classifier (CIFAR-10's 10 for NAS-Bench-101/201, NATS-Bench and
+     * DARTS on CIFAR-sized inputs; ImageNet's 1000 for RegNet and DARTS on 224x224).
+     */
+    public static final int DEFAULT_CELL_CLASSES = SpaceOptions.SPACE_DEFAULT;
+    /** The options of the last explicit class count parsed (immutable, so a race only makes another). */
+    private static SpaceOptions lastOptions = SpaceOptions.classes(10);
 
     /** Every word a layer token may start with: the ops that are not joins, then the blocks. */
     private static final Syntax[] WORDS;
@@ -141,7 +147,10 @@ public final class ArchParser {
     /**
      * As {@link #parseCandidate(CharSequence, int, int, int, CandidateBatch)}; a string of a search
      * space ({@link SearchSpaces#STANDARD}: a NAS-Bench-201 cell {@code |nor_conv_3x3~0|+|…|}, a
-     * NATS-Bench size string {@code 8:16:32:48:64}) gets a classifier of {@code cellClasses} outputs.
+     * NATS-Bench size string {@code 8:16:32:48:64}, a NAS-Bench-101 spec, a DARTS genotype, a RegNet
+     * design) gets a classifier of {@code cellClasses} outputs ({@link SpaceOptions#SPACE_DEFAULT}: the
+     * space's own). The input is the caller's: a space's reference input is
+     * {@code SearchSpaces.STANDARD.defaultInput(arch)}.
      */
     public static void parseCandidate(CharSequence arch, int h, int w, int c, int cellClasses, CandidateBatch batch) {
         parseCandidate(arch, h, w, c, cellClasses, batch, null);
@@ -174,7 +183,7 @@ public final class ArchParser {
             }
             final SearchSpace space = SearchSpaces.STANDARD.recognize(arch);
             if (space != null) {
-                space.write(arch, SpaceOptions.classes(cellClasses), b);
+                space.write(arch, options(cellClasses), b);
                 if (listener != null) {
                     listener.token(1, 0, arch.length(), 0, b.layers(), 0);
                 }
@@ -186,6 +195,30 @@ public final class ArchParser {
             b.abort();
             throw e;
         }
+    }
+
+    /** The options of {@code classes} classes ({@link SpaceOptions#SPACE_DEFAULT}: each space's own), without a new one per row. */
+    private static SpaceOptions options(int classes) {
+        if (classes == SpaceOptions.SPACE_DEFAULT) {
+            return SpaceOptions.DEFAULTS;
+        }
+        SpaceOptions o = lastOptions;
+        if (o.classes() != classes) {
+            o = SpaceOptions.classes(classes);
+            lastOptions = o;
+        }
+        return o;
+    }
+
+    /**
+     * Appends the layers of an architecture string of the grammar (not a search space's notation)
+     * to the open candidate of {@code b}: what a space whose candidates are grammar strings (the
+     * synthetic chains of {@code generate}) writes with.
+     *
+     * @throws ArchSyntaxException if the string does not parse (the layers written so far stay: abort the candidate)
+     */
+    public static void writeLayers(CharSequence arch, CandidateBuilder b) {
+        parseLayers(arch, b, null, null);
     }
 
     private static void parseLayers(CharSequence arch, CandidateBuilder b, TokenCache cache, ParseListener listener) {

@@ -9,6 +9,7 @@ import io.archmeter.grammar.ArchParser;
 import io.archmeter.grammar.AsciiText;
 import io.archmeter.grammar.TokenCache;
 import io.archmeter.model.InputShape;
+import io.archmeter.spaces.SearchSpaces;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -142,7 +143,10 @@ final class ChunkScorer {
         private void parse(Chunk chunk, int r) {
             final AsciiRows ascii = chunk.ascii;
             final String[] cells = ascii == null ? chunk.rows[r] : null;
-            InputShape in = defaultInput;
+            // an ascii row's architecture is read in place, through a view of its bytes
+            final CharSequence arch = ascii == null ? cells[layout.archIndex] : ascii.view(r, layout.archIndex, archView);
+            // no --input: the notation's own reference input (CIFAR for NAS-Bench cells, 224x224x3 for the grammar)
+            InputShape in = defaultInput != null ? defaultInput : SearchSpaces.STANDARD.defaultInput(arch);
             chunk.scored[r] = false;
             chunk.rejectReason[r] = null;
             final int inputIndex = layout.inputIndex;
@@ -157,8 +161,6 @@ final class ChunkScorer {
                     }
                 }
             }
-            // an ascii row's architecture is read in place, through a view of its bytes
-            final CharSequence arch = ascii == null ? cells[layout.archIndex] : ascii.view(r, layout.archIndex, archView);
             try {
                 ArchParser.parseCandidate(arch, in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
             } catch (IllegalArgumentException e) {

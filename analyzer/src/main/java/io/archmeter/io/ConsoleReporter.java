@@ -34,6 +34,8 @@ public final class ConsoleReporter implements FilterListener {
     private final LongSupplier bytesRead;
     private final String rejectsName;
     private final long intervalNanos;
+    /** "filter", or "generate" for the rows of {@code generate SPACE --score} (which reads no bytes). */
+    private String command = "filter";
     private long lastProgress = System.nanoTime();
     private boolean progressLineOpen;
     private int echoed;
@@ -69,6 +71,12 @@ public final class ConsoleReporter implements FilterListener {
         err.flush();
     }
 
+    /** This reporter, speaking for {@code command} ("generate": candidates made, no bytes read). */
+    public ConsoleReporter command(String name) {
+        this.command = name;
+        return this;
+    }
+
     @Override
     public void progress(FilterStats soFar) {
         long now = System.nanoTime();
@@ -76,9 +84,11 @@ public final class ConsoleReporter implements FilterListener {
             return;
         }
         lastProgress = now;
-        String line = String.format(Locale.ROOT, "filter: %s read, %,d kept, %,d rejected, %,.0f rows/s, %.1f MB/s",
-                Text.count(soFar.rowsRead(), "row"), soFar.kept(), soFar.rejected(), soFar.rowsPerSecond(),
-                soFar.withBytesRead(bytesRead.getAsLong()).megabytesPerSecond());
+        final double mbs = soFar.withBytesRead(bytesRead.getAsLong()).megabytesPerSecond();
+        String line = String.format(Locale.ROOT, "%s: %s%s, %,d kept, %,d rejected, %,.0f rows/s", command,
+                Text.count(soFar.rowsRead(), "row"), command.equals("filter") ? " read" : "", soFar.kept(), soFar.rejected(),
+                soFar.rowsPerSecond())
+                + (mbs < 0 ? "" : String.format(Locale.ROOT, ", %.1f MB/s", mbs));
         if (console) {
             err.print("\r" + line);
             progressLineOpen = true;
@@ -94,7 +104,8 @@ public final class ConsoleReporter implements FilterListener {
             return;
         }
         endProgressLine();
-        err.println(summaryText(s, compressed, rejectsName));
+        err.println(command.equals("filter") ? summaryText(s, compressed, rejectsName)
+                : command + summaryText(s, compressed, rejectsName).substring("filter".length()).replaceFirst(" read =", " ="));
         err.flush();
     }
 

@@ -26,7 +26,10 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  *
  * @param conventions  how MACs, FLOPs and bytes are counted
- * @param defaultInput the input shape of a row with no (or an empty) {@code input} cell
+ * @param defaultInput the input shape of a row with no (or an empty) {@code input} cell; null (the default) for
+ *                     each notation's own reference input: a search space's ({@code SearchSpaces.defaultInput}: 32x32x3
+ *                     for NAS-Bench-101/201, NATS-Bench and DARTS genotypes, 224x224x3 for RegNet), {@link #DEFAULT_INPUT}
+ *                     for the archmeter grammar
  * @param archColumn   the header name of the architecture column
  * @param constraints  the bounds a row must meet to be kept (all of them)
  * @param columns      the metric columns appended to each output row, in order
@@ -34,7 +37,8 @@ import java.util.concurrent.ForkJoinPool;
  * @param failFast     stop at the first rejected row with a {@link FailFastException}
  * @param chunkSize    most rows per chunk: the unit of reading, scoring and writing
  * @param pool         the pool scoring large chunks in parallel, or {@code null} for the engine's default
- * @param cellClasses  classifier outputs of NAS-Bench-201 / NATS-Bench strings (10, 100 or 120)
+ * @param cellClasses  classifier outputs of search-space networks (e.g. 10, 100 or 120 for NAS-Bench-201);
+ *                     {@link io.archmeter.spaces.SpaceOptions#SPACE_DEFAULT} (0, the default) for each space's own
  * @param chunkChars   a chunk is full once its cells hold this many characters, whatever its rows
  * @param maxRowChars  the most characters one row may have; a longer one stops the run (it cannot be skipped
  *                     without parsing it)
@@ -72,15 +76,14 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
 
     public FilterSpec {
         Objects.requireNonNull(conventions, "conventions");
-        Objects.requireNonNull(defaultInput, "defaultInput");
         Objects.requireNonNull(archColumn, "archColumn");
         constraints = List.copyOf(constraints);
         columns = List.copyOf(columns);
         if (constraints.size() > MAX_CONSTRAINTS) {
             throw new IllegalArgumentException("at most " + MAX_CONSTRAINTS + " constraints, not " + constraints.size());
         }
-        if (cellClasses < 1) {
-            throw new IllegalArgumentException("classes must be at least 1, not " + cellClasses);
+        if (cellClasses < 0) {
+            throw new IllegalArgumentException("classes must be at least 1 (or 0 for each space's own), not " + cellClasses);
         }
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
@@ -153,10 +156,13 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
         return new Builder();
     }
 
-    /** A builder starting from the defaults: fp32, multiply FLOPs, 224x224x3, column arch, default columns. */
+    /**
+     * A builder starting from the defaults: fp32, multiply FLOPs, each notation's reference input
+     * (224x224x3 for the grammar) and classes, column arch, default columns.
+     */
     public static final class Builder {
         private Conventions conventions = Conventions.DEFAULT;
-        private InputShape defaultInput = DEFAULT_INPUT;
+        private InputShape defaultInput;
         private String archColumn = DEFAULT_ARCH_COLUMN;
         private final List<Constraint> constraints = new ArrayList<>();
         private List<Metric> columns = Arrays.asList(Metric.DEFAULT_COLUMNS);
@@ -187,7 +193,7 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
             return this;
         }
 
-        /** Classes of the classifier of NAS-Bench-201 cell and NATS-Bench size strings (default 10). */
+        /** Classes of the classifier of search-space networks (default 0: each space's own, e.g. 10 for NAS-Bench-201). */
         public Builder cellClasses(int classes) {
             cellClasses = classes;
             return this;
@@ -198,6 +204,7 @@ public record FilterSpec(Conventions conventions, InputShape defaultInput, Strin
             return this;
         }
 
+        /** The input of rows without an input cell; null (the default) for each notation's own. */
         public Builder defaultInput(InputShape input) {
             defaultInput = input;
             return this;

@@ -17,6 +17,10 @@
  * assert stats.rowsRead() == stats.kept() + stats.filteredOut() + stats.rejected();
  * }</pre>
  *
+ * <p>{@link io.archmeter.io.SpaceScan} is the other source of rows: {@code archmeter generate SPACE},
+ * the candidates of a search space built straight into batches, scored and judged as the pipeline
+ * judges the rows of the CSV it would write.
+ *
  * <p>Around the pipeline, nothing is lost or silently changed:
  * <ul>
  *   <li>{@link io.archmeter.io.CsvInput} is the one place where input bytes become text: a file or
@@ -40,7 +44,7 @@
  * assumes one JVM or one file.
  *
  * <p>May use: {@code model}, {@code encoding}, {@code engine}, {@code grammar} (which finds search
- * spaces through their registry), Commons CSV and the JDK; used by {@code cli}, the benchmarks and
+ * spaces through their registry), {@code spaces}, Commons CSV and the JDK; used by {@code cli}, the benchmarks and
  * the Spark module (and by anything that writes files for the user).
  */
 package io.archmeter.io;

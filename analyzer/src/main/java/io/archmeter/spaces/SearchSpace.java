@@ -3,8 +3,6 @@ package io.archmeter.spaces;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.model.InputShape;
 
-import java.util.SplittableRandom;
-
 /**
  * One search space's notation, detection, expansion and (optionally) enumeration, behind one
  * small interface. The registry ({@link SearchSpaces}) finds a space for a string; the parser
@@ -24,6 +22,11 @@ import java.util.SplittableRandom;
  *       candidate {@code i} straight into a builder, without a string ({@link #writeCandidate});
  *       {@link #appendNotation} writes the same candidate's string, so that expanding it gives
  *       the same records. {@link #sample} draws one at random the same way.</li>
+ *   <li>{@link SpaceOptions#classes()} {@link SpaceOptions#SPACE_DEFAULT} means the space's own
+ *       reference classifier, which may depend on the input (DARTS: 10 on CIFAR-sized inputs, 1000
+ *       on ImageNet's).</li>
+ *   <li>Writing and sampling allocate nothing per candidate on the hot path (a space keeps its
+ *       scratch per thread): {@code generate} builds millions of candidates this way.</li>
  * </ul>
  *
  * <p>Implementations are immutable and thread-safe.
@@ -57,7 +60,12 @@ public interface SearchSpace {
      */
     void write(CharSequence text, SpaceOptions options, CandidateBuilder builder);
 
-    /** Number of candidates, exactly, or {@link #NOT_ENUMERABLE}. */
+    /**
+     * Number of candidates, exactly, or {@link #NOT_ENUMERABLE} for a space that is only sampled
+     * (RegNet's continuous ranges). Candidate {@code i} is {@link #writeCandidate} and
+     * {@link #appendNotation} of i; a space may be counted yet too large to walk (DARTS: about
+     * 1.08·10<sup>18</sup>), which {@code generate --all} refuses.
+     */
     default long size() {
         return NOT_ENUMERABLE;
     }
@@ -76,11 +84,16 @@ public interface SearchSpace {
     }
 
     /**
-     * Draws one candidate with {@code random}: writes it into {@code builder} (if not null) and
-     * its notation into {@code notation} (if not null). The same random state gives the same
-     * candidate. By default a uniform index of an enumerable space.
+     * Draws one candidate with {@code random}: writes it into the open candidate of {@code builder}
+     * (if not null) and its notation into {@code notation} (if not null). A space draws the same
+     * random numbers whether it writes the network, the notation or both, so that a notation
+     * written for a row reads back as the network scored for it; the same random state gives the
+     * same candidate. By default a uniform index of an enumerable space.
+     *
+     * <p>{@code archmeter generate SPACE --count N --seed S} draws candidate i from
+     * {@code random.seed(S, i)}: the same rows whatever the thread count.
      */
-    default void sample(SplittableRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+    default void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
         final long n = size();
         if (n <= 0) {
             throw new UnsupportedOperationException(name() + " does not sample candidates");

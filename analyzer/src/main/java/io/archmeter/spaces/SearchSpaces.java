@@ -1,5 +1,10 @@
 package io.archmeter.spaces;
 
+import io.archmeter.model.InputShape;
+import io.archmeter.spaces.darts.DartsSpace;
+import io.archmeter.spaces.nb101.Nb101Space;
+import io.archmeter.spaces.regnet.RegNetSpace;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +22,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SearchSpaces {
-    /** NAS-Bench-201 / NATS-Bench topology cell strings and NATS-Bench size strings. */
-    public static final SearchSpaces STANDARD = new SearchSpaces(List.of(NasBench201.TOPOLOGY, NasBench201.SIZE));
+    /**
+     * The spaces archmeter ships, in the order they are tried: NAS-Bench-201 / NATS-Bench topology
+     * cells ({@code |…|}), NATS-Bench size strings ({@code 8:16:32:48:64}), NAS-Bench-101 specs
+     * ({@code {"matrix": …}} or {@code nb101:…}), DARTS genotypes ({@code Genotype(…)}), RegNet
+     * designs ({@code regnet:…}); then RegNetY, a sampling range of the RegNet notation that
+     * recognises no string of its own.
+     */
+    public static final SearchSpaces STANDARD = new SearchSpaces(List.of(NasBench201.TOPOLOGY, NasBench201.SIZE,
+            Nb101Space.INSTANCE, DartsSpace.INSTANCE, RegNetSpace.X, RegNetSpace.Y));
+
+    /** The input of a string of the archmeter grammar given without one: ImageNet's 224x224x3. */
+    public static final InputShape GRAMMAR_INPUT = new InputShape(224, 224, 3);
 
     private final SearchSpace[] spaces;
 
@@ -56,6 +71,26 @@ public final class SearchSpaces {
             }
         }
         return null;
+    }
+
+    /**
+     * The reference input of {@code text}'s notation: its space's ({@link SearchSpace#defaultInput()},
+     * e.g. CIFAR's 32x32x3 for NAS-Bench-101 and -201), or {@link #GRAMMAR_INPUT} for the archmeter
+     * grammar. What {@code filter}, {@code summary} and the Python bridge use for a candidate given
+     * without an input. Allocates nothing.
+     */
+    public InputShape defaultInput(CharSequence text) {
+        final SearchSpace space = recognize(text);
+        return space != null ? space.defaultInput() : GRAMMAR_INPUT;
+    }
+
+    /** The names of every space, in order, for messages: "nb201, nats-sss, nb101, …". */
+    public String names() {
+        StringBuilder sb = new StringBuilder();
+        for (SearchSpace s : spaces) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(s.name());
+        }
+        return sb.toString();
     }
 
     /** The space named {@code name} (case-insensitive). */

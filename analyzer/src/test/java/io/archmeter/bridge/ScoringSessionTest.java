@@ -97,7 +97,10 @@ class ScoringSessionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScoringSession.parseInput("32x32"));
         assertEquals("input: '32x32' is not HxWxC with every dimension at least 1 (e.g. 224x224x3)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ScoringSession.create("fast", false, "fp32", "fp32", 10));
-        assertThrows(IllegalArgumentException.class, () -> ScoringSession.create("multiply", false, "fp32", "fp32", 0));
+        assertThrows(IllegalArgumentException.class, () -> ScoringSession.create("multiply", false, "fp32", "fp32", -1));
+        // 0: each search space's own classifier (RegNet's 1000, NAS-Bench's 10)
+        ScoringSession own = ScoringSession.create("multiply", false, "fp32", "fp32", 0);
+        assertEquals(0, own.cellClasses());
     }
 
     /** Rows of every kind: chains, graphs, blocks, NB-201, size strings, syntax, shape and input errors. */

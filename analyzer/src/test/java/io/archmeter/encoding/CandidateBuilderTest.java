@@ -112,4 +112,20 @@ class CandidateBuilderTest {
         assertEquals(3, r[LayerRecord.PAD_W_OFFSET]);
         assertEquals(4, LayerRecord.samePadding(4, 3));
     }
+
+    @Test
+    void aBatchThatGrowsAtAJoinKeepsEveryRecord() {
+        // a batch with room for one layer grows at every other layer, joins included: the records must equal
+        // those of a batch that never grows (a join written into the array the growth replaced would be lost)
+        String cell = "conv_k3_c8 ( conv_k1_c8 | conv_k3_c8 | maxpool_k3_s1_p1 )add ( conv_k1_c4 | conv_k1_c4 )cat"
+                + " ( slice_c4 | slice_c4_at4 )cat ( | conv_k1_c8 )add gap fc_c10";
+        CandidateBatch small = new CandidateBatch(1, 1);
+        CandidateBatch large = new CandidateBatch(8, 4096);
+        for (int i = 0; i < 5; i++) {
+            ArchParser.parseCandidate(cell, 16, 16, 3, small);
+            ArchParser.parseCandidate(cell, 16, 16, 3, large);
+        }
+        int n = large.layerCount() * LayerRecord.LENGTH;
+        assertArrayEquals(Arrays.copyOf(large.records(), n), Arrays.copyOf(small.records(), n));
+    }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,13 +59,19 @@ class SearchSpacesTest {
 
     /** Every notation distinct; every {@code step}-th candidate written directly equals its string parsed. */
     private static void checkEnumeration(SearchSpace space, int step) {
-        Set<String> seen = new HashSet<>();
-        for (long i = 0; i < space.size(); i++) {
-            StringBuilder notation = new StringBuilder();
-            space.appendNotation(i, notation);
-            seen.add(notation.toString());
+        checkEnumeration(space, step, true);
+    }
+
+    private static void checkEnumeration(SearchSpace space, int step, boolean distinct) {
+        if (distinct) {
+            Set<String> seen = new HashSet<>();
+            for (long i = 0; i < space.size(); i++) {
+                StringBuilder notation = new StringBuilder();
+                space.appendNotation(i, notation);
+                seen.add(notation.toString());
+            }
+            assertEquals(space.size(), seen.size(), "distinct notations");
         }
-        assertEquals(space.size(), seen.size(), "distinct notations");
         CandidateBatch direct = new CandidateBatch();
         CandidateBatch parsed = new CandidateBatch();
         for (long i = 0; i < space.size(); i += step) {
@@ -77,7 +82,7 @@ class SearchSpacesTest {
             CandidateBuilder b = direct.builder().begin(32, 32, 3);
             space.writeCandidate(i, SpaceOptions.DEFAULTS, b);
             b.end();
-            ArchParser.parseCandidate(notation, 32, 32, 3, space.defaultClasses(), parsed);
+            ArchParser.parseCandidate(notation, 32, 32, 3, SpaceOptions.SPACE_DEFAULT, parsed);
             int n = direct.layers(0) * LayerRecord.LENGTH;
             assertEquals(direct.layers(0), parsed.layers(0), notation::toString);
             assertArrayEquals(Arrays.copyOf(parsed.records(), n), Arrays.copyOf(direct.records(), n), notation::toString);
@@ -101,12 +106,55 @@ class SearchSpacesTest {
     void theSameSeedDrawsTheSameCandidates() {
         StringBuilder a = new StringBuilder();
         StringBuilder b = new StringBuilder();
-        SplittableRandom ra = new SplittableRandom(7);
-        SplittableRandom rb = new SplittableRandom(7);
+        SpaceRandom ra = new SpaceRandom();
+        SpaceRandom rb = new SpaceRandom();
         for (int i = 0; i < 50; i++) {
-            NasBench201.TOPOLOGY.sample(ra, SpaceOptions.DEFAULTS, null, a.append('\n'));
-            NasBench201.TOPOLOGY.sample(rb, SpaceOptions.DEFAULTS, null, b.append('\n'));
+            NasBench201.TOPOLOGY.sample(ra.seed(7, i), SpaceOptions.DEFAULTS, null, a.append('\n'));
+            NasBench201.TOPOLOGY.sample(rb.seed(7, i), SpaceOptions.DEFAULTS, null, b.append('\n'));
         }
         assertEquals(a.toString(), b.toString());
+    }
+
+    @Test
+    void theNewSpacesAreRecognisedByTheirPrefixesAndNothingElse() {
+        SearchSpaces spaces = SearchSpaces.STANDARD;
+        assertSame(io.archmeter.spaces.nb101.Nb101Space.INSTANCE, spaces.recognize(" nb101:1:"));
+        assertSame(io.archmeter.spaces.nb101.Nb101Space.INSTANCE, spaces.recognize("{'matrix': [[0, 1], [0, 0]], 'ops': ['input', 'output']}"));
+        assertNull(spaces.recognize("{\"ks\": [3, 5], \"e\": [4, 6]}"), "a JSON object of another space is not a NAS-Bench-101 spec");
+        assertSame(io.archmeter.spaces.darts.DartsSpace.INSTANCE, spaces.recognize("Genotype(normal=[], reduce=[])"));
+        assertSame(io.archmeter.spaces.regnet.RegNetSpace.X, spaces.recognize("regnet:d=22,w0=24,wa=24.48,wm=2.54,g=16"));
+        assertNull(spaces.recognize("regnety"));
+        assertEquals(new InputShape(32, 32, 3), spaces.defaultInput("nb101:1:"));
+        assertEquals(new InputShape(224, 224, 3), spaces.defaultInput("regnet:d=1"));
+        assertEquals(new InputShape(224, 224, 3), spaces.defaultInput("conv_k3_c8"));
+        assertEquals("nb201, nats-sss, nb101, darts, regnet, regnety", spaces.names());
+    }
+
+    @Test
+    void nasBench101CandidatesWriteWhatTheirStringsRead() {
+        // every 997th of the 423,624 unique cells: written directly = its compact notation parsed
+        checkEnumeration(io.archmeter.spaces.nb101.Nb101Space.INSTANCE, 997, false);
+    }
+
+    @Test
+    void dartsAndRegNetSamplesWriteWhatTheirNotationsRead() {
+        for (SearchSpace space : new SearchSpace[] {io.archmeter.spaces.darts.DartsSpace.INSTANCE,
+            io.archmeter.spaces.regnet.RegNetSpace.X, io.archmeter.spaces.regnet.RegNetSpace.Y}) {
+            SpaceRandom random = new SpaceRandom();
+            for (int i = 0; i < 40; i++) {
+                InputShape in = space.defaultInput();
+                CandidateBatch direct = new CandidateBatch();
+                CandidateBuilder b = direct.builder().begin(in.height(), in.width(), in.channels());
+                space.sample(random.seed(11, i), SpaceOptions.DEFAULTS, b, null);
+                b.end();
+                StringBuilder notation = new StringBuilder();
+                space.sample(random.seed(11, i), SpaceOptions.DEFAULTS, null, notation);
+                CandidateBatch parsed = new CandidateBatch();
+                ArchParser.parseCandidate(notation, in.height(), in.width(), in.channels(), SpaceOptions.SPACE_DEFAULT, parsed);
+                int n = direct.layers(0) * LayerRecord.LENGTH;
+                assertEquals(direct.layers(0), parsed.layers(0), notation::toString);
+                assertArrayEquals(Arrays.copyOf(parsed.records(), n), Arrays.copyOf(direct.records(), n), notation::toString);
+            }
+        }
     }
 }

@@ -45,9 +45,10 @@ final class ScoringSpec implements Serializable {
         countElementwise = c.countElementwise();
         weightType = c.weightType();
         activationType = c.activationType();
-        inputH = s.defaultInput().height();
-        inputW = s.defaultInput().width();
-        inputC = s.defaultInput().channels();
+        // no default input (0s): each notation's own
+        inputH = s.defaultInput() != null ? s.defaultInput().height() : 0;
+        inputW = s.defaultInput() != null ? s.defaultInput().width() : 0;
+        inputC = s.defaultInput() != null ? s.defaultInput().channels() : 0;
         archColumn = s.archColumn();
         for (Constraint k : s.constraints()) {
             constraintColumns.add(k.column());
@@ -74,7 +75,7 @@ final class ScoringSpec implements Serializable {
         }
         return FilterSpec.builder()
                 .conventions(new Conventions(flops, countElementwise, weightType, activationType))
-                .defaultInput(new InputShape(inputH, inputW, inputC))
+                .defaultInput(inputH == 0 ? null : new InputShape(inputH, inputW, inputC))
                 .archColumn(archColumn)
                 .constraints(cs)
                 .columns(columns)

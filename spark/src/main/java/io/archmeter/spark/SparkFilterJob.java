@@ -83,13 +83,13 @@ public final class SparkFilterJob implements Callable<Integer> {
     @Option(names = "--all", description = "Write every valid row, with a trailing 'pass' column, instead of only the kept rows.")
     boolean all;
 
-    @Option(names = "--input", paramLabel = "HxWxC", defaultValue = "224x224x3",
-            description = "Input shape of rows without an 'input' cell (default ${DEFAULT-VALUE}).")
+    @Option(names = "--input", paramLabel = "HxWxC",
+            description = "Input shape of rows without an 'input' cell (default: each notation's reference input, as filter's).")
     String inputShape;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
-            description = "Classes of NAS-Bench-201 cell and NATS-Bench size strings (default ${DEFAULT-VALUE}).")
-    int classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classes of search-space networks (default: each space's reference, as filter's).")
+    Integer classes;
 
     @Option(names = "--arch-column", paramLabel = "NAME", defaultValue = FilterSpec.DEFAULT_ARCH_COLUMN,
             description = "The architecture column (default ${DEFAULT-VALUE}).")
@@ -189,8 +189,8 @@ public final class SparkFilterJob implements Callable<Integer> {
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(InputShape.parse(inputShape))
-                .cellClasses(classes)
+                .defaultInput(inputShape != null ? InputShape.parse(inputShape) : null)
+                .cellClasses(classes != null ? classes : 0)
                 .archColumn(archColumn)
                 .constraints(constraints)
                 .columns(columns != null ? FilterSpec.parseColumns(columns) : List.of(Metric.DEFAULT_COLUMNS))
