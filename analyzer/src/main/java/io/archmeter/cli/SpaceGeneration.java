@@ -46,7 +46,7 @@ final class SpaceGeneration {
         if (o.classes != null && o.classes < 1) {
             throw usage("--classes must be at least 1, not " + o.classes);
         }
-        scan.input(o.input != null ? InputShape.parse(o.input) : space.defaultInput())
+        scan.input(o.input != null ? SummaryCommand.inputShape(o.input) : space.defaultInput())
                 .options(o.classes != null ? SpaceOptions.classes(o.classes) : SpaceOptions.DEFAULTS);
         PrintWriter err = spec.commandLine().getErr();
         if (!o.quiet) {

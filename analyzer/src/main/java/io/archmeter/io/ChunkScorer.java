@@ -159,6 +159,11 @@ final class ChunkScorer {
                                 + " (e.g. 224x224x3)");
                         return;
                     }
+                    if (in.looksChannelsFirst()) {
+                        // 3x224x224 would cost a 3-pixel-high image of 224 channels: silently different
+                        chunk.reject(r, "input: " + Text.quote(cell.toString()) + " " + in.channelsFirstReason());
+                        return;
+                    }
                 }
             }
             try {
