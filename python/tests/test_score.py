@@ -103,6 +103,16 @@ def test_a_bad_input_shape_raises_with_the_filters_words(analyzer, shape, words)
     assert e.value.reason == words or e.value.reason.startswith(words)
 
 
+@pytest.mark.parametrize("shape, meant", [("3x224x224", "224x224x3"), ((3, 32, 32), "32x32x3"), ("1x28x28", "28x28x1")])
+def test_an_input_in_pytorchs_channels_first_order_is_refused_with_the_shape_it_meant(analyzer, shape, meant):
+    with pytest.raises(InvalidCandidateError) as e:
+        analyzer.score("conv_k3", input=shape)
+    assert e.value.kind == "input"
+    assert e.value.reason.endswith("not PyTorch's CxHxW; did you mean " + meant + "?")
+    many = analyzer.score_many(["conv_k3", "conv_k3"], inputs=[shape, None])
+    assert list(many["valid"]) == [False, True]
+
+
 @pytest.mark.parametrize("shape, error", [((1, 2), TypeError), ("x", InvalidCandidateError), (3, TypeError),
                                           ((2**40, 1, 1), ValueError), ((1.5, 2, 3), TypeError)])
 def test_an_input_of_the_wrong_type_or_size_is_refused(analyzer, shape, error):

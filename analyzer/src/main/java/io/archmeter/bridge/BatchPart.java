@@ -6,6 +6,7 @@ import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.grammar.ArchParser;
+import io.archmeter.grammar.AsciiText;
 import io.archmeter.grammar.TokenCache;
 
 import java.nio.IntBuffer;

@@ -32,6 +32,10 @@ final class InputTable {
             }
             try {
                 InputShape shape = InputShape.parse(s[e]);
+                if (shape.looksChannelsFirst()) {
+                    t.reasons[e] = RowStatus.channelsFirst(shape);
+                    continue;
+                }
                 t.shapes[3 * e] = shape.height();
                 t.shapes[3 * e + 1] = shape.width();
                 t.shapes[3 * e + 2] = shape.channels();

@@ -64,7 +64,7 @@ public final class JsonLines {
     public JsonLines(Conventions conventions, int classes, String input) {
         this.conventions = conventions;
         this.classes = classes;
-        this.input = input == null ? null : InputShape.parse(input).toString();
+        this.input = input == null ? null : InputShape.parseHxWxC(input).toString();
         session(conventions, classes);
     }
 

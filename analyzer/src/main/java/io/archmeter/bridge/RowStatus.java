@@ -1,5 +1,7 @@
 package io.archmeter.bridge;
 
+import io.archmeter.model.InputShape;
+
 import io.archmeter.io.Text;
 
 /**
@@ -43,6 +45,11 @@ public final class RowStatus {
     /** The reason of an input cell that is not a shape: the words of {@code archmeter filter}'s rejects. */
     static String badInput(String cell) {
         return "input: " + Text.quote(cell) + " is not HxWxC with every dimension at least 1 (e.g. 224x224x3)";
+    }
+
+    /** The reason of an input that looks like PyTorch's CxHxW, e.g. {@code 3x224x224}. */
+    static String channelsFirst(InputShape s) {
+        return "input: " + Text.quote(s.toString()) + " " + s.channelsFirstReason();
     }
 
     /** The reason of an input given as three integers that are not all at least 1. */

@@ -1,5 +1,7 @@
 package io.archmeter.bridge;
 
+import io.archmeter.grammar.AsciiText;
+
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 

@@ -146,12 +146,16 @@ public final class ScoringSession {
      * @throws IllegalArgumentException with the reason {@code archmeter filter} gives such a cell
      */
     public static int[] parseInput(String spec) {
+        InputShape s;
         try {
-            InputShape s = InputShape.parse(Objects.requireNonNull(spec, "input"));
-            return new int[] {s.height(), s.width(), s.channels()};
+            s = InputShape.parse(Objects.requireNonNull(spec, "input"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(RowStatus.badInput(spec), e);
         }
+        if (s.looksChannelsFirst()) {
+            throw new IllegalArgumentException(RowStatus.channelsFirst(s));
+        }
+        return new int[] {s.height(), s.width(), s.channels()};
     }
 
     // ---------------------------------------------------------------- one candidate
@@ -205,6 +209,9 @@ public final class ScoringSession {
             InputDefaults.of(arch, hwc);
         } else if (h < 1 || w < 1 || c < 1) {
             reason = RowStatus.badInput(h, w, c);
+            return RowStatus.INPUT;
+        } else if (new InputShape(h, w, c).looksChannelsFirst()) {
+            reason = RowStatus.channelsFirst(new InputShape(h, w, c));
             return RowStatus.INPUT;
         } else {
             hwc[0] = h;

@@ -12,7 +12,6 @@ import io.archmeter.io.FilterStats;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.SpaceScan;
 import io.archmeter.io.Text;
-import io.archmeter.model.InputShape;
 import io.archmeter.spaces.SearchSpace;
 import io.archmeter.spaces.SpaceOptions;
 import io.archmeter.spaces.SpaceRandom;
@@ -54,7 +53,7 @@ final class SpaceGeneration {
                     + " written in its notation; choose it with --resolution");
         }
         SpaceScan scan = scan(space, options);
-        scan.input(o.input != null ? InputShape.parse(o.input) : space.defaultInput()).options(options);
+        scan.input(o.input != null ? SummaryCommand.inputShape(o.input) : space.defaultInput()).options(options);
         PrintWriter err = spec.commandLine().getErr();
         if (!o.quiet) {
             err.println("generate " + space.name() + ": " + String.format(Locale.ROOT, "%,d", scan.count()) + " candidates; "

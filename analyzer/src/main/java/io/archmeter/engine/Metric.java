@@ -95,6 +95,72 @@ public enum Metric {
         return sb.append(get(m, o));
     }
 
+    /** The most characters {@link #writeTo} writes: three longs and two {@code x} for {@link #OUT_SHAPE}. */
+    public static final int MAX_CHARS = 3 * 20 + 2;
+
+    /**
+     * Writes the value as it appears in a CSV column (the text of {@link #appendTo}, which is ASCII)
+     * as bytes into {@code buf} at {@code pos}, which has room for {@link #MAX_CHARS}; returns the
+     * position after it. For writers that build whole lines of bytes (no {@code StringBuilder} between).
+     */
+    public int writeTo(byte[] buf, int pos, long[] m, int o) {
+        if (this == OUT_SHAPE) {
+            int p = writeLong(buf, pos, m[o + MetricRecord.OUT_H_OFFSET]);
+            buf[p++] = 'x';
+            p = writeLong(buf, p, m[o + MetricRecord.OUT_W_OFFSET]);
+            buf[p++] = 'x';
+            return writeLong(buf, p, m[o + MetricRecord.OUT_C_OFFSET]);
+        }
+        return writeLong(buf, pos, get(m, o));
+    }
+
+    /** {@code Long.toString(v)} into {@code buf} at {@code pos}, without the String. */
+    static int writeLong(byte[] buf, int pos, long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                byte[] s = Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(s, 0, buf, pos, s.length);
+                return pos + s.length;
+            }
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        while (digits < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        int p = pos + digits;
+        // two digits per division, from the right (as Long.toString does)
+        while (v >= 100) {
+            final int r = (int) (v % 100);
+            v /= 100;
+            buf[--p] = DIGIT_ONES[r];
+            buf[--p] = DIGIT_TENS[r];
+        }
+        final int r = (int) v;
+        buf[--p] = DIGIT_ONES[r];
+        if (r >= 10) {
+            buf[--p] = DIGIT_TENS[r];
+        }
+        return pos + digits;
+    }
+
+    /** 10^i for i = 0 … 18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
     /** The metric whose column is {@code name}, or null. */
     public static Metric ofColumn(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);

@@ -226,6 +226,8 @@ public final class ArchParser {
 
     private static void parseLayers(CharSequence arch, CandidateBuilder b, TokenCache cache, ParseListener listener) {
         final int n = arch.length();
+        // an architecture read as bytes, with a cache: its tokens are found by their 8-byte words (AsciiTokenTable)
+        final AsciiText ascii = cache != null && arch instanceof AsciiText a ? a : null;
         final Parts parts = b.parts();
         int pos = 0;
         int position = 0;
@@ -236,12 +238,21 @@ public final class ArchParser {
             if (pos >= n) {
                 break;
             }
-            int end = pos;
-            int hash = 0;
-            char ch;
-            while (end < n && !isSpace(ch = arch.charAt(end))) {
-                hash = 31 * hash + ch;
-                end++;
+            int end;
+            int hash;
+            if (ascii != null) {
+                // bytes of a file or a packed batch: the token's end and its words' hash, eight bytes at a time
+                final long scanned = ascii.scanToken(pos);
+                end = (int) (scanned >>> 32);
+                hash = (int) scanned;
+            } else {
+                end = pos;
+                hash = 0;
+                char ch;
+                while (end < n && !isSpace(ch = arch.charAt(end))) {
+                    hash = 31 * hash + ch;
+                    end++;
+                }
             }
             position++;
             final int before = listener == null ? 0 : b.layers();
@@ -252,13 +263,18 @@ public final class ArchParser {
             } else if (cache == null) {
                 parseToken(arch, pos, end, position, b, parts);
             } else {
-                final int cached = cache.find(arch, pos, end, hash);
+                final int cached = ascii != null ? cache.findAscii(ascii, pos, end, hash) : cache.find(arch, pos, end, hash);
                 if (cached >= 0) {
                     // a token seen before: copy its record
-                    b.appendCopy(cache.recordsArray(), cached);
+                    b.appendCopy(ascii != null ? cache.asciiRecordsArray() : cache.recordsArray(), cached);
                 } else if (parseToken(arch, pos, end, position, b, parts)) {
                     final CandidateBatch batch = b.batch();
-                    cache.put(arch, pos, end, hash, batch.records(), LayerRecord.offset(batch.layerCount() - 1));
+                    final int last = LayerRecord.offset(batch.layerCount() - 1);
+                    if (ascii != null) {
+                        cache.putAscii(ascii, pos, end, hash, batch.records(), last);
+                    } else {
+                        cache.put(arch, pos, end, hash, batch.records(), last);
+                    }
                 }
             }
             if (listener != null) {

@@ -18,8 +18,11 @@ import java.util.Arrays;
  * every time, and so is every token that fails, so errors are always the parser's own.
  *
  * <p>Open addressing keyed by the token's characters, hashed as the parser scans them (no substring
- * on a hit). Bounded: once {@link #MAX_ENTRIES} tokens are cached, new ones are parsed without being
- * cached, so memory stays fixed whatever the input. Not thread-safe: one per thread.
+ * on a hit). Architectures read as bytes ({@link AsciiText}: {@code filter}'s byte-range workers,
+ * the Python bridge's packed batches) are looked up in a second table keyed by the bytes and their
+ * 8-byte words ({@link AsciiTokenTable}), with the same records. Bounded: once {@link #MAX_ENTRIES}
+ * tokens are cached in a table, new ones are parsed without being cached, so memory stays fixed
+ * whatever the input. Not thread-safe: one per thread.
  */
 public final class TokenCache {
     /** The most distinct tokens kept. */
@@ -31,10 +34,12 @@ public final class TokenCache {
     private int size;
     private long hits;
     private long misses;
+    /** The same cache for architectures read as bytes. */
+    private final AsciiTokenTable ascii = new AsciiTokenTable();
 
-    /** Number of distinct tokens cached. */
+    /** Number of tokens cached: in the table of characters plus in the table of bytes (a token seen both ways counts twice). */
     public int size() {
-        return size;
+        return size + ascii.size();
     }
 
     /** Tokens appended from the cache so far. */
@@ -51,6 +56,27 @@ public final class TokenCache {
     public void clear() {
         Arrays.fill(tokens, null);
         size = 0;
+        ascii.clear();
+    }
+
+    /** As {@link #find} for a view of bytes, whose hash is {@link AsciiText#scanToken}'s; offsets into {@link #asciiRecordsArray()}. */
+    int findAscii(AsciiText s, int start, int end, int hash) {
+        final int found = ascii.find(s, start, end, hash);
+        if (found >= 0) {
+            hits++;
+        } else {
+            misses++;
+        }
+        return found;
+    }
+
+    int[] asciiRecordsArray() {
+        return ascii.recordsArray();
+    }
+
+    /** As {@link #put} for a view of bytes. */
+    void putAscii(AsciiText s, int start, int end, int hash, int[] from, int offset) {
+        ascii.put(s, start, end, hash, from, offset);
     }
 
     /**

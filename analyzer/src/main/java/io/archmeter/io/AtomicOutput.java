@@ -1,6 +1,5 @@
 package io.archmeter.io;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -159,7 +158,8 @@ public final class AtomicOutput implements Closeable {
             if (destination.gzip()) {
                 bytes = new GZIPOutputStream(stream, BUFFER);
             }
-            writer = new BufferedWriter(Utf8PassThrough.writer(bytes), 1 << 13);
+            // buffered as a BufferedWriter, and taking the ASCII lines filter's workers format as bytes
+            writer = Utf8PassThrough.bufferedWriter(bytes);
         }
         return writer;
     }

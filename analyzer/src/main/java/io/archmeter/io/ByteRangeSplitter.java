@@ -20,7 +20,7 @@ import java.util.NoSuchElementException;
  * <h2>How a boundary is found</h2>
  * Whether a line break ends a record depends on every quote before it: {@code "a\nb"} is one
  * field. So the file is cut into <b>blocks</b> at nominal offsets (every {@code blockBytes}), each
- * moved to the start of the next line ({@link #lineStart}), and each block is scanned for quotes
+ * moved to the start of the next line ({@link #lineStart}; then back before blank lines, {@link #cut}), and each block is scanned for quotes
  * twice over in one pass: as if it began at a record start, and as if it began inside a quoted
  * field. A {@link BlockSummary} keeps the quote state at the block's end for both cases, and its
  * line breaks. Those summaries are independent (phase 1: in parallel, anywhere); chaining them
@@ -134,13 +134,55 @@ public final class ByteRangeSplitter {
     }
 
     /**
+     * Where a block starts for the nominal offset {@code offset}: its {@link #lineStart}, moved back
+     * before the blank lines (LF or CRLF alone) just before it, so that a range begins right after
+     * a row's line end and its {@link ByteRange#linesBefore()} is the line that row ends on (the
+     * line a reader names as "after the last row", e.g. for a row too long). Monotonic in
+     * {@code offset}, as block bounds must be.
+     */
+    static long cut(ByteSource source, long offset) throws IOException {
+        long p = lineStart(source, offset);
+        byte[] b = new byte[3];
+        while (p > 0) {
+            // the line before p is blank if it is LF alone or CR LF alone: the bytes before p are
+            // (start or LF) LF, or (start or LF) CR LF
+            int n = (int) Math.min(3, p);
+            readFully(source, p - n, b, n);
+            long blank = -1;
+            if (b[n - 1] == '\n') {
+                if (n == 1 || b[n - 2] == '\n') {
+                    blank = p - 1;
+                } else if (b[n - 2] == '\r' && (n == 2 || b[n - 3] == '\n')) {
+                    blank = p - 2;
+                }
+            }
+            if (blank < 0) {
+                return p;
+            }
+            p = blank;
+        }
+        return p;
+    }
+
+    private static void readFully(ByteSource source, long at, byte[] b, int n) throws IOException {
+        int got = 0;
+        while (got < n) {
+            int r = source.read(at + got, b, got, n - got);
+            if (r <= 0) {
+                throw new java.io.EOFException("the file ended at byte " + (at + got) + " while reading to " + (at + n));
+            }
+            got += r;
+        }
+    }
+
+    /**
      * Phase 1 for the nominal block {@code [from, to)}: its bounds moved to line starts, its line
      * breaks and its quote state at the end from either start state. Independent of every other
      * block: run them in any order, on any machine.
      */
     public static BlockSummary summarize(ByteSource source, long from, long to) throws IOException {
-        long start = lineStart(source, from);
-        long end = lineStart(source, to);
+        long start = cut(source, from);
+        long end = cut(source, to);
         if (end <= start) {
             return new BlockSummary(start, start, 0, false, true);
         }

@@ -20,8 +20,27 @@ final class Chunk {
 
     private final int maxRows;
     private final long maxChars;
-    /** Cells of each row, as Commons CSV made them. */
+    /**
+     * Cells of each row, as Commons CSV made them; in an {@link #ascii} chunk, null until a row's
+     * {@code String}s are needed ({@link #cells}).
+     */
     String[][] rows;
+    /**
+     * Non-null while the chunk holds rows as the bytes of the file (the byte-range workers' fast
+     * path); then every row is one of {@link AsciiRows}, and {@link #rows} holds only the rows
+     * whose cells have been made.
+     */
+    AsciiRows ascii;
+    private AsciiRows asciiStore;
+    /**
+     * Output lines (ASCII bytes) of the kept rows of an {@link #ascii} chunk, formatted by the
+     * worker that scored them ({@link AsciiRowFormatter}): row r's line is
+     * {@code text[textStart[r], textEnd[r])}, or {@code textEnd[r] == -1} if the writer formats it.
+     */
+    byte[] text = new byte[0];
+    int textLength;
+    int[] textStart;
+    int[] textEnd;
     /** Physical input line on which each row ends (1-based; the header ends on line 1 unless it has quoted newlines). */
     long[] endLines;
     /** True for a row that was scored and is valid: its metrics are in {@link #metrics}. */
@@ -53,6 +72,8 @@ final class Chunk {
         failed = new long[n];
         rejectReason = new String[n];
         metrics = new long[n * MetricRecord.LENGTH];
+        textStart = new int[n];
+        textEnd = textEnd == null ? new int[n] : Arrays.copyOf(textEnd, n);
     }
 
     boolean isFull() {
@@ -70,14 +91,55 @@ final class Chunk {
         chars += cellChars;
     }
 
+    /** Puts an empty chunk in byte mode for rows of {@code fields} fields; returns its rows. */
+    AsciiRows asciiRows(int fields) {
+        if (asciiStore == null) {
+            asciiStore = new AsciiRows();
+        }
+        asciiStore.reset(fields);
+        ascii = asciiStore;
+        return ascii;
+    }
+
+    /** Adds row {@code size} of {@link #ascii}, whose offsets the reader has written. */
+    void addAscii(long endLine, int cellChars) {
+        if (size == rows.length) {
+            allocate((int) Math.min(maxRows, 2L * rows.length));
+        }
+        endLines[size] = endLine;
+        textEnd[size] = -1;
+        size++;
+        chars += cellChars;
+    }
+
+    /** The cells of row {@code r} (made from the bytes, once, in an ascii chunk). */
+    String[] cells(int r) {
+        String[] c = rows[r];
+        if (c == null) {
+            c = ascii.cells(r);
+            rows[r] = c;
+        }
+        return c;
+    }
+
     void reject(int row, String reason) {
         rejectReason[row] = reason;
         scored[row] = false;
+        if (ascii != null) {
+            // the rejects are written through the CSV printer, from the cells
+            cells(row);
+        }
     }
 
     /** The line on which row {@code r} starts: its end line less the line breaks inside its quoted cells. */
     long startLine(int r) {
-        return endLines[r] - CsvChunkReader.lineBreaks(rows[r]);
+        // an ascii row has no quoted cells, so no line break inside
+        return ascii != null ? endLines[r] : endLines[r] - CsvChunkReader.lineBreaks(rows[r]);
+    }
+
+    /** True if the worker wrote row {@code r}'s output line (see {@link #text}). */
+    boolean hasText(int r) {
+        return ascii != null && textEnd[r] >= 0;
     }
 
     /** Forgets the rows; keeps every array. */
@@ -87,6 +149,8 @@ final class Chunk {
         Arrays.fill(scored, 0, size, false);
         size = 0;
         chars = 0;
+        ascii = null;
+        textLength = 0;
         last = false;
         failure = null;
         return this;

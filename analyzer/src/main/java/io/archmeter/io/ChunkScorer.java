@@ -6,6 +6,7 @@ import io.archmeter.engine.Engine;
 import io.archmeter.engine.Metric;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.grammar.ArchParser;
+import io.archmeter.grammar.AsciiText;
 import io.archmeter.grammar.TokenCache;
 import io.archmeter.model.InputShape;
 import io.archmeter.spaces.SearchSpaces;
@@ -123,6 +124,8 @@ final class ChunkScorer {
         // the last input cell seen and its shape: a column is usually one shape repeated
         private String lastInputCell;
         private InputShape lastInput;
+        private final AsciiText archView = new AsciiText();
+        private final AsciiText inputView = new AsciiText();
 
         /** Rows [from, to): parsed in batches of about {@link #batchLayers} layers, each scored and judged. */
         void process(Chunk chunk, int from, int to) {
@@ -138,22 +141,33 @@ final class ChunkScorer {
 
         /** Parses row r into the batch, or gives it a reject reason. */
         private void parse(Chunk chunk, int r) {
-            String[] cells = chunk.rows[r];
+            final AsciiRows ascii = chunk.ascii;
+            final String[] cells = ascii == null ? chunk.rows[r] : null;
+            // an ascii row's architecture is read in place, through a view of its bytes
+            final CharSequence arch = ascii == null ? cells[layout.archIndex] : ascii.view(r, layout.archIndex, archView);
             // no --input: the notation's own reference input (CIFAR for NAS-Bench cells, 224x224x3 for the grammar)
-            InputShape in = defaultInput != null ? defaultInput : SearchSpaces.STANDARD.defaultInput(cells[layout.archIndex]);
+            InputShape in = defaultInput != null ? defaultInput : SearchSpaces.STANDARD.defaultInput(arch);
             chunk.scored[r] = false;
             chunk.rejectReason[r] = null;
             final int inputIndex = layout.inputIndex;
-            if (inputIndex >= 0 && !cells[inputIndex].isEmpty()) {
-                in = inputShape(cells[inputIndex]);
-                if (in == null) {
-                    chunk.reject(r, "input: " + Text.quote(cells[inputIndex]) + " is not HxWxC with every dimension at least 1"
-                            + " (e.g. 224x224x3)");
-                    return;
+            if (inputIndex >= 0) {
+                final CharSequence cell = ascii == null ? cells[inputIndex] : ascii.view(r, inputIndex, inputView);
+                if (cell.length() > 0) {
+                    in = inputShape(cell);
+                    if (in == null) {
+                        chunk.reject(r, "input: " + Text.quote(cell.toString()) + " is not HxWxC with every dimension at least 1"
+                                + " (e.g. 224x224x3)");
+                        return;
+                    }
+                    if (in.looksChannelsFirst()) {
+                        // 3x224x224 would cost a 3-pixel-high image of 224 channels: silently different
+                        chunk.reject(r, "input: " + Text.quote(cell.toString()) + " " + in.channelsFirstReason());
+                        return;
+                    }
                 }
             }
             try {
-                ArchParser.parseCandidate(cells[layout.archIndex], in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
+                ArchParser.parseCandidate(arch, in.height(), in.width(), in.channels(), cellClasses, batch, tokens);
             } catch (IllegalArgumentException e) {
                 // ArchSyntaxException, the usual case
                 chunk.reject(r, "syntax: " + Text.escape(String.valueOf(e.getMessage()), Text.REASON_LIMIT));
@@ -186,17 +200,18 @@ final class ChunkScorer {
             batch.clear();
         }
 
-        private InputShape inputShape(String cell) {
-            if (cell.equals(lastInputCell)) {
+        private InputShape inputShape(CharSequence cell) {
+            if (lastInputCell != null && lastInputCell.contentEquals(cell)) {
                 return lastInput;
             }
+            String text = cell.toString();
             InputShape shape;
             try {
-                shape = InputShape.parse(cell);
+                shape = InputShape.parse(text);
             } catch (IllegalArgumentException e) {
                 shape = null;
             }
-            lastInputCell = cell;
+            lastInputCell = text;
             lastInput = shape;
             return shape;
         }
@@ -223,7 +238,8 @@ final class ChunkScorer {
 
     /** Judges input-column constraint {@code i} on row {@code r}: its bit if failed, 0 if met; rejects a non-number. */
     private long judgeCell(Chunk chunk, int r, int i) {
-        String cell = chunk.rows[r][layout.constraintCells[i]];
+        final int c = layout.constraintCells[i];
+        final String cell = chunk.ascii == null ? chunk.rows[r][c] : chunk.ascii.cell(r, c);
         BigDecimal value = Quantity.bounded(cell);
         if (value == null) {
             if (chunk.rejectReason[r] == null) {

@@ -27,6 +27,8 @@ final class ChunkWriter {
     private final Metric[] columns;
     private final boolean all;
     private final CSVPrinter out;
+    /** The output under {@link #out}, for lines the workers formatted ({@link Chunk#text}). */
+    private final Writer outText;
     private final CSVPrinter rejects;
     private final FilterListener listener;
     private final long startNanos;
@@ -36,6 +38,8 @@ final class ChunkWriter {
     private long rejected;
     private final long[] removedBy;
     private final StringBuilder cell = new StringBuilder(24);
+    /** ASCII lines as characters, for an output that is not an {@link Utf8PassThrough.AsciiSink}. */
+    private final char[] widened = new char[1 << 13];
     /** Takes the kept rows instead of the output, or null. */
     private final KeptRows keptRows;
 
@@ -51,6 +55,7 @@ final class ChunkWriter {
         this.columns = spec.columns().toArray(new Metric[0]);
         this.all = spec.all();
         this.out = new CSVPrinter(out, FORMAT);
+        this.outText = out;
         this.rejects = new CSVPrinter(rejects, FORMAT);
         this.listener = listener;
         this.startNanos = startNanos;
@@ -70,10 +75,15 @@ final class ChunkWriter {
      */
     void write(Chunk chunk) throws IOException {
         final long[] values = chunk.metrics;
+        // a run of lines the worker formatted, written at once: [spanStart, spanEnd) of chunk.text
+        int spanStart = 0;
+        int spanEnd = 0;
         for (int r = 0; r < chunk.size; r++) {
             rowsRead++;
             final String reason = chunk.rejectReason[r];
             if (reason != null) {
+                writeText(chunk, spanStart, spanEnd);
+                spanStart = spanEnd;
                 reject(chunk, r, reason);
                 continue;
             }
@@ -82,6 +92,9 @@ final class ChunkWriter {
             }
             final long failed = chunk.failed[r];
             if (failed == 0 && keptRows != null) {
+                // nothing was formatted for it (the workers format no lines for a selection); the run so far goes first
+                writeText(chunk, spanStart, spanEnd);
+                spanStart = spanEnd;
                 take(chunk, r, values);
                 continue;
             }
@@ -92,9 +105,20 @@ final class ChunkWriter {
                 countFailures(failed);
             }
             if (failed == 0 || all) {
-                writeRow(chunk.rows[r], values, r * MetricRecord.LENGTH, failed == 0);
+                if (chunk.hasText(r)) {
+                    if (chunk.textStart[r] != spanEnd) {
+                        writeText(chunk, spanStart, spanEnd);
+                        spanStart = chunk.textStart[r];
+                    }
+                    spanEnd = chunk.textEnd[r];
+                } else {
+                    writeText(chunk, spanStart, spanEnd);
+                    spanStart = spanEnd;
+                    writeRow(chunk.cells(r), values, r * MetricRecord.LENGTH, failed == 0);
+                }
             }
         }
+        writeText(chunk, spanStart, spanEnd);
         flush();
         listener.progress(stats());
     }
@@ -102,7 +126,7 @@ final class ChunkWriter {
     /** A kept row goes to {@link #keptRows}, which takes it or rejects it. */
     private void take(Chunk chunk, int r, long[] values) throws IOException {
         // no line number here: finding it scans every cell for line breaks, which only a reject needs
-        String reason = keptRows.take(rowsRead - 1, chunk.rows[r], values, r * MetricRecord.LENGTH);
+        String reason = keptRows.take(rowsRead - 1, chunk.cells(r), values, r * MetricRecord.LENGTH);
         if (reason != null) {
             reject(chunk, r, reason);
         } else {
@@ -114,6 +138,25 @@ final class ChunkWriter {
     void finish() throws IOException {
         if (keptRows != null) {
             keptRows.finish((cells, metrics, offset) -> writeRow(cells, metrics, offset, true));
+        }
+    }
+
+    private void writeText(Chunk chunk, int from, int to) throws IOException {
+        if (to <= from) {
+            return;
+        }
+        if (outText instanceof Utf8PassThrough.AsciiSink sink) {
+            // the command line's output: the bytes as they are
+            sink.writeAscii(chunk.text, from, to - from);
+            return;
+        }
+        final byte[] text = chunk.text;
+        for (int p = from; p < to; p += widened.length) {
+            final int n = Math.min(widened.length, to - p);
+            for (int i = 0; i < n; i++) {
+                widened[i] = (char) text[p + i];
+            }
+            outText.write(widened, 0, n);
         }
     }
 
@@ -146,7 +189,7 @@ final class ChunkWriter {
         long line = chunk.startLine(r);
         rejects.print(line);
         rejects.print(reason);
-        for (String cell : chunk.rows[r]) {
+        for (String cell : chunk.cells(r)) {
             rejects.print(cell);
         }
         rejects.println();

@@ -55,6 +55,14 @@ final class CsvChunkReader {
         this.lastEndLine = linesBefore;
     }
 
+    /**
+     * For an input that starts after blank lines: the line the last row before it ends on (errors
+     * before the first row read here name the line after it, as one reader of the whole file does).
+     */
+    void afterRowEndingOn(long line) {
+        lastEndLine = line;
+    }
+
     /** For a range without the header: the header, read from the range that holds it. */
     void useHeader(String[] h) {
         header = h;
@@ -153,8 +161,12 @@ final class CsvChunkReader {
     }
 
     private MalformedCsvException wrongWidth(String[] cells) {
-        long line = lastEndLine - lineBreaks(cells);
-        return new MalformedCsvException(line, Text.count(cells.length, "field")
+        return wrongWidth(lastEndLine - lineBreaks(cells), cells.length, header);
+    }
+
+    /** A row of {@code fields} fields starting on {@code line}, where the header has another number (also {@link RangeRowReader}'s). */
+    static MalformedCsvException wrongWidth(long line, int fields, String[] header) {
+        return new MalformedCsvException(line, Text.count(fields, "field")
                 + ", but the header has " + header.length + " (" + Text.list(header, 20) + ")");
     }
 

@@ -115,7 +115,7 @@ final class RangePipeline {
             Claims claims = new Claims(first, ranges);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec);
+                Worker w = new Worker(source, header, new ChunkScorer(layout, spec, true), claims, spec, keptRows == null);
                 Thread t = new Thread(w::run, "archmeter-filter-range-" + i);
                 // a worker blocked on a stream nobody closes must not keep the JVM alive
                 t.setDaemon(true);
@@ -247,13 +247,16 @@ final class RangePipeline {
         private final ChunkScorer scorer;
         private final Claims claims;
         private final int maxRowChars;
+        /** Formats the output lines of rows read as bytes; null when a selection takes the kept rows instead. */
+        private final AsciiRowFormatter formatter;
 
-        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, FilterSpec spec) {
+        Worker(ByteSource source, String[] header, ChunkScorer scorer, Claims claims, FilterSpec spec, boolean formatLines) {
             this.source = source;
             this.header = header;
             this.scorer = scorer;
             this.claims = claims;
             this.maxRowChars = spec.maxRowChars();
+            this.formatter = formatLines ? new AsciiRowFormatter(spec) : null;
             for (int i = 0; i < CHUNKS_PER_WORKER; i++) {
                 free.add(new Chunk(spec.chunkSize(), spec.chunkChars()));
             }
@@ -272,48 +275,36 @@ final class RangePipeline {
             }
         }
 
-        /** Fills, scores and hands over the chunks of one range; false if it failed (the failure is in its last chunk). */
+        /** Fills, scores, formats and hands over the chunks of one range; false if it failed (the failure is in its last chunk). */
         private boolean process(Claim c) throws InterruptedException {
-            CsvChunkReader reader = null;
             Throwable failure = null;
-            Reader in = open(source, c.range);
-            try {
-                reader = new CsvChunkReader(in, maxRowChars, c.range.linesBefore());
-                if (c.range.holdsHeader()) {
-                    reader.readHeader();
-                } else {
-                    reader.useHeader(header);
-                }
-            } catch (Throwable t) {
-                failure = t;
-            }
-            boolean more = failure == null;
-            do {
-                Chunk chunk = free.take();
-                if (more) {
+            boolean more = true;
+            try (RangeRowReader reader = new RangeRowReader(source, c.range, header, maxRowChars)) {
+                do {
+                    Chunk chunk = free.take();
                     try {
                         more = reader.fill(chunk);
                     } catch (Throwable t) {
                         failure = t;
                         more = false;
                     }
-                }
-                try {
-                    scorer.score(chunk);
-                } catch (Throwable t) {
-                    // a bug, not bad input: stop with it rather than write unscored rows
-                    chunk.size = 0;
-                    failure = t;
-                    more = false;
-                }
-                chunk.failure = failure;
-                chunk.last = !more;
-                c.chunks.put(chunk);
-            } while (more);
-            try {
-                in.close();
+                    try {
+                        scorer.score(chunk);
+                        if (formatter != null) {
+                            formatter.format(chunk);
+                        }
+                    } catch (Throwable t) {
+                        // a bug, not bad input: stop with it rather than write unscored rows
+                        chunk.size = 0;
+                        failure = t;
+                        more = false;
+                    }
+                    chunk.failure = failure;
+                    chunk.last = !more;
+                    c.chunks.put(chunk);
+                } while (more);
             } catch (IOException e) {
-                // read to its end already, or failed: the failure is reported
+                // closing a range read to its end, or failed: the failure is reported
             }
             return failure == null;
         }

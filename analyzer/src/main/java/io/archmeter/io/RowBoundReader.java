@@ -55,11 +55,16 @@ final class RowBoundReader extends Reader {
         if (n > 0) {
             read += n;
             if (read - atRecordEnd > allowance) {
-                throw new RowTooLongException(String.format(Locale.ROOT,
-                        "a row longer than %,d characters (the limit; a larger one can be set with --max-row-chars)", maxRowChars));
+                throw new RowTooLongException(tooLongMessage(maxRowChars));
             }
         }
         return n;
+    }
+
+    /** What a row too long is told (also by {@link RangeRowReader}). */
+    static String tooLongMessage(int maxRowChars) {
+        return String.format(Locale.ROOT, "a row longer than %,d characters (the limit; a larger one can be set with --max-row-chars)",
+                maxRowChars);
     }
 
     @Override

@@ -63,6 +63,20 @@ public final class Utf8PassThrough {
         return new EncodingWriter(out);
     }
 
+    /**
+     * As {@link #writer}, buffered (8 Ki characters, as a {@code BufferedWriter}), and an
+     * {@link AsciiSink}: ASCII bytes go to {@code out} as they are, with no character in between
+     * (the lines {@code filter}'s byte-range workers format). Closing it closes {@code out}.
+     */
+    public static Writer bufferedWriter(OutputStream out) {
+        return new BufferedEncodingWriter(new EncodingWriter(out));
+    }
+
+    /** A writer that also takes ASCII bytes (0..127) as they are: what it writes for them is those bytes. */
+    interface AsciiSink {
+        void writeAscii(byte[] b, int off, int len) throws IOException;
+    }
+
     private static final class DecodingReader extends Reader {
         private final InputStream in;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -213,6 +227,27 @@ public final class Utf8PassThrough {
             }
         }
 
+        /** ASCII bytes, after the characters written before them. */
+        void writeAscii(byte[] b, int off, int len) throws IOException {
+            if (pendingHigh != 0) {
+                // a pair cut by the caller (never between lines): the characters' own path settles it
+                char[] chars = new char[len];
+                for (int i = 0; i < len; i++) {
+                    chars[i] = (char) b[off + i];
+                }
+                write(chars, 0, len);
+                return;
+            }
+            if (len > bytes.remaining()) {
+                drain();
+                if (len > bytes.capacity()) {
+                    out.write(b, off, len);
+                    return;
+                }
+            }
+            bytes.put(b, off, len);
+        }
+
         private void drain() throws IOException {
             if (bytes.position() > 0) {
                 out.write(bytes.array(), 0, bytes.position());
@@ -239,6 +274,101 @@ public final class Utf8PassThrough {
                     encode(CharBuffer.wrap(new char[] {high}), true);
                 }
                 flush();
+            } finally {
+                out.close();
+            }
+        }
+    }
+
+    /**
+     * A {@code BufferedWriter} over an {@link EncodingWriter} that passes ASCII bytes through: the
+     * same bytes in the same order, and, as a {@code BufferedWriter}, an {@link IOException} for a
+     * write or flush after close (nothing is lost silently). Not thread-safe: one writer thread.
+     */
+    private static final class BufferedEncodingWriter extends Writer implements AsciiSink {
+        private final EncodingWriter out;
+        private final char[] buf = new char[BYTES];
+        private int n;
+        private boolean closed;
+
+        BufferedEncodingWriter(EncodingWriter out) {
+            this.out = out;
+        }
+
+        private void ensureOpen() throws IOException {
+            if (closed) {
+                throw new IOException("Stream closed");
+            }
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            ensureOpen();
+            if (n == buf.length) {
+                flushChars();
+            }
+            buf[n++] = (char) c;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            ensureOpen();
+            if (len >= buf.length) {
+                flushChars();
+                out.write(cbuf, off, len);
+                return;
+            }
+            if (n + len > buf.length) {
+                flushChars();
+            }
+            System.arraycopy(cbuf, off, buf, n, len);
+            n += len;
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            ensureOpen();
+            if (len >= buf.length) {
+                flushChars();
+                out.write(str, off, len);
+                return;
+            }
+            if (n + len > buf.length) {
+                flushChars();
+            }
+            str.getChars(off, off + len, buf, n);
+            n += len;
+        }
+
+        @Override
+        public void writeAscii(byte[] b, int off, int len) throws IOException {
+            ensureOpen();
+            flushChars();
+            out.writeAscii(b, off, len);
+        }
+
+        private void flushChars() throws IOException {
+            if (n > 0) {
+                out.write(buf, 0, n);
+                n = 0;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            ensureOpen();
+            flushChars();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                flushChars();
             } finally {
                 out.close();
             }

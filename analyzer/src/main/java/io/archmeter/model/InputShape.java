@@ -64,8 +64,29 @@ public record InputShape(int height, int width, int channels) {
 
     /** The message for a shape that {@link #looksChannelsFirst()}: "input is HxWxC; did you mean 224x224x3?". */
     public String channelsFirstHint() {
-        return "input " + this + " is read as HxWxC (height x width x channels), not PyTorch's CxHxW; did you mean "
-                + channelsFirstToLast() + "?";
+        return "input " + this + " " + channelsFirstReason();
+    }
+
+    /**
+     * The end of {@link #channelsFirstHint()}, for messages that name the shape their own way (a row's
+     * input cell, a Python argument): "is read as HxWxC (…), not PyTorch's CxHxW; did you mean 224x224x3?".
+     */
+    public String channelsFirstReason() {
+        return "is read as HxWxC (height x width x channels), not PyTorch's CxHxW; did you mean " + channelsFirstToLast() + "?";
+    }
+
+    /**
+     * {@link #parse}, refusing a shape that {@link #looksChannelsFirst()} with {@link #channelsFirstHint()}:
+     * what every reader of a user's input shape uses (options, input cells, library and Python calls).
+     *
+     * @throws IllegalArgumentException if the text is not HxWxC or looks like PyTorch's CxHxW
+     */
+    public static InputShape parseHxWxC(CharSequence text) {
+        InputShape s = parse(text);
+        if (s.looksChannelsFirst()) {
+            throw new IllegalArgumentException(s.channelsFirstHint());
+        }
+        return s;
     }
 
     @Override

@@ -93,6 +93,11 @@ class ScoringSessionTest {
         assertTrue(s.reason().startsWith("invalid shapes: layer 1 (conv): output size 0x0"), s.reason());
         assertEquals(RowStatus.INPUT, s.score("conv_k3", 0, 5, 3));
         assertEquals("input: '0x5x3' is not HxWxC with every dimension at least 1 (e.g. 224x224x3)", s.reason());
+        assertEquals(RowStatus.INPUT, s.score("conv_k3", 3, 32, 32));
+        assertEquals("input: '3x32x32' is read as HxWxC (height x width x channels), not PyTorch's CxHxW; did you mean 32x32x3?",
+                s.reason());
+        IllegalArgumentException cf = assertThrows(IllegalArgumentException.class, () -> ScoringSession.parseInput("1x28x28"));
+        assertTrue(cf.getMessage().endsWith("did you mean 28x28x1?"), cf.getMessage());
         assertEquals("syntax", ScoringSession.kind(RowStatus.SYNTAX));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScoringSession.parseInput("32x32"));
         assertEquals("input: '32x32' is not HxWxC with every dimension at least 1 (e.g. 224x224x3)", e.getMessage());

@@ -73,4 +73,89 @@ class TokenCacheTest {
         }
         assertEquals(TokenCache.MAX_ENTRIES, cache.size());
     }
+
+    @Test
+    void architecturesReadAsBytesParseToTheSameRecordsAsStringsThroughOneCache() {
+        CandidateGenerator g = new CandidateGenerator(10);
+        CandidateBatch plain = new CandidateBatch();
+        CandidateBatch cached = new CandidateBatch();
+        TokenCache cache = new TokenCache();
+        AsciiText view = new AsciiText();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int i = 0; i < 3000; i++) {
+            String arch = i % 3 == 0 ? g.nextBlocks(1 + i % 20) : i % 3 == 1 ? g.next(5 + i % 40)
+                    : "conv_k3_c16 ( conv_k3_c16 bn relu | conv_k1_c16 )add relu";
+            // spaces and tabs between tokens, some tokens longer than 8 bytes, the view at the array's end or not
+            arch = arch.replace(" ", r.nextBoolean() ? " " : r.nextBoolean() ? "\t" : "  ");
+            ArchParser.parseCandidate(arch, 224, 224, 3, 10, plain, null);
+            if (i % 5 == 0) {
+                ArchParser.parseCandidate(arch, 224, 224, 3, 10, cached, cache);
+                continue;
+            }
+            byte[] row = ("id," + arch + (r.nextBoolean() ? ",0.5" : "")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            ArchParser.parseCandidate(view.set(row, 3, 3 + arch.length()), 224, 224, 3, 10, cached, cache);
+        }
+        assertArrayEquals(records(plain), records(cached));
+        assertTrue(cache.hits() > 3 * cache.misses(), "hits " + cache.hits() + ", misses " + cache.misses());
+    }
+
+    @Test
+    void errorsOfArchitecturesReadAsBytesAreTheParsersOwn() {
+        TokenCache cache = new TokenCache();
+        CandidateBatch b = new CandidateBatch();
+        byte[] bytes = "conv_k3_c8 relu conv_k3_z2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < 3; i++) {
+            ArchSyntaxException e = assertThrows(ArchSyntaxException.class,
+                    () -> ArchParser.parseCandidate(new AsciiText().set(bytes, 0, bytes.length), 8, 8, 3, 10, b, cache));
+            ArchSyntaxException plain = assertThrows(ArchSyntaxException.class,
+                    () -> ArchParser.parseCandidate("conv_k3_c8 relu conv_k3_z2", 8, 8, 3, 10, b, null));
+            assertEquals(plain.getMessage(), e.getMessage());
+            assertEquals(3, e.position());
+        }
+        assertEquals(2, cache.size());
+        assertEquals(0, b.size());
+    }
+
+    @Test
+    void aTokenOfBytesEndsAtASpaceOrTabAndHashesTheSameWhereverItStands() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        String alphabet = "abc_019 \t";
+        for (int i = 0; i < 20_000; i++) {
+            int len = 1 + r.nextInt(30);
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < len; k++) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            int from = r.nextInt(len);
+            if (s.charAt(from) == ' ' || s.charAt(from) == '\t') {
+                continue;
+            }
+            int end = from;
+            while (end < len && s.charAt(end) != ' ' && s.charAt(end) != '\t') {
+                end++;
+            }
+            byte[] atEnd = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] padded = (s + ",xxxxxxxxxxxxxxxx").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long a = new AsciiText().set(atEnd, 0, len).scanToken(from);
+            long b = new AsciiText().set(padded, 0, len).scanToken(from);
+            assertEquals(end, (int) (a >>> 32), s + " from " + from);
+            assertEquals(a, b, "the same token, read near the array's end or not: " + s + " from " + from);
+            // the same token alone hashes the same
+            byte[] alone = s.substring(from, end).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals((int) a, (int) new AsciiText().set(alone, 0, alone.length).scanToken(0), s + " from " + from);
+        }
+    }
+
+    @Test
+    void theCacheOfTokensReadAsBytesStopsGrowingAtItsBound() {
+        TokenCache cache = new TokenCache();
+        CandidateBatch b = new CandidateBatch();
+        for (int i = 1; i <= TokenCache.MAX_ENTRIES + 100; i++) {
+            b.clear();
+            byte[] token = ("conv_k1_c" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            ArchParser.parseCandidate(new AsciiText().set(token, 0, token.length), 8, 8, 3, 10, b, cache);
+        }
+        assertEquals(TokenCache.MAX_ENTRIES, cache.size());
+    }
 }

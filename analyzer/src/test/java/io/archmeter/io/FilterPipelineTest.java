@@ -174,6 +174,16 @@ class FilterPipelineTest {
     }
 
     @Test
+    void anInputCellInPyTorchsChannelsFirstOrderIsRejectedWithTheShapeItMeant() throws Exception {
+        // 3x224x224 read as HxWxC would be a 3-pixel-high image of 224 channels; 1x1x512 (a vector) is not flagged
+        FilterRun run = FilterRun.of(FilterSpec.builder().build(), "arch,input\nconv_k3_c1,3x224x224\nconv_k1_c1,1x1x512\n");
+        assertEquals(1, run.stats().rejected());
+        assertEquals("input: '3x224x224' is read as HxWxC (height x width x channels), not PyTorch's CxHxW; did you mean 224x224x3?",
+                run.rejectRecords().get(1).get(1));
+        assertEquals(1, run.stats().kept());
+    }
+
+    @Test
     void constraintOnAnInputColumnComparesDecimalsExactly() throws Exception {
         String csv = "arch,acc\nconv_k3_c1,0.7\nconv_k3_c1,0.69999999999999999999\nconv_k3_c1,0.8\nconv_k3_c1, 7E-1 \n";
         FilterRun run = FilterRun.of(on32().constraint(Constraint.min("acc=0.7")).columns(Metric.MACS).build(), csv);

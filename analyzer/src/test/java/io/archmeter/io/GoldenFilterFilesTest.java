@@ -3,6 +3,7 @@ package io.archmeter.io;
 import io.archmeter.cli.Main;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -36,13 +37,18 @@ class GoldenFilterFilesTest {
         return dirs.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void outputAndRejectsMatchTheGoldenFilesByteForByte(Path dir) throws IOException {
+    /** Every case with one reader and on byte ranges (2 and 3 threads: a plain file is split). */
+    static Stream<Arguments> casesAndThreads() throws IOException, URISyntaxException {
+        return cases().flatMap(dir -> Stream.of("1", "2", "3").map(t -> Arguments.of(dir.getFileName().toString(), dir, t)));
+    }
+
+    @ParameterizedTest(name = "{0}, --threads {2}")
+    @MethodSource("casesAndThreads")
+    void outputAndRejectsMatchTheGoldenFilesByteForByte(String name, Path dir, String threads) throws IOException {
         Path out = tmp.resolve("out.csv");
         Path rejects = tmp.resolve("rejects.csv");
         List<String> args = new ArrayList<>(List.of("filter", dir.resolve("input.csv").toString(),
-                "-o", out.toString(), "--rejects", rejects.toString(), "--quiet"));
+                "-o", out.toString(), "--rejects", rejects.toString(), "--quiet", "--threads", threads));
         args.addAll(Files.readAllLines(dir.resolve("args"), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
 
         assertEquals(0, Main.run(args.toArray(new String[0])));

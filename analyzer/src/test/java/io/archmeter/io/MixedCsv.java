@@ -41,6 +41,35 @@ public final class MixedCsv {
         return sb.toString();
     }
 
+    /**
+     * A file of mostly simple rows (ASCII, no quotes: what the byte-range workers read without a
+     * CSV parser), with cells the CSV printer quotes (empty first, leading space or {@code #},
+     * trailing space), blank lines, CRLF for some seeds, a last row without a line end for odd
+     * seeds, and about one row in {@code quotedOneIn} with a quoted multi-line note or a non-ASCII one.
+     */
+    public static String mostlySimple(long seed, int rows, int quotedOneIn) {
+        SplittableRandom r = new SplittableRandom(seed);
+        CandidateGenerator gen = new CandidateGenerator(seed);
+        String eol = seed % 3 == 0 ? "\r\n" : "\n";
+        StringBuilder sb = new StringBuilder(rows * 160);
+        sb.append("id,arch,input,acc,note").append(eol);
+        String[] notes = {"run7", "", " leading", "trailing ", "#tag", "!", "a;b", "x\ty", "tab\t"};
+        for (int i = 0; i < rows; i++) {
+            if (r.nextInt(50) == 0) {
+                sb.append(eol);
+            }
+            String id = r.nextInt(40) == 0 ? (r.nextBoolean() ? "" : " " + i) : Integer.toString(i);
+            String arch = r.nextInt(30) == 0 ? "conv_k3_zz2 relu" : gen.next(6 + r.nextInt(15));
+            String note = r.nextInt(quotedOneIn) == 0 ? (r.nextBoolean() ? "\"two" + eol + "lines\"" : "épreuve")
+                    : notes[r.nextInt(notes.length)];
+            sb.append(id).append(',').append(arch).append(',').append(input(r)).append(',').append(acc(r)).append(',').append(note);
+            if (i < rows - 1 || seed % 2 == 0) {
+                sb.append(eol);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Writes the file. */
     public static Path write(Path file, long seed, int rows) throws IOException {
         return Files.writeString(file, text(seed, rows), StandardCharsets.UTF_8);

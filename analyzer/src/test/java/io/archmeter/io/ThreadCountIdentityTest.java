@@ -52,11 +52,109 @@ class ThreadCountIdentityTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14})
+    void rowsReadAsBytesWriteWhatOneReaderWrites(long seed) throws IOException {
+        // mostly rows the workers read and write as bytes (kept rows copied, not printed), now and then one they
+        // leave to Commons CSV for the rest of its range
+        Path file = Files.writeString(dir.resolve("simple.csv"), MixedCsv.mostlySimple(seed, 1500, 300), StandardCharsets.UTF_8);
+        for (FilterSpec spec : specs()) {
+            Run one = single(spec, file);
+            assertTrue(one.stats.rejected() > 10 && one.stats.kept() > 10, "a file of every kind of row: " + one.stats);
+            for (int threads : new int[] {1, 2, 3}) {
+                for (long block : new long[] {700, 8192, 1 << 20}) {
+                    Run split = split(spec, file, threads, block);
+                    String what = "seed " + seed + ", " + threads + " threads, blocks of " + block + " B, all " + spec.all();
+                    assertEquals(one.out, split.out, what);
+                    assertEquals(one.rejects, split.rejects, what);
+                    assertEquals(one.heard, split.heard, what);
+                    assertEquals(summary(one.stats), summary(split.stats), what);
+                }
+            }
+        }
+    }
+
     @Test
-    void failFastStopsAtTheSameRowAfterTheSameOutput() throws IOException {
-        Path file = MixedCsv.write(dir.resolve("in.csv"), 5, 500);
+    void aSelectionTakesTheRowsReadAsBytesWithTheCellsCommonsCsvReads() throws IOException {
+        // CRLF line ends (seed 21), blank lines, now and then a quoted cell: taken rows are those one reader takes, their
+        // cells those Commons CSV reads at the same position, and the rows the selection writes at the end the same
+        String text = MixedCsv.mostlySimple(21, 1200, 400);
+        Path file = Files.writeString(dir.resolve("select.csv"), text, StandardCharsets.UTF_8);
+        List<List<String>> records = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVParser.parse(text,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            parser.forEach(rec -> records.add(rec.toList()));
+        }
+        FilterSpec spec = FilterSpec.builder().constraint(Constraint.max("macs=300M")).chunkSize(16).build();
+        Selection one = new Selection();
+        Outputs o1 = new Outputs();
+        FilterStats s1;
+        try (CsvInput in = CsvInput.open(file.toString())) {
+            s1 = new FilterPipeline(spec).listener(o1.listener()).keptRows(one).run(in.reader(), o1.out, o1.rejects);
+        }
+        assertTrue(one.taken.size() > 100 && s1.rejected() > 10, one.taken.size() + " taken, " + s1);
+        for (String t : one.taken) {
+            int seq = Integer.parseInt(t.substring(0, t.indexOf(' ')));
+            assertEquals(String.join("\u0001", records.get(seq)), t.substring(t.indexOf(' ') + 1, t.lastIndexOf(' ')), "row " + seq);
+        }
+        for (int threads : new int[] {2, 3}) {
+            for (long block : new long[] {700, 8192}) {
+                Selection split = new Selection();
+                Outputs o = new Outputs();
+                FilterStats s;
+                try (FileChannel ch = ByteSource.openChannel(file)) {
+                    s = new FilterPipeline(spec).listener(o.listener()).keptRows(split).blockBytes(block)
+                            .run(ByteSource.of(ch), threads, o.out, o.rejects);
+                }
+                String what = threads + " threads, blocks of " + block + " B";
+                assertEquals(one.taken, split.taken, what);
+                assertEquals(o1.out.toString(), o.out.toString(), what);
+                assertEquals(o1.rejects.toString(), o.rejects.toString(), what);
+                assertEquals(summary(s1), summary(s), what);
+            }
+        }
+    }
+
+    /** Takes every kept row but every seventh (a reject), and writes the first five it took when the input ends. */
+    private static final class Selection implements KeptRows {
+        final List<String> taken = new ArrayList<>();
+        final List<String[]> firstCells = new ArrayList<>();
+        final List<long[]> firstMetrics = new ArrayList<>();
+
+        @Override
+        public void start(String[] header) {
+            assertEquals("id,arch,input,acc,note", String.join(",", header));
+        }
+
+        @Override
+        public String take(long seq, String[] cells, long[] metrics, int offset) {
+            if (seq % 7 == 0) {
+                return "a seventh row";
+            }
+            taken.add(seq + " " + String.join("\u0001", cells) + " " + io.archmeter.engine.Metric.MACS.get(metrics, offset));
+            if (firstCells.size() < 5) {
+                firstCells.add(cells);
+                firstMetrics.add(java.util.Arrays.copyOfRange(metrics, offset, offset + io.archmeter.engine.MetricRecord.LENGTH));
+            }
+            return null;
+        }
+
+        @Override
+        public void finish(RowWriter out) throws IOException {
+            for (int i = 0; i < firstCells.size(); i++) {
+                out.write(firstCells.get(i), firstMetrics.get(i), 0);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mixed", "mostly simple"})
+    void failFastStopsAtTheSameRowAfterTheSameOutput(String kind) throws IOException {
+        Path file = kind.equals("mixed") ? MixedCsv.write(dir.resolve("in.csv"), 5, 500)
+                : Files.writeString(dir.resolve("in.csv"), MixedCsv.mostlySimple(5, 500, 1000), StandardCharsets.UTF_8);
         FilterSpec spec = FilterSpec.builder().constraint(Constraint.max("macs=300M")).failFast(true).chunkSize(16).build();
         FailFastException expected = assertThrows(FailFastException.class, () -> single(spec, file));
+        assertTrue(expected.line() > 3, "a rejected row after some kept ones: line " + expected.line());
         for (int threads : THREADS) {
             Outputs o = new Outputs();
             FailFastException e = assertThrows(FailFastException.class, () -> split(spec, file, threads, 512, o));

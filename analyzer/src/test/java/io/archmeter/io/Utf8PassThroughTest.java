@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @DisplayName("UTF-8 that keeps invalid bytes")
 class Utf8PassThroughTest {
@@ -68,6 +69,65 @@ class Utf8PassThroughTest {
         }
         assertEquals("a\uDCFF\uFFFD", new String(buf, 0, n));
         assertEquals(0xff, Utf8PassThrough.escapedByte(buf[1]));
+    }
+
+    @Test
+    void theBufferedWriterWritesWhatThePlainOneWritesWithAsciiBytesAmongTheCharacters() throws IOException {
+        SplittableRandom random = new SplittableRandom(7);
+        String[] pieces = {"a", "id,arch\n", "é", "\udcff", "\uD83D", "\uDE00", "x".repeat(9000), "\uD83D\uDE00", ",", "\n"};
+        for (int trial = 0; trial < 500; trial++) {
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            ByteArrayOutputStream actual = new ByteArrayOutputStream();
+            try (Writer plain = Utf8PassThrough.writer(expected); Writer buffered = Utf8PassThrough.bufferedWriter(actual)) {
+                Utf8PassThrough.AsciiSink sink = (Utf8PassThrough.AsciiSink) buffered;
+                for (int k = random.nextInt(40); k > 0; k--) {
+                    switch (random.nextInt(4)) {
+                        case 0 -> {
+                            String p = pieces[random.nextInt(pieces.length)];
+                            plain.write(p);
+                            buffered.write(p);
+                        }
+                        case 1 -> {
+                            char c = pieces[random.nextInt(pieces.length)].charAt(0);
+                            plain.write(c);
+                            buffered.write(c);
+                        }
+                        case 2 -> {
+                            byte[] ascii = ("row" + random.nextInt(1000) + ",conv_k3 relu," + "9".repeat(random.nextInt(20000)) + "\n")
+                                    .getBytes(StandardCharsets.US_ASCII);
+                            plain.write(new String(ascii, StandardCharsets.US_ASCII));
+                            sink.writeAscii(ascii, 0, ascii.length);
+                        }
+                        default -> {
+                            plain.flush();
+                            buffered.flush();
+                            assertArrayEquals(expected.toByteArray(), actual.toByteArray(), "after a flush, trial " + trial);
+                        }
+                    }
+                }
+            }
+            assertArrayEquals(expected.toByteArray(), actual.toByteArray(), "trial " + trial);
+        }
+    }
+
+    @Test
+    void theBufferedWriterRefusesWritesAfterCloseAsABufferedWriterDoes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Writer buffered = Utf8PassThrough.bufferedWriter(out);
+        Writer reference = new java.io.BufferedWriter(Writer.nullWriter());
+        buffered.write("id,arch\n");
+        ((Utf8PassThrough.AsciiSink) buffered).writeAscii(new byte[] {'a', '\n'}, 0, 2);
+        buffered.close();
+        reference.close();
+        buffered.close();
+        assertArrayEquals("id,arch\na\n".getBytes(StandardCharsets.US_ASCII), out.toByteArray());
+        assertThrows(IOException.class, () -> reference.write("x"));
+        assertThrows(IOException.class, () -> buffered.write("x"));
+        assertThrows(IOException.class, () -> buffered.write('x'));
+        assertThrows(IOException.class, () -> buffered.write(new char[] {'x'}, 0, 1));
+        assertThrows(IOException.class, () -> ((Utf8PassThrough.AsciiSink) buffered).writeAscii(new byte[] {'x'}, 0, 1));
+        assertThrows(IOException.class, buffered::flush);
+        assertArrayEquals("id,arch\na\n".getBytes(StandardCharsets.US_ASCII), out.toByteArray());
     }
 
     @Test

@@ -189,7 +189,7 @@ public final class SparkFilterJob implements Callable<Integer> {
         min.forEach(m -> constraints.add(Constraint.min(m)));
         return FilterSpec.builder()
                 .conventions(conventions.toConventions())
-                .defaultInput(inputShape != null ? InputShape.parse(inputShape) : null)
+                .defaultInput(inputShape != null ? InputShape.parseHxWxC(inputShape) : null)
                 .cellClasses(classes != null ? classes : 0)
                 .archColumn(archColumn)
                 .constraints(constraints)
