@@ -43,10 +43,17 @@ public final class SvgBarChart {
     private SvgBarChart() {
     }
 
-    /** The chart of every result, one panel per benchmark class, in file order. */
+    /**
+     * The chart of every throughput result (a unit per second), one panel per benchmark class, in
+     * file order. Single-shot times ({@code s/op}, e.g. a whole search space scored once) are left to
+     * the report's tables: a bar of seconds beside bars of rates would read as the wrong way round.
+     */
     public static String render(List<BenchmarkResult> results, String title) {
         Map<String, List<Bar>> panels = new LinkedHashMap<>();
         for (BenchmarkResult r : results) {
+            if (!r.operationUnit().endsWith("/s")) {
+                continue;
+            }
             // the CSV floor and the pipeline share a panel (and a scale), so that their ratio shows
             boolean rows = r.operationUnit().equals("rows/s");
             String panel = rows ? "CSV floor and filter pipeline" : r.className();
