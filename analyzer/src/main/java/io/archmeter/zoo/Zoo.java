@@ -1,6 +1,7 @@
 package io.archmeter.zoo;
 
 import io.archmeter.model.InputShape;
+import io.archmeter.model.Suggest;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -284,7 +285,7 @@ public final class Zoo {
         String best = null;
         int bestDistance = n.length() <= 4 ? 2 : 3;
         for (String candidate : MODELS.keySet()) {
-            int d = distance(n, normal(candidate));
+            int d = Suggest.distance(n, normal(candidate));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
@@ -301,25 +302,5 @@ public final class Zoo {
             }
         }
         return sb.toString();
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
