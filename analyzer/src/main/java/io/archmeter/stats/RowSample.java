@@ -96,14 +96,10 @@ public final class RowSample {
 
     /** True if row {@code seq} belongs in the sample so far (then call {@link #add}). */
     public boolean wants(long seq) {
-        return size < capacity || before(hash(seq, seed), seq, heap[0]);
+        return size < capacity || SlotHeap.before(hash(seq, seed), seq, hashes, seqs, heap[0]);
     }
 
     /** True if (hash, seq) comes before the row in {@code slot}. */
-    private boolean before(long hash, long seq, int slot) {
-        return hash < hashes[slot] || hash == hashes[slot] && seq < seqs[slot];
-    }
-
     /**
      * Adds row {@code seq} with its values ({@code columns} keys from {@code rowKeys[0..]}) if it
      * belongs in the sample; returns whether it was added.
@@ -119,15 +115,15 @@ public final class RowSample {
             heap[size] = slot;
             size++;
             put(slot, hash, seq, rowKeys, from);
-            siftUp(size - 1);
+            SlotHeap.siftUp(heap, hashes, seqs, size - 1);
             return true;
         }
         slot = heap[0];
-        if (!before(hash, seq, slot)) {
+        if (!SlotHeap.before(hash, seq, hashes, seqs, slot)) {
             return false;
         }
         put(slot, hash, seq, rowKeys, from);
-        siftDown(0);
+        SlotHeap.siftDown(heap, size, hashes, seqs, 0);
         return true;
     }
 
@@ -186,37 +182,5 @@ public final class RowSample {
         if (slot < 0 || slot >= size) {
             throw new IndexOutOfBoundsException("slot " + slot + " of a sample of " + size);
         }
-    }
-
-    private void siftUp(int i) {
-        int x = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(hashes[heap[parent]], seqs[heap[parent]], x)) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = x;
-    }
-
-    private void siftDown(int i) {
-        int x = heap[i];
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && before(hashes[heap[child]], seqs[heap[child]], heap[child + 1])) {
-                child++;
-            }
-            if (!before(hashes[x], seqs[x], heap[child])) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = x;
     }
 }

@@ -67,11 +67,7 @@ public final class TopK<T> {
 
     /** True if a row with this key and position would be among the K best so far. */
     public boolean wants(long key, long seq) {
-        return size < k || before(key, seq, heap[0]);
-    }
-
-    private boolean before(long key, long seq, int slot) {
-        return key < keys[slot] || key == keys[slot] && seq < seqs[slot];
+        return size < k || SlotHeap.before(key, seq, keys, seqs, heap[0]);
     }
 
     /** Adds the row if it is among the K best so far (evicting the worst); returns whether it was added. */
@@ -84,15 +80,15 @@ public final class TopK<T> {
             set(slot, key, seq, payload);
             heap[size] = slot;
             size++;
-            siftUp(size - 1);
+            SlotHeap.siftUp(heap, keys, seqs, size - 1);
             return true;
         }
         int slot = heap[0];
-        if (!before(key, seq, slot)) {
+        if (!SlotHeap.before(key, seq, keys, seqs, slot)) {
             return false;
         }
         set(slot, key, seq, payload);
-        siftDown(0);
+        SlotHeap.siftDown(heap, size, keys, seqs, 0);
         return true;
     }
 
@@ -163,37 +159,5 @@ public final class TopK<T> {
         if (slot < 0 || slot >= size) {
             throw new IndexOutOfBoundsException("slot " + slot + " of " + size + " rows");
         }
-    }
-
-    private void siftUp(int i) {
-        int x = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(keys[heap[parent]], seqs[heap[parent]], x)) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = x;
-    }
-
-    private void siftDown(int i) {
-        int x = heap[i];
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && before(keys[heap[child]], seqs[heap[child]], heap[child + 1])) {
-                child++;
-            }
-            if (!before(keys[x], seqs[x], heap[child])) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = x;
     }
 }

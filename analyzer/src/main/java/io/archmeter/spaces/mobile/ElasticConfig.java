@@ -1,6 +1,7 @@
 package io.archmeter.spaces.mobile;
 
 import io.archmeter.spaces.NotationException;
+import io.archmeter.spaces.SpaceRandom;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -20,6 +21,25 @@ import java.util.Map;
  * @param widthMilli  width multiplier in thousandths (1000 = 1.0)
  */
 public record ElasticConfig(int[] ks, int[] e, int[] d, int resolution, int widthMilli) {
+
+    /**
+     * Draws a config's kernels, expansions and depths uniformly from {@code kernels}, {@code expansions}
+     * and {@code depths}, as OFA's and MCUNet's {@code sample_active_subnet} do, from {@code rnd} alone and
+     * in one order (each block slot's kernel then its expansion, then each stage's depth), so that the same
+     * random state gives the same config. Fills {@code ks}, {@code e} and {@code d} and returns them as a
+     * config at {@code resolution} and {@code widthMilli}.
+     */
+    public static ElasticConfig draw(SpaceRandom rnd, int[] kernels, int[] expansions, int[] depths,
+                                     int[] ks, int[] e, int[] d, int resolution, int widthMilli) {
+        for (int i = 0; i < ks.length; i++) {
+            ks[i] = kernels[rnd.nextInt(kernels.length)];
+            e[i] = expansions[rnd.nextInt(expansions.length)];
+        }
+        for (int i = 0; i < d.length; i++) {
+            d[i] = depths[rnd.nextInt(depths.length)];
+        }
+        return new ElasticConfig(ks, e, d, resolution, widthMilli);
+    }
 
     /** The width multiplier as the reference code's Python float. */
     public double width() {

@@ -135,14 +135,7 @@ public final class OfaMbv3 {
         final int w = options.draw(SearchSpace.WIDTH, 1000, rnd);
         checkResolution(r);
         checkWidth(w);
-        for (int i = 0; i < ks.length; i++) {
-            ks[i] = KERNELS[rnd.nextInt(KERNELS.length)];
-            e[i] = EXPANSIONS[rnd.nextInt(EXPANSIONS.length)];
-        }
-        for (int i = 0; i < d.length; i++) {
-            d[i] = DEPTHS[rnd.nextInt(DEPTHS.length)];
-        }
-        return new ElasticConfig(ks, e, d, r, w);
+        return ElasticConfig.draw(rnd, KERNELS, EXPANSIONS, DEPTHS, ks, e, d, r, w);
     }
 
     /** Every resolution of OFA's elastic-resolution training, 128, 132, …, 224 ({@code --resolution all}). */
