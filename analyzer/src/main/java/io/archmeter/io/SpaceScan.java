@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -38,7 +39,8 @@ import java.util.concurrent.Future;
  * depend on the order they are made in. They are cut into chunks of {@link FilterSpec#chunkSize()};
  * below two chunks the caller's thread does all the work, otherwise the chunks are built and scored
  * on the spec's fork-join pool (the common pool by default; at most two chunks per thread in
- * flight) and written in order: the same bytes whatever the thread count. Each thread keeps one
+ * flight) and by the caller's thread whenever the oldest chunk is not ready yet, and written in
+ * order: the same bytes whatever the thread count. Each thread keeps one
  * {@code Worker}: a random source, a batch and its builder, results; nothing is allocated per
  * candidate once they have grown, except the notations of the rows written.
  *
@@ -172,6 +174,14 @@ public final class SpaceScan {
                     inFlight.add(pool.submit(() -> workers.get().run(from, to)));
                     next = to;
                 }
+                // the writing thread works too: while the oldest chunk is not ready it makes the next one itself.
+                // Why: the common pool has one thread fewer than the cores (one on 2 cores), so a writer that only
+                // waited left a core idle (generate ran at 1.1 cores: 13.9 s for 1 M RegNets, 2026-12-01)
+                while (next < count && !inFlight.peek().isDone() && inFlight.size() < 2 * window) {
+                    final long from = next;
+                    next = Math.min(count, from + chunk);
+                    inFlight.add(runHere(workers.get(), from, next));
+                }
                 write(join(inFlight.poll()), out, rejects, totals, listener, start);
             }
         }
@@ -189,6 +199,15 @@ public final class SpaceScan {
         }
         totals.add(c, listener);
         listener.progress(totals.stats(spec.constraints(), System.nanoTime() - start));
+    }
+
+    /** Chunk [from, to) made on this thread, as a finished future (its failure too, thrown by {@link #join}). */
+    private static Future<ChunkOut> runHere(Worker worker, long from, long to) {
+        try {
+            return CompletableFuture.completedFuture(worker.run(from, to));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static ChunkOut join(Future<ChunkOut> f) throws IOException {

@@ -8,7 +8,12 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +58,41 @@ class SpaceScanTest {
             String three = sample(name, new ForkJoinPool(3));
             assertEquals(one, three, name);
         }
+    }
+
+    @Test
+    void theWritingThreadMakesChunksTooWhileTheOldestIsNotReady() throws Exception {
+        // the pool's one worker holds its first candidate until the caller's thread has sampled one itself:
+        // a writer that only waited would never get there (the latch times out and the test fails)
+        final Thread caller = Thread.currentThread();
+        final CountDownLatch callerSampled = new CountDownLatch(1);
+        final AtomicBoolean waited = new AtomicBoolean();
+        final AtomicBoolean workerSawIt = new AtomicBoolean();
+        final SearchSpace regnet = space("regnet");
+        SearchSpace watched = (SearchSpace) Proxy.newProxyInstance(SearchSpace.class.getClassLoader(), new Class<?>[] {SearchSpace.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("sample")) {
+                        if (Thread.currentThread() == caller) {
+                            callerSampled.countDown();
+                        } else if (waited.compareAndSet(false, true)) {
+                            workerSawIt.set(callerSampled.await(30, TimeUnit.SECONDS));
+                        }
+                    }
+                    try {
+                        return method.invoke(regnet, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ForkJoinPool pool = new ForkJoinPool(1);
+        FilterSpec spec = FilterSpec.builder().pool(pool).chunkSize(5).constraint(Constraint.max("params=1G")).build();
+        StringWriter alone = new StringWriter();
+        StringWriter helped = new StringWriter();
+        SpaceScan.sampled(regnet, 40, 3).score(spec).run(alone, new StringWriter(), QUIET);
+        SpaceScan.sampled(watched, 40, 3).score(spec).run(helped, new StringWriter(), QUIET);
+        pool.shutdown();
+        assertTrue(workerSawIt.get(), "the pool's worker waited 30 s and the caller's thread made no chunk");
+        assertEquals(alone.toString(), helped.toString(), "same rows in the same order");
     }
 
     private static String sample(String name, ForkJoinPool pool) throws IOException {
