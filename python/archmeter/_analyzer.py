@@ -256,19 +256,24 @@ class Analyzer:
             return out, status
         nio = s.jpype.nio
         jindex = None if index is None else nio.convertToDirectBuffer(index)
-        text = _join(chunk, lo)
+        jout, jstatus = nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status)
+        text = _join(chunk, lo, "\n")
+        bad = -1
         if text.isascii():
-            # one buffer of bytes and the row ends: no Java string per row (JPype converts those one by one)
-            packed = bytearray(text.encode("ascii"))
-            if len(packed) > _INT_MAX:
+            if len(text) > _INT_MAX:
                 raise ValueError("a chunk of architecture strings exceeds 2 GiB")
-            # ASCII: a row's length in characters is its length in bytes; the total fits in int32 (checked above)
-            ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int32, count=m), dtype=np.int32)
-            bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(packed), nio.convertToDirectBuffer(ends), m,
-                         jtable, jindex, nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
+            # the rows as lines of one buffer of bytes: no Java string per row (JPype converts those one by
+            # one), and Java finds the line breaks (the row lengths cost Python more than joining the rows)
+            bad = s.call(s.java.scoreLines, nio.convertToDirectBuffer(_ascii_buffer(text)), m, jtable, jindex,
+                         jout, jstatus, 0, m)
+            if bad < 0:
+                # a string holds a line break: the rows go with their ends instead
+                text = "".join(chunk)
+                ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int32, count=m), dtype=np.int32)
+                bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(bytearray(text.encode("ascii"))),
+                             nio.convertToDirectBuffer(ends), m, jtable, jindex, jout, jstatus, 0, m)
         else:
-            bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex,
-                         nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status), 0, m)
+            bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex, jout, jstatus, 0, m)
         if bad:
             for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
                 reasons[lo + r] = str(why)
@@ -437,12 +442,47 @@ def _input_table(inputs, n):
     return list(table), index
 
 
-def _join(chunk, offset):
+def _join(chunk, offset, separator=""):
     try:
-        return "".join(chunk)
+        return separator.join(chunk)
     except TypeError:
         for i, a in enumerate(chunk):
             if not isinstance(a, str):
                 raise TypeError(f"archs[{offset + i}] is {'None' if a is None else type(a).__name__}, not an"
                                 " architecture string") from None
         raise
+
+
+def _ascii_bytes_of_str():
+    """CPython's PyUnicode_AsUTF8AndSize through ctypes, or None where it is not available."""
+    try:
+        import ctypes
+        f = ctypes.pythonapi.PyUnicode_AsUTF8AndSize
+    except (ImportError, AttributeError):  # pragma: no cover - not CPython
+        return None
+    f.restype = ctypes.c_void_p
+    f.argtypes = [ctypes.py_object, ctypes.POINTER(ctypes.c_ssize_t)]
+
+    def view(text):
+        size = ctypes.c_ssize_t()
+        address = f(text, ctypes.byref(size))
+        buffer = (ctypes.c_char * size.value).from_address(address)
+        buffer.text = text  # the str owns the memory: kept alive as long as the buffer is
+        return buffer
+    return view
+
+
+_ascii_view = _ascii_bytes_of_str()
+
+
+def _ascii_buffer(text):
+    """A writable buffer over the bytes of ``text`` (ASCII), as JPype wraps in a direct ByteBuffer.
+
+    On CPython, a view of the str's own characters: an ASCII str keeps them as one byte each, which
+    PyUnicode_AsUTF8AndSize returns without copying. Java only reads it. A copy (``text.encode()``,
+    then a bytearray, as JPype wraps only writable memory) costs two more buffers the size of the
+    batch, each new memory the kernel maps page by page: measured, more than joining the strings.
+    """
+    if _ascii_view is not None:
+        return _ascii_view(text)
+    return bytearray(text.encode("ascii"))  # pragma: no cover - not CPython

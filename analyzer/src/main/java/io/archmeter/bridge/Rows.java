@@ -15,6 +15,11 @@ abstract class Rows {
         return null;
     }
 
+    /** The row ends of rows read as bytes (to keep for the next call), or null. */
+    int[] ends() {
+        return null;
+    }
+
     /** Row {@code i}, through the caller's reusable {@code view} if it is not a String already; null for a missing row. */
     abstract CharSequence get(int i, AsciiText view);
 
@@ -39,25 +44,37 @@ abstract class Rows {
      * other batch as strings; a byte above 127 would read as the Latin-1 character of that value.
      *
      * @param scratch an array to copy the text into if it is large enough, or null
+     * @param endsScratch an array to copy the ends into if it is large enough, or null
      * @throws IllegalArgumentException if the ends decrease or pass the end of the text
      */
-    static Rows packed(ByteBuffer text, IntBuffer ends, int n, byte[] scratch) {
+    static Rows packed(ByteBuffer text, IntBuffer ends, int n, byte[] scratch, int[] endsScratch) {
         if (n < 0 || n > ends.limit()) {
             throw new IllegalArgumentException(n + " rows, but " + ends.limit() + " row ends");
         }
+        final int[] e = endsScratch != null && endsScratch.length >= n ? endsScratch : new int[n];
         int previous = 0;
         for (int i = 0; i < n; i++) {
-            int e = ends.get(i);
-            if (e < previous || e > text.limit()) {
-                throw new IllegalArgumentException("row " + i + " ends at byte " + e + ", outside " + previous + ".." + text.limit());
+            final int end = ends.get(i);
+            if (end < previous || end > text.limit()) {
+                throw new IllegalArgumentException("row " + i + " ends at byte " + end + ", outside " + previous + ".." + text.limit());
             }
-            previous = e;
+            e[i] = end;
+            previous = end;
         }
         // one copy into the heap: the parser reads each character several times, an array faster than a
         // direct buffer; into the caller's scratch array when it is large enough (a batch's text is
         // megabytes: a new array per call is a humongous allocation the collector works on, measured)
         final byte[] bytes = scratch != null && scratch.length >= previous ? scratch : new byte[previous];
         text.get(0, bytes, 0, previous);
+        return ascii(bytes, e, n, 0);
+    }
+
+    /**
+     * ASCII rows in {@code bytes}: row i ends at {@code ends[i]} and starts {@code gap} bytes after
+     * row i − 1 ends (row 0 at 0): gap 0 for rows packed one after another, 1 for lines (the line
+     * break between two rows is neither's).
+     */
+    static Rows ascii(byte[] bytes, int[] ends, int n, int gap) {
         return new Rows() {
             @Override
             int size() {
@@ -70,10 +87,15 @@ abstract class Rows {
             }
 
             @Override
+            int[] ends() {
+                return ends;
+            }
+
+            @Override
             CharSequence get(int i, AsciiText view) {
                 // a view, not a String per row: a String would cost as much to make (measured ~120 ns for a
                 // 20-layer row) as the parser's token cache loses comparing a view char by char (~150 ns)
-                return view.set(bytes, i == 0 ? 0 : ends.get(i - 1), ends.get(i));
+                return view.set(bytes, i == 0 ? 0 : ends[i - 1] + gap, ends[i]);
             }
         };
     }

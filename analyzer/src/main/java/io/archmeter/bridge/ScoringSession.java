@@ -80,6 +80,8 @@ public final class ScoringSession {
     private String[] rowReasons = new String[0];
     /** The heap copy of the last packed batch's text, reused by the next (it grows to the largest). */
     private byte[] packedText;
+    /** The row ends of the last packed batch, reused likewise. */
+    private int[] packedEnds;
     private int rows;
 
     /**
@@ -368,9 +370,59 @@ public final class ScoringSession {
      */
     public int scorePacked(ByteBuffer text, ByteBuffer ends, int n, String[] inputTable, ByteBuffer inputIndex,
                            ByteBuffer out, ByteBuffer status, int first, int total) {
-        Rows rows = Rows.packed(text.duplicate(), ints(ends, n, "ends"), n, packedText);
+        Rows rows = Rows.packed(text.duplicate(), ints(ends, n, "ends"), n, packedText, packedEnds);
         packedText = rows.text();
+        packedEnds = rows.ends();
         return scoreRows(rows, inputTable, inputIndex, out, status, first, total);
+    }
+
+    /**
+     * As {@link #scorePacked}, for {@code n} ASCII strings joined by line breaks ({@code "\n".join(archs)}
+     * in Python): the rows are told apart here, so the caller sends no row ends (computing them cost
+     * Python more than packing the text). A string that holds a line break itself would make more rows
+     * than {@code n}: then nothing is scored or written and the call returns -1, for the caller to
+     * send that batch with its row ends instead ({@link #scorePacked}).
+     *
+     * @return the number of invalid rows, as {@link #scoreStrings}; or -1 if {@code text} is not n lines
+     */
+    public int scoreLines(ByteBuffer text, int n, String[] inputTable, ByteBuffer inputIndex,
+                          ByteBuffer out, ByteBuffer status, int first, int total) {
+        if (n < 0) {
+            throw new IllegalArgumentException(n + " rows");
+        }
+        final int length = text.limit();
+        final byte[] bytes = packedText != null && packedText.length >= length ? packedText : new byte[length];
+        packedText = bytes;
+        // copying the text to the heap and finding its line breaks are done in parts too: serially they
+        // cost as much as a quarter of the parts' parsing and scoring (about 15 MB for 100,000 rows)
+        final int k = parts(n);
+        final int[] breaks = new int[k + 1];
+        if (k == 1) {
+            breaks[1] = part(0).splitLines(text.duplicate(), bytes, 0, length);
+        } else {
+            for (int p = 0; p < k; p++) {
+                part(p);
+            }
+            final BatchPart[] ps = parts;
+            IntStream.range(0, k).parallel().forEach(p -> breaks[p + 1] = ps[p].splitLines(text.duplicate(), bytes,
+                    (int) ((long) length * p / k), (int) ((long) length * (p + 1) / k)));
+        }
+        for (int p = 0; p < k; p++) {
+            breaks[p + 1] += breaks[p];
+        }
+        if (breaks[k] != Math.max(n - 1, 0) || (n == 0 && length > 0)) {
+            return -1;
+        }
+        if (packedEnds == null || packedEnds.length < n) {
+            packedEnds = new int[Math.max(n, 2 * (packedEnds == null ? 0 : packedEnds.length))];
+        }
+        for (int p = 0; p < k; p++) {
+            parts[p].lineBreaks(packedEnds, breaks[p]);
+        }
+        if (n > 0) {
+            packedEnds[n - 1] = length;
+        }
+        return scoreRows(Rows.ascii(bytes, packedEnds, n, 1), inputTable, inputIndex, out, status, first, total);
     }
 
     /**
@@ -411,7 +463,7 @@ public final class ScoringSession {
             index = ix::get;
         }
         begin(n);
-        final int k = n < PARALLEL_ROWS ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, n / (PARALLEL_ROWS / 2));
+        final int k = parts(n);
         if (k == 1) {
             part(0).run(archs, 0, n, inputs, index, cellClasses, serial, t, rowReasons);
         } else {
@@ -425,6 +477,11 @@ public final class ScoringSession {
                     inputs, index, cellClasses, serial, t.view(), rs));
         }
         return invalid();
+    }
+
+    /** Parts a batch of n rows is cut into: one per core (the caller's thread is one), one below {@link #PARALLEL_ROWS}. */
+    private static int parts(int n) {
+        return n < PARALLEL_ROWS ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, n / (PARALLEL_ROWS / 2));
     }
 
     private void begin(int n) {

@@ -49,13 +49,13 @@ final class Target {
         return new Target(this);
     }
 
-    /** Column {@code k} of row {@code i} of the call. */
-    void put(int k, int i, long value) {
-        out.put(k * total + first + i, value);
+    /** Column {@code k} of rows {@code [i, i + n)} of the call, from {@code values[0, n)}: one copy. */
+    void putColumn(int k, int i, long[] values, int n) {
+        out.put(k * total + first + i, values, 0, n);
     }
 
-    /** The {@link RowStatus} of row {@code i} of the call. */
-    void status(int i, byte code) {
-        status.put(first + i, code);
+    /** The {@link RowStatus}es of rows {@code [i, i + n)} of the call, from {@code codes[0, n)}. */
+    void statuses(int i, byte[] codes, int n) {
+        status.put(first + i, codes, 0, n);
     }
 }

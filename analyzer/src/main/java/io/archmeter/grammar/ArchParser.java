@@ -226,33 +226,31 @@ public final class ArchParser {
 
     private static void parseLayers(CharSequence arch, CandidateBuilder b, TokenCache cache, ParseListener listener) {
         final int n = arch.length();
-        // an architecture read as bytes, with a cache: its tokens are found by their 8-byte words (AsciiTokenTable)
+        // an architecture read as bytes, with a cache: its tokens are found by their 8-byte words (AsciiTokenTable),
+        // runs of tokens seen before copied in one loop (TokenCache.appendRun) unless a listener follows each token
         final AsciiText ascii = cache != null && arch instanceof AsciiText a ? a : null;
+        final boolean runs = ascii != null && listener == null;
         final Parts parts = b.parts();
         int pos = 0;
         int position = 0;
         while (true) {
+            if (runs) {
+                final long run = cache.appendRun(ascii, pos, b);
+                position += (int) (run >>> 32);
+                pos = (int) run;
+            }
             while (pos < n && isSpace(arch.charAt(pos))) {
                 pos++;
             }
             if (pos >= n) {
                 break;
             }
-            int end;
-            int hash;
-            if (ascii != null) {
-                // bytes of a file or a packed batch: the token's end and its words' hash, eight bytes at a time
-                final long scanned = ascii.scanToken(pos);
-                end = (int) (scanned >>> 32);
-                hash = (int) scanned;
-            } else {
-                end = pos;
-                hash = 0;
-                char ch;
-                while (end < n && !isSpace(ch = arch.charAt(end))) {
-                    hash = 31 * hash + ch;
-                    end++;
-                }
+            int end = pos;
+            int hash = 0;
+            char ch;
+            while (end < n && !isSpace(ch = arch.charAt(end))) {
+                hash = 31 * hash + ch;
+                end++;
             }
             position++;
             final int before = listener == null ? 0 : b.layers();
@@ -263,7 +261,7 @@ public final class ArchParser {
             } else if (cache == null) {
                 parseToken(arch, pos, end, position, b, parts);
             } else {
-                final int cached = ascii != null ? cache.findAscii(ascii, pos, end, hash) : cache.find(arch, pos, end, hash);
+                final int cached = ascii != null ? cache.findAscii(ascii, pos, end) : cache.find(arch, pos, end, hash);
                 if (cached >= 0) {
                     // a token seen before: copy its record
                     b.appendCopy(ascii != null ? cache.asciiRecordsArray() : cache.recordsArray(), cached);
@@ -271,7 +269,7 @@ public final class ArchParser {
                     final CandidateBatch batch = b.batch();
                     final int last = LayerRecord.offset(batch.layerCount() - 1);
                     if (ascii != null) {
-                        cache.putAscii(ascii, pos, end, hash, batch.records(), last);
+                        cache.putAscii(ascii, pos, end, batch.records(), last);
                     } else {
                         cache.put(arch, pos, end, hash, batch.records(), last);
                     }

@@ -1,5 +1,6 @@
 package io.archmeter.grammar;
 
+import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.encoding.LayerRecord;
 
 import java.util.Arrays;
@@ -19,8 +20,9 @@ import java.util.Arrays;
  *
  * <p>Open addressing keyed by the token's characters, hashed as the parser scans them (no substring
  * on a hit). Architectures read as bytes ({@link AsciiText}: {@code filter}'s byte-range workers,
- * the Python bridge's packed batches) are looked up in a second table keyed by the bytes and their
- * 8-byte words ({@link AsciiTokenTable}), with the same records. Bounded: once {@link #MAX_ENTRIES}
+ * the Python bridge's packed batches) are looked up in a second table keyed by their 8-byte words
+ * ({@link AsciiTokenTable}), with the same records, a run of cached tokens at a time
+ * ({@link #appendRun}). Bounded: once {@link #MAX_ENTRIES}
  * tokens are cached in a table, new ones are parsed without being cached, so memory stays fixed
  * whatever the input. Not thread-safe: one per thread.
  */
@@ -59,9 +61,41 @@ public final class TokenCache {
         ascii.clear();
     }
 
-    /** As {@link #find} for a view of bytes, whose hash is {@link AsciiText#scanToken}'s; offsets into {@link #asciiRecordsArray()}. */
-    int findAscii(AsciiText s, int start, int end, int hash) {
-        final int found = ascii.find(s, start, end, hash);
+    /**
+     * Appends to the open candidate of {@code b} the tokens of {@code s} from {@code from} on, one
+     * after another, while this cache holds them: the hot path of architectures read as bytes (a
+     * packed Python batch, {@code filter}'s byte ranges), where nearly every token was seen before.
+     * Stops at the end, or at the first token it does not hold (a new token, a group token), for the
+     * parser to read; the position it returns is that token's start.
+     *
+     * @return {@code (tokens appended << 32) | position}
+     */
+    long appendRun(AsciiText s, int from, CandidateBuilder b) {
+        final int n = s.length();
+        final int[] cached = ascii.recordsArray();
+        int pos = from;
+        int count = 0;
+        while (true) {
+            pos = s.skipSpaces(pos);
+            if (pos >= n) {
+                break;
+            }
+            final int end = s.tokenEnd(pos);
+            final int offset = ascii.find(s, pos, end);
+            if (offset < 0) {
+                break;
+            }
+            b.appendCopy(cached, offset);
+            count++;
+            pos = end;
+        }
+        hits += count;
+        return (long) count << 32 | pos;
+    }
+
+    /** As {@link #find} for a view of bytes; offsets into {@link #asciiRecordsArray()}. */
+    int findAscii(AsciiText s, int start, int end) {
+        final int found = ascii.find(s, start, end);
         if (found >= 0) {
             hits++;
         } else {
@@ -75,8 +109,8 @@ public final class TokenCache {
     }
 
     /** As {@link #put} for a view of bytes. */
-    void putAscii(AsciiText s, int start, int end, int hash, int[] from, int offset) {
-        ascii.put(s, start, end, hash, from, offset);
+    void putAscii(AsciiText s, int start, int end, int[] from, int offset) {
+        ascii.put(s, start, end, from, offset);
     }
 
     /**

@@ -150,6 +150,12 @@ class ScoringSessionTest {
             ends.putInt(4 * i, e);
         }
         assertEquals(invalid, session().scorePacked(bytes, ends, n, table, index, packed.out, packed.status, 0, n));
+        Batch lines = new Batch(n);
+        byte[] joined = String.join("\n", rows).getBytes(StandardCharsets.US_ASCII);
+        ScoringSession l = session();
+        assertEquals(invalid, l.scoreLines(ByteBuffer.allocateDirect(joined.length).put(joined), n, table, index, lines.out,
+                lines.status, 0, n));
+        String[] lineReasons = l.reasons();
         ScoringSession one = session();
         int bad = 0;
         for (int i = 0; i < n; i++) {
@@ -158,15 +164,21 @@ class ScoringSessionTest {
             int st = hwc == null ? RowStatus.INPUT : one.score(archs[i], hwc[0], hwc[1], hwc[2]);
             assertEquals(st, strings.status.get(i), "row " + i + ": " + archs[i]);
             assertEquals(st, packed.status.get(i), "row " + i);
+            assertEquals(st, lines.status.get(i), "row " + i);
             kinds[st] = true;
             if (st != RowStatus.OK) {
                 String why = hwc == null ? RowStatus.badInput("nonsense") : one.reason();
+                if (archs[i].chars().allMatch(ch -> ch < 128)) {
+                    // (a character above 127 was sent as '?')
+                    assertEquals(why, lineReasons[bad], "row " + i);
+                }
                 assertEquals(why, reasons[bad++], "row " + i);
             }
             for (int k = 0; k < Columns.COUNT; k++) {
                 long expected = st == RowStatus.OK ? one.value(k) : 0;
                 assertEquals(expected, strings.get(k, i), "row " + i + " column " + Columns.name(k));
                 assertEquals(expected, packed.get(k, i), "row " + i + " column " + Columns.name(k));
+                assertEquals(expected, lines.get(k, i), "row " + i + " column " + Columns.name(k));
             }
         }
         assertTrue(kinds[RowStatus.OK] && kinds[RowStatus.SYNTAX] && kinds[RowStatus.SHAPES] && kinds[RowStatus.INPUT],
@@ -208,6 +220,46 @@ class ScoringSessionTest {
         assertEquals(1, s.scorePacked(text, ends, 2, new String[] {"8x8x3"}, null, b.out, b.status, 0, 2));
         assertEquals(9 * 3 * 64 * 3, b.get(column("macs"), 0));
         assertTrue(s.reasons()[0].startsWith("syntax: empty architecture"), s.reasons()[0]);
+    }
+
+    @Test
+    void tellsRowsSentAsLinesApartAndRefusesABatchWhoseRowsHoldLineBreaks() {
+        ScoringSession s = session();
+        String[] table = {"8x8x3"};
+        // one row, a blank row (an empty architecture) between two, and a line break at the text's end
+        Batch b = new Batch(3);
+        assertEquals(0, s.scoreLines(direct("conv_k3_c4"), 1, table, null, b.out, b.status, 0, 3));
+        assertEquals(9 * 3 * 64 * 4, b.get(column("macs"), 0));
+        assertEquals(1, s.scoreLines(direct("conv_k3_c4\n\nconv_k1_c2"), 3, table, null, b.out, b.status, 0, 3));
+        assertEquals(List.of(9L * 3 * 64 * 4, 0L, 3L * 2 * 64), List.of(b.get(column("macs"), 0), b.get(column("macs"), 1),
+                b.get(column("macs"), 2)));
+        assertTrue(s.reasons()[0].startsWith("syntax: empty architecture"), s.reasons()[0]);
+        assertEquals(1, s.scoreLines(direct("conv_k3_c4\nconv_k1_c2\n"), 3, table, null, b.out, b.status, 0, 3));
+        assertEquals(RowStatus.SYNTAX, b.status.get(2));
+        // more line breaks than rows: a row holds one; nothing is written
+        Batch untouched = new Batch(3);
+        untouched.out.putLong(0, 42);
+        assertEquals(-1, s.scoreLines(direct("conv_k3_c4\nconv_k1_c2\nrelu"), 2, table, null, untouched.out, untouched.status, 0, 3));
+        assertEquals(-1, s.scoreLines(direct("conv_k3_c4"), 2, table, null, untouched.out, untouched.status, 0, 3));
+        assertEquals(-1, s.scoreLines(direct("conv_k3_c4"), 0, table, null, untouched.out, untouched.status, 0, 3));
+        assertEquals(42, untouched.out.getLong(0));
+        assertEquals(0, s.scoreLines(direct(""), 0, table, null, untouched.out, untouched.status, 0, 3));
+        // a batch large enough to be split in parts, with line breaks at the parts' edges wherever they fall
+        String[] rows = mixedRows(4_000).stream().filter(r -> r.chars().allMatch(ch -> ch < 128)).toArray(String[]::new);
+        int n = rows.length;
+        Batch strings = new Batch(n);
+        Batch lines = new Batch(n);
+        int invalid = s.scoreStrings(rows, table, null, strings.out, strings.status, 0, n);
+        String[] reasons = s.reasons();
+        assertEquals(invalid, s.scoreLines(direct(String.join("\n", rows)), n, table, null, lines.out, lines.status, 0, n));
+        assertArrayEquals(reasons, s.reasons());
+        assertEquals(strings.out, lines.out.rewind());
+        assertEquals(strings.status, lines.status);
+    }
+
+    private static ByteBuffer direct(String ascii) {
+        byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocateDirect(bytes.length).put(0, bytes);
     }
 
     @Test

@@ -117,7 +117,7 @@ class TokenCacheTest {
     }
 
     @Test
-    void aTokenOfBytesEndsAtASpaceOrTabAndHashesTheSameWhereverItStands() {
+    void aTokenOfBytesEndsAtASpaceOrTabAndReadsAsTheSameWordsWhereverItStands() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(8);
         String alphabet = "abc_019 \t";
         for (int i = 0; i < 20_000; i++) {
@@ -135,16 +135,51 @@ class TokenCacheTest {
             while (end < len && s.charAt(end) != ' ' && s.charAt(end) != '\t') {
                 end++;
             }
+            int next = end;
+            while (next < len && (s.charAt(next) == ' ' || s.charAt(next) == '\t')) {
+                next++;
+            }
             byte[] atEnd = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            byte[] padded = (s + ",xxxxxxxxxxxxxxxx").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            long a = new AsciiText().set(atEnd, 0, len).scanToken(from);
-            long b = new AsciiText().set(padded, 0, len).scanToken(from);
-            assertEquals(end, (int) (a >>> 32), s + " from " + from);
-            assertEquals(a, b, "the same token, read near the array's end or not: " + s + " from " + from);
-            // the same token alone hashes the same
-            byte[] alone = s.substring(from, end).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            assertEquals((int) a, (int) new AsciiText().set(alone, 0, alone.length).scanToken(0), s + " from " + from);
+            // the view ends before the array does: the bytes after it (no space among them) are not the token's
+            byte[] padded = (s + "xxxxxxxxxxxxxxxx").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            AsciiText a = new AsciiText().set(atEnd, 0, len);
+            AsciiText b = new AsciiText().set(padded, 0, len);
+            assertEquals(end, a.tokenEnd(from), s + " from " + from);
+            assertEquals(end, b.tokenEnd(from), s + " from " + from);
+            assertEquals(next, a.skipSpaces(end), s + " from " + end);
+            assertEquals(next, b.skipSpaces(end), s + " from " + end);
+            // its words: little-endian, zero-padded, read near the array's end or not
+            for (int at = from; at < end; at += Long.BYTES) {
+                int n = Math.min(Long.BYTES, end - at);
+                long expected = 0;
+                for (int k = 0; k < n; k++) {
+                    expected |= (long) s.charAt(at + k) << (8 * k);
+                }
+                assertEquals(expected, a.word(at, n), s + " at " + at);
+                assertEquals(expected, b.word(at, n), s + " at " + at);
+            }
         }
+    }
+
+    @Test
+    void tokensOfBytesThatShareTheirFirstSixteenBytesOrALengthAreToldApart() {
+        TokenCache cache = new TokenCache();
+        CandidateBatch cached = new CandidateBatch();
+        CandidateBatch plain = new CandidateBatch();
+        // 17 to 26 bytes, the same first 16; and the same first bytes at lengths 8, 9, 16 and 17
+        String[] archs = {"conv_k3_s2_c16_b0", "conv_k3_s2_c16_b1", "conv_k3_s2_c16_p0", "conv_k3_s2_c16_d1_g1_b0",
+            "conv_k3_s2_c16_d1_g1_b1", "conv_k3_s2_c16_d1_g1_b1_p0", "conv_k3_c1", "conv_k3_c16", "conv_k3_s2_c1", "conv_k3_s2_c16",
+            "conv_k3_s2_c16_p1", "maxpool_k3", "maxpool_k3_s1", "fc_c1000", "fc_c10000"};
+        for (int round = 0; round < 3; round++) {
+            for (String arch : archs) {
+                byte[] bytes = ("x " + arch + " y").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                ArchParser.parseCandidate(new AsciiText().set(bytes, 2, 2 + arch.length()), 8, 8, 3, 10, cached, cache);
+                ArchParser.parseCandidate(arch, 8, 8, 3, 10, plain, null);
+            }
+        }
+        assertArrayEquals(records(plain), records(cached));
+        assertEquals(archs.length, cache.size());
+        assertEquals(2L * archs.length, cache.hits());
     }
 
     @Test
