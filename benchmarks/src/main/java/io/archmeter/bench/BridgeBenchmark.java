@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
  * crossing included, against a pure-Python counter) are {@code python/bench/bench.py}'s.
  *
  * <ul>
- *   <li>{@link #scorePacked}: {@value #BATCH} strings as Python sends an ASCII batch (one buffer of
- *       bytes and the row ends), parsed and scored in parallel parts, columns written to direct buffers.</li>
+ *   <li>{@link #scorePacked}: {@value #BATCH} strings as one buffer of bytes and the row ends (how Python
+ *       sends an ASCII batch whose strings hold line breaks), parsed and scored in parallel parts, columns
+ *       written to direct buffers.</li>
+ *   <li>{@link #scoreLines}: the same strings as Python sends an ASCII batch since 2026-12-01 (one buffer
+ *       of lines, {@code "\n".join(archs)}: the bridge finds the rows, Python computes no row ends).</li>
  *   <li>{@link #scoreStrings}: the same from a {@code String[]} (non-ASCII batches, {@code serve}).</li>
  *   <li>{@link #parseAndScore}: the baseline: the library's parser with its token cache into one batch,
  *       then {@link Engine#scoreAll} (parallel). Bridge / baseline is what the packing, the parts and
@@ -65,6 +68,7 @@ public class BridgeBenchmark {
     String[] archs;
     ByteBuffer text;
     ByteBuffer ends;
+    ByteBuffer lines;
     ByteBuffer out;
     ByteBuffer status;
     ScoringSession session;
@@ -83,6 +87,8 @@ public class BridgeBenchmark {
             e += archs[i].length();
             ends.putInt(i * Integer.BYTES, e);
         }
+        byte[] joined = String.join("\n", archs).getBytes(StandardCharsets.US_ASCII);
+        lines = ByteBuffer.allocateDirect(joined.length).put(0, joined);
         out = ByteBuffer.allocateDirect(candidates * Columns.COUNT * Long.BYTES);
         status = ByteBuffer.allocateDirect(candidates);
         session = new ScoringSession(Conventions.DEFAULT, ArchParser.DEFAULT_CELL_CLASSES);
@@ -98,6 +104,15 @@ public class BridgeBenchmark {
     public ByteBuffer scorePacked() {
         int h = GeneratedCandidates.HEIGHT;
         session.scorePacked(text, ends, candidates, new String[] {h + "x" + GeneratedCandidates.WIDTH + "x" + GeneratedCandidates.CHANNELS},
+                null, out, status, 0, candidates);
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public ByteBuffer scoreLines() {
+        int h = GeneratedCandidates.HEIGHT;
+        session.scoreLines(lines, candidates, new String[] {h + "x" + GeneratedCandidates.WIDTH + "x" + GeneratedCandidates.CHANNELS},
                 null, out, status, 0, candidates);
         return out;
     }

@@ -2,6 +2,7 @@ package io.archmeter.bench;
 
 import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.grammar.ArchParser;
+import io.archmeter.grammar.AsciiText;
 import io.archmeter.grammar.TokenCache;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import static io.archmeter.bench.BenchmarkDefaults.PARSED_CANDIDATES;
@@ -34,6 +36,9 @@ import static io.archmeter.bench.BenchmarkDefaults.PARSED_CANDIDATES;
  *   <li>{@link #tokenCache}: the same parser with the library's {@link TokenCache} (as the filter
  *       pipeline uses it), which copies the record of a token seen before instead of parsing it;
  *       its ratio to {@link #archParser} is what the cache pays.</li>
+ *   <li>{@link #tokenCacheBytes}: the same strings as ASCII bytes in one array, each read through an
+ *       {@link AsciiText} view with the library's {@link TokenCache}: how {@code filter --threads} and the
+ *       Python bridge ({@code score_many}) parse, tokens found by their 8-byte words.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -50,6 +55,10 @@ public class ParseBenchmark {
     long chars;
     CandidateBatch batch;
     TokenCache cache;
+    /** The strings' bytes one after another, string i ending at {@code ends[i]}. */
+    byte[] text;
+    int[] ends;
+    AsciiText view;
 
     /** Characters parsed, reported by JMH per second as the secondary metric {@code bytes}. */
     @State(Scope.Thread)
@@ -72,6 +81,13 @@ public class ParseBenchmark {
         }
         batch = new CandidateBatch(PARSED_CANDIDATES, PARSED_CANDIDATES * depth);
         cache = new TokenCache();
+        text = String.join("", archs).getBytes(StandardCharsets.US_ASCII);
+        ends = new int[archs.length];
+        for (int i = 0, e = 0; i < archs.length; i++) {
+            e += archs[i].length();
+            ends[i] = e;
+        }
+        view = new AsciiText();
     }
 
     @Benchmark
@@ -92,6 +108,18 @@ public class ParseBenchmark {
         for (String arch : archs) {
             ArchParser.parseCandidate(arch, GeneratedCandidates.HEIGHT, GeneratedCandidates.WIDTH, GeneratedCandidates.CHANNELS,
                     ArchParser.DEFAULT_CELL_CLASSES, b, cache);
+        }
+        counter.bytes += chars;
+        return b;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PARSED_CANDIDATES)
+    public CandidateBatch tokenCacheBytes(ParsedBytes counter) {
+        final CandidateBatch b = batch.clear();
+        for (int i = 0; i < ends.length; i++) {
+            ArchParser.parseCandidate(view.set(text, i == 0 ? 0 : ends[i - 1], ends[i]), GeneratedCandidates.HEIGHT,
+                    GeneratedCandidates.WIDTH, GeneratedCandidates.CHANNELS, ArchParser.DEFAULT_CELL_CLASSES, b, cache);
         }
         counter.bytes += chars;
         return b;

@@ -155,6 +155,12 @@ class BenchmarkBodiesTest {
             assertEquals(BenchmarkDefaults.PARSED_CANDIDATES * 20, cached.layerCount());
             assertEquals(expected, MetricsChecksum.of(engine.scoreAll(cached, new BatchResults())));
             assertEquals(2 * chars, bytes.bytes);
+
+            CandidateBatch fromBytes = b.tokenCacheBytes(bytes);
+            assertSame(parsed, fromBytes);
+            assertEquals(BenchmarkDefaults.PARSED_CANDIDATES * 20, fromBytes.layerCount());
+            assertEquals(expected, MetricsChecksum.of(engine.scoreAll(fromBytes, new BatchResults())));
+            assertEquals(3 * chars, bytes.bytes);
         }
     }
 
