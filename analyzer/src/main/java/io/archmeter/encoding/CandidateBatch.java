@@ -197,7 +197,7 @@ public final class CandidateBatch {
             if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
                 shape = SHAPE_GRAPH;
                 checkReferences(l - first, r, in0, in1, layerCount, size);
-            } else if (isView(records[r + LayerRecord.OP_OFFSET])) {
+            } else if (shape == SHAPE_CHAIN && isView(records[r + LayerRecord.OP_OFFSET])) {
                 // a view of part of its input keeps all of it alive: the graph bookkeeping follows tensors
                 shape = SHAPE_GRAPH;
             }
