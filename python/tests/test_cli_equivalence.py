@@ -157,3 +157,22 @@ def test_summary_equals_the_clis_per_layer_table(analyzer, arch, shape):
         assert f"{m['out_h']}x{m['out_w']}x{m['out_c']}" == c["output"]
         for k in ("rf_h", "rf_w", "stride_h", "stride_w", "pad_h", "pad_w", "global", "macs", "flops", "params", "act_bytes"):
             assert m[k] == c[k], (m["index"], k)
+
+
+def test_score_many_of_ascii_rows_sent_as_lines_equals_scoring_them_one_by_one(analyzer):
+    # ASCII rows go to Java as lines of one buffer; rows that hold a line break themselves as bytes and row ends
+    rows = [a for a, cell in mixed_rows() if a.isascii()][:600] + ["", "   ", "conv_k3_c4 relu"]
+    for batch in (rows, rows[:1], [""], ["conv_k3_c4\nrelu", "conv_k1_c2"] + rows[:50], ["conv_k3_c4 relu\n"] * 3):
+        scores = analyzer.score_many(batch, inputs="32x32x3")
+        for i, arch in enumerate(batch):
+            try:
+                one = analyzer.score(arch, input="32x32x3")
+            except archmeter.InvalidCandidateError as e:
+                assert not scores["valid"][i] and scores.reasons[i] == e.reason, (arch, scores.reasons[i])
+                assert all(scores[m][i] == 0 for m in METRICS)
+                continue
+            assert scores["valid"][i] and scores.reasons[i] is None, (arch, scores.reasons[i])
+            assert [int(scores[m][i]) for m in METRICS] == [one[m] for m in METRICS], arch
+    # a line break inside a row is the grammar's business (it is not a separator), not a row boundary
+    s = analyzer.score_many(["conv_k3_c4\nrelu", "conv_k1_c2"], inputs="8x8x3")
+    assert s["valid"].tolist() == [False, True] and s["macs"][1] == 3 * 2 * 64
