@@ -58,6 +58,8 @@ class LauncherTest {
                 + (buildFails ? "printf '\\033[1;31m[ERROR]\\033[m COMPILATION ERROR: Main.java:[3,1] class expected\\n'\nexit 1\n"
                         : "mkdir -p analyzer/target && touch analyzer/target/archmeter.jar\n"));
         script(bin.resolve("java"), javaScript);
+        // 8 CPUs unless a test says otherwise: the launcher adds no compiler thread then
+        script(bin.resolve("getconf"), "echo " + env.getOrDefault("TEST_CPUS", "8") + "\n");
         return run(repo, bin + ":" + System.getenv("PATH"), env, args);
     }
 
@@ -247,5 +249,15 @@ class LauncherTest {
         Files.write(jsa, new byte[4096]);
         Files.setLastModifiedTime(jsa, jsaTime);
         assertEquals(made, run(repo, path, Map.of(), "a", "b c"));
+    }
+
+    @Test
+    void onAMachineOfUpTo3CpusTheJvmGetsASecondC2CompilerThreadUnlessTheOptionsChooseTheirOwn() throws Exception {
+        String jar = dir.resolve("repo/analyzer/target/archmeter.jar").toString();
+        assertEquals("java -XX:CICompilerCount=3 -jar " + jar + " zoo\n", launch(false, "echo \"java $*\"\n", Map.of("TEST_CPUS", "2"), "zoo").out());
+        assertEquals("java -XX:CICompilerCount=3 -jar " + jar + " zoo\n", launch(false, "echo \"java $*\"\n", Map.of("TEST_CPUS", "3"), "zoo").out());
+        assertEquals("java -jar " + jar + " zoo\n", launch(false, "echo \"java $*\"\n", Map.of("TEST_CPUS", "4"), "zoo").out());
+        assertEquals("java -XX:CICompilerCount=2 -jar " + jar + " zoo\n", launch(false, "echo \"java $*\"\n",
+                Map.of("TEST_CPUS", "2", "ARCHMETER_JAVA_OPTS", "-XX:CICompilerCount=2"), "zoo").out());
     }
 }
