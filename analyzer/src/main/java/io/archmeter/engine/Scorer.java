@@ -20,7 +20,6 @@ import static io.archmeter.encoding.LayerRecord.tfSameOutSize;
 import static io.archmeter.encoding.LayerRecord.tfSamePadBefore;
 import static io.archmeter.encoding.LayerRecord.IN0_OFFSET;
 import static io.archmeter.encoding.LayerRecord.IN1_OFFSET;
-import static io.archmeter.encoding.LayerRecord.NO_INPUT;
 import static io.archmeter.encoding.LayerRecord.PREVIOUS;
 import static io.archmeter.engine.MetricRecord.RF_GLOBAL_BRANCH;
 import static io.archmeter.engine.MetricRecord.RF_UNALIGNED;
@@ -123,7 +122,8 @@ final class Scorer {
             if (graph) {
                 GraphState.prepare(records, from, to, scratch);
                 final int s0 = GraphState.slot(-1);
-                scratch[s0 + GraphState.ELEMS] = cur;
+                // the input is freed after its last reader (prepare gave every tensor its last reader)
+                scratch[GraphState.slot((int) scratch[s0 + GraphState.LAST_USE]) + GraphState.FREE_AT] += cur;
                 store(scratch, s0, h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
             }
             for (; i < to; i++) {
@@ -353,9 +353,13 @@ final class Scorer {
                     live = addExact(live, alloc);
                     atAlloc = alloc != 0 ? live : 0;
                     peak = Math.max(peak, live);
-                    live = afterLayer(records, from, i, j, scratch, live, alloc);
+                    live = afterLayer(scratch, j, live, alloc);
                     cur = multiplyExact(multiplyExact(h, w), c);
-                    store(scratch, GraphState.slot(j), h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
+                    final int sj = GraphState.slot(j);
+                    if (scratch[sj + GraphState.READ_BACK] != 0) {
+                        // only an output a branch or a join reads back needs its state stored (ten stores)
+                        store(scratch, sj, h, w, c, rfH, rfW, jH, jW, padH, padW, rfFlags);
+                    }
                 }
                 macs = addExact(macs, m);
                 flops = addExact(flops, f);
@@ -458,54 +462,24 @@ final class Scorer {
         return (records[r + FLAGS_OFFSET] & FLAG_FUSED) == 0 ? multiplyExact(multiplyExact(h, w), cOut) : 0;
     }
 
-    /** Graph memory after layer j allocated {@code alloc}: records its tensor, frees what dies here. */
-    private static long afterLayer(int[] records, int from, int i, int j, long[] scratch, long live, long alloc) {
+    /**
+     * Graph memory after layer j allocated {@code alloc}: a tensor that nothing reads is freed at
+     * once, any other is booked to be freed after its last reader ({@code last_use}, known from
+     * {@link GraphState#prepare}); then what is booked at j is freed. Why booked: one load per layer
+     * instead of walking each layer's inputs (and a fused run's) to find the tensors that die there.
+     * A tensor is booked once, so an add of x and x frees it once.
+     */
+    private static long afterLayer(long[] scratch, int j, long live, long alloc) {
         final int s = GraphState.slot(j);
         if (alloc != 0) {
-            scratch[s + GraphState.ELEMS] = alloc;
-            if (scratch[s + GraphState.LAST_USE] < 0) {
-                live -= alloc;         // nothing reads it: freed at once
-            }
-        } else if (scratch[s + GraphState.TENSOR] == j) {
-            scratch[s + GraphState.ELEMS] = 0;   // a fused join's partial result is no tensor of its own
-        }
-        return free(records, from, i, j, scratch, live);
-    }
-
-    /**
-     * Frees the tensors whose last reader is layer j, with the inputs of the fused joins that end at
-     * j. A fused join frees nothing (its run's inputs live until the run's last join), so the walk
-     * back over a run happens once, at its last join: a join of n tensors costs O(n), not O(n²).
-     */
-    private static long free(int[] records, int from, int i, int j, long[] scratch, long live) {
-        int k = i;
-        if (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
-            // inside a run of fused joins (the common layer never gets here: no load added on its path)
-            if ((records[i * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0) {
-                return live;
-            }
-            do {
-                k--;
-            } while (k > from && (records[(k - 1) * LayerRecord.LENGTH + FLAGS_OFFSET] & FLAG_FUSED) != 0);
-        }
-        for (int q = k; q <= i; q++) {
-            final int r = q * LayerRecord.LENGTH;
-            final int jq = q - from;
-            live = freeIfLast(scratch, scratch[GraphState.slot(jq - records[r + IN0_OFFSET]) + GraphState.TENSOR], j, live);
-            if (records[r + IN1_OFFSET] != NO_INPUT) {
-                live = freeIfLast(scratch, scratch[GraphState.slot(jq - records[r + IN1_OFFSET]) + GraphState.TENSOR], j, live);
+            final long last = scratch[s + GraphState.LAST_USE];
+            if (last < 0) {
+                live -= alloc;
+            } else {
+                scratch[GraphState.slot((int) last) + GraphState.FREE_AT] += alloc;
             }
         }
-        return live;
-    }
-
-    private static long freeIfLast(long[] scratch, long tensor, int j, long live) {
-        final int t = GraphState.slot((int) tensor);
-        if (scratch[t + GraphState.LAST_USE] == j) {
-            scratch[t + GraphState.LAST_USE] = -2;    // freed: an add of x and x frees it once
-            return live - scratch[t + GraphState.ELEMS];
-        }
-        return live;
+        return live - scratch[s + GraphState.FREE_AT];
     }
 
     private static void store(long[] s, int o, long h, long w, long c, long rfH, long rfW, long jH, long jW,

@@ -1,7 +1,6 @@
 package io.archmeter.spaces.ofa;
 
 import io.archmeter.encoding.CandidateBuilder;
-import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
@@ -10,7 +9,7 @@ import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.Notations;
+import io.archmeter.spaces.mobile.MobileSpace;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -204,81 +203,36 @@ public final class OfaMbv3 {
     }
 
     /** The registry's view of the space. Its size exceeds a long: {@link #size()} says it as a BigInteger. */
-    private static final class Space implements SearchSpace {
-        @Override
-        public String name() {
-            return "ofa-mbv3";
+    private static final class Space extends MobileSpace<ElasticConfig> {
+        Space() {
+            // 224 and 1.0 (OFA's reference sub-networks); all: 128 … 224 in steps of 4, and 1.0, 1.2
+            super(new Description("ofa-mbv3",
+                    "Once-for-All MobileNetV3 sub-networks (OFA ofa_mbv3_d234_e346_k357_w1.0/_w1.2, get_active_subnet)", PREFIX,
+                    PREFIX + "{\"ks\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],\"e\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"
+                            + "\"d\":[2,2,2,2,2],\"r\":[224]}",
+                    OfaMbv3.size(), "(9^2+9^3+9^4)^5 = 7371^5 sub-networks",
+                    new Choices(List.of(MAX_RESOLUTION), allResolutions()), new Choices(List.of(1000), List.of(1000, 1200))));
         }
 
         @Override
-        public String title() {
-            return "Once-for-All MobileNetV3 sub-networks (OFA ofa_mbv3_d234_e346_k357_w1.0/_w1.2, get_active_subnet)";
+        protected ElasticConfig read(String text) {
+            return parse(text);
         }
 
         @Override
-        public String example() {
-            return PREFIX + "{\"ks\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],\"e\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"
-                    + "\"d\":[2,2,2,2,2],\"r\":[224]}";
-        }
-
-        @Override
-        public InputShape defaultInput() {
-            return new InputShape(MAX_RESOLUTION, MAX_RESOLUTION, 3);
-        }
-
-        @Override
-        public int defaultClasses() {
-            return 1000;
-        }
-
-        @Override
-        public boolean recognizes(CharSequence text) {
-            return Notations.startsWith(text, PREFIX);
-        }
-
-        @Override
-        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
-            OfaMbv3.write(builder, parse(text.toString()), options.classesFor(this));
-        }
-
-        @Override
-        public BigInteger exactSize(SpaceOptions options) {
-            return OfaMbv3.size().multiply(BigInteger.valueOf((long) drawn(options, RESOLUTION) * drawn(options, WIDTH)));
-        }
-
-        @Override
-        public String sizeFormula(SpaceOptions options) {
-            return "(9^2+9^3+9^4)^5 = 7371^5 sub-networks per resolution and width x " + Notations.count(drawn(options, RESOLUTION),
-                    "resolution") + " x " + Notations.count(drawn(options, WIDTH), "width");
-        }
-
-        private int drawn(SpaceOptions options, String name) {
-            final List<Integer> c = options.choices().get(name);
-            return c != null ? c.size() : 1;
-        }
-
-        /** 224 and 1.0 (OFA's reference sub-networks); all: 128 … 224 in steps of 4, and 1.0, 1.2. */
-        @Override
-        public List<Integer> choices(String name, boolean all) {
-            if (name.equals(RESOLUTION)) {
-                return all ? allResolutions() : List.of(MAX_RESOLUTION);
-            }
-            if (name.equals(WIDTH)) {
-                return all ? List.of(1000, 1200) : List.of(1000);
-            }
-            return List.of();
-        }
-
-        @Override
-        public void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+        protected ElasticConfig draw(SpaceRandom random, SpaceOptions options) {
             final int[][] s = SCRATCH.get();
-            final ElasticConfig c = OfaMbv3.sample(random, options, s[0], s[1], s[2]);
-            if (builder != null) {
-                OfaMbv3.write(builder, c, options.classesFor(this));
-            }
-            if (notation != null) {
-                notation.append(format(c));
-            }
+            return OfaMbv3.sample(random, options, s[0], s[1], s[2]);
+        }
+
+        @Override
+        protected String format(ElasticConfig c) {
+            return OfaMbv3.format(c);
+        }
+
+        @Override
+        protected void write(CandidateBuilder b, ElasticConfig c, int classes) {
+            OfaMbv3.write(b, c, classes);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.archmeter.spaces.proxyless;
 
 import io.archmeter.encoding.CandidateBuilder;
-import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
@@ -10,7 +9,7 @@ import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.ElasticConfig;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.Notations;
+import io.archmeter.spaces.mobile.MobileSpace;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -45,11 +44,6 @@ public final class McunetSpace {
     public static final int STAGES = 5;
     public static final int SLOTS = STAGES * 4 + 1;
     public static final String PREFIX = "mcunet:";
-    /**
-     * The space in the search-space registry, named {@code mcunet}: a config is costed on its own
-     * resolution r×r×3 (the caller's input is not used), 1000 classes by default.
-     */
-    public static final SearchSpace SPACE = new Space();
 
     private static final int[] BASE_WIDTH = {32, 16, 24, 40, 80, 96, 192, 320};
     private static final int[] STRIDES = {2, 2, 2, 1, 2, 1};
@@ -61,6 +55,12 @@ public final class McunetSpace {
     /** Per thread: ks, e and d of the config being sampled. */
     private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(
         () -> new int[][] {new int[SLOTS], new int[SLOTS], new int[STAGES + 1]});
+
+    /**
+     * The space in the search-space registry, named {@code mcunet}: a config is costed on its own
+     * resolution r×r×3 (the caller's input is not used), 1000 classes by default.
+     */
+    public static final SearchSpace SPACE = new Space();   // after the lists its description holds
 
     private McunetSpace() {
     }
@@ -163,81 +163,35 @@ public final class McunetSpace {
     }
 
     /** The registry's view of the space. Its size exceeds a long: {@link #size()} says it as a BigInteger. */
-    private static final class Space implements SearchSpace {
-        @Override
-        public String name() {
-            return "mcunet";
+    private static final class Space extends MobileSpace<ElasticConfig> {
+        Space() {
+            // 160 and 1.0; all: the MCUNet paper's ImageNet R = {48, 64, …, 224} and W = {0.2, 0.3, …, 1.0}
+            super(new Description("mcunet", "MCUNet elastic ProxylessNAS space (mcunet tinynas OFAProxylessNASNets, get_active_subnet)",
+                    PREFIX, PREFIX + "{\"ks\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],\"e\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"
+                            + "\"d\":[2,2,2,2,2],\"r\":[160],\"w\":0.5}",
+                    McunetSpace.size(), "(9^2+9^3+9^4)^5 x 9 = 7371^5 x 9 sub-networks",
+                    new Choices(List.of(DEFAULT_RESOLUTION), PAPER_RESOLUTIONS), new Choices(List.of(1000), PAPER_WIDTHS)));
         }
 
         @Override
-        public String title() {
-            return "MCUNet elastic ProxylessNAS space (mcunet tinynas OFAProxylessNASNets, get_active_subnet)";
+        protected ElasticConfig read(String text) {
+            return parse(text);
         }
 
         @Override
-        public String example() {
-            return PREFIX + "{\"ks\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],\"e\":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"
-                    + "\"d\":[2,2,2,2,2],\"r\":[160],\"w\":0.5}";
-        }
-
-        @Override
-        public InputShape defaultInput() {
-            return new InputShape(160, 160, 3);
-        }
-
-        @Override
-        public int defaultClasses() {
-            return 1000;
-        }
-
-        @Override
-        public boolean recognizes(CharSequence text) {
-            return Notations.startsWith(text, PREFIX);
-        }
-
-        @Override
-        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
-            McunetSpace.write(builder, parse(text.toString()), options.classesFor(this));
-        }
-
-        @Override
-        public BigInteger exactSize(SpaceOptions options) {
-            return McunetSpace.size().multiply(BigInteger.valueOf((long) drawn(options, RESOLUTION) * drawn(options, WIDTH)));
-        }
-
-        @Override
-        public String sizeFormula(SpaceOptions options) {
-            return "(9^2+9^3+9^4)^5 x 9 = 7371^5 x 9 sub-networks per resolution and width x "
-                    + Notations.count(drawn(options, RESOLUTION), "resolution") + " x " + Notations.count(drawn(options, WIDTH), "width");
-        }
-
-        private int drawn(SpaceOptions options, String name) {
-            final List<Integer> c = options.choices().get(name);
-            return c != null ? c.size() : 1;
-        }
-
-        /** 160 and 1.0; all: the MCUNet paper's ImageNet R = {48, 64, …, 224} and W = {0.2, 0.3, …, 1.0}. */
-        @Override
-        public List<Integer> choices(String name, boolean all) {
-            if (name.equals(RESOLUTION)) {
-                return all ? PAPER_RESOLUTIONS : List.of(DEFAULT_RESOLUTION);
-            }
-            if (name.equals(WIDTH)) {
-                return all ? PAPER_WIDTHS : List.of(1000);
-            }
-            return List.of();
-        }
-
-        @Override
-        public void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
+        protected ElasticConfig draw(SpaceRandom random, SpaceOptions options) {
             final int[][] s = SCRATCH.get();
-            final ElasticConfig c = McunetSpace.sample(random, options, s[0], s[1], s[2]);
-            if (builder != null) {
-                McunetSpace.write(builder, c, options.classesFor(this));
-            }
-            if (notation != null) {
-                notation.append(format(c));
-            }
+            return McunetSpace.sample(random, options, s[0], s[1], s[2]);
+        }
+
+        @Override
+        protected String format(ElasticConfig c) {
+            return McunetSpace.format(c);
+        }
+
+        @Override
+        protected void write(CandidateBuilder b, ElasticConfig c, int classes) {
+            McunetSpace.write(b, c, classes);
         }
     }
 }

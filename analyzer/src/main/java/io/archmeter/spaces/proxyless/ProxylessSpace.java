@@ -1,7 +1,6 @@
 package io.archmeter.spaces.proxyless;
 
 import io.archmeter.encoding.CandidateBuilder;
-import io.archmeter.model.InputShape;
 import io.archmeter.model.Op;
 import io.archmeter.spaces.NotationException;
 import io.archmeter.spaces.SearchSpace;
@@ -10,7 +9,7 @@ import io.archmeter.spaces.SpaceRandom;
 import io.archmeter.spaces.mobile.Divisible;
 import io.archmeter.spaces.mobile.Literal;
 import io.archmeter.spaces.mobile.MobileLayers;
-import io.archmeter.spaces.Notations;
+import io.archmeter.spaces.mobile.MobileSpace;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -222,81 +221,35 @@ public final class ProxylessSpace {
     }
 
     /** The registry's view of the space. */
-    private static final class Space implements SearchSpace {
-        @Override
-        public String name() {
-            return "proxyless";
+    private static final class Space extends MobileSpace<Config> {
+        Space() {
+            // 224 and 1.0, the search code's; all: 224 and the released widths 1.0 and 1.4 (proxyless_mobile_14)
+            super(new Description("proxyless", "ProxylessNAS ImageNet search space (SuperProxylessNASNets, convert_to_normal_net)", PREFIX,
+                    PREFIX + "{\"ops\":[\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\","
+                            + "\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\","
+                            + "\"Zero\",\"Zero\",\"3x3_MBConv3\"],\"r\":224}",
+                    ProxylessSpace.size(), "6^6 x 7^15 networks",
+                    new Choices(List.of(224), List.of(224)), new Choices(List.of(1000), List.of(1000, 1400))));
         }
 
         @Override
-        public String title() {
-            return "ProxylessNAS ImageNet search space (SuperProxylessNASNets, convert_to_normal_net)";
+        protected Config read(String text) {
+            return parse(text);
         }
 
         @Override
-        public String example() {
-            return PREFIX + "{\"ops\":[\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\","
-                    + "\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\",\"Zero\",\"Zero\",\"3x3_MBConv3\",\"Zero\","
-                    + "\"Zero\",\"Zero\",\"3x3_MBConv3\"],\"r\":224}";
+        protected Config draw(SpaceRandom random, SpaceOptions options) {
+            return ProxylessSpace.sample(random, options, SCRATCH.get());
         }
 
         @Override
-        public InputShape defaultInput() {
-            return new InputShape(224, 224, 3);
+        protected String format(Config c) {
+            return ProxylessSpace.format(c);
         }
 
         @Override
-        public int defaultClasses() {
-            return 1000;
-        }
-
-        @Override
-        public boolean recognizes(CharSequence text) {
-            return Notations.startsWith(text, PREFIX);
-        }
-
-        @Override
-        public void write(CharSequence text, SpaceOptions options, CandidateBuilder builder) {
-            ProxylessSpace.write(builder, parse(text.toString()), options.classesFor(this));
-        }
-
-        @Override
-        public BigInteger exactSize(SpaceOptions options) {
-            return ProxylessSpace.size().multiply(BigInteger.valueOf((long) drawn(options, RESOLUTION) * drawn(options, WIDTH)));
-        }
-
-        @Override
-        public String sizeFormula(SpaceOptions options) {
-            return "6^6 x 7^15 networks per resolution and width x " + Notations.count(drawn(options, RESOLUTION), "resolution")
-                    + " x " + Notations.count(drawn(options, WIDTH), "width");
-        }
-
-        private int drawn(SpaceOptions options, String name) {
-            final List<Integer> c = options.choices().get(name);
-            return c != null ? c.size() : 1;
-        }
-
-        /** 224 and 1.0, the search code's; all: 224 and the released widths 1.0 and 1.4 (proxyless_mobile_14). */
-        @Override
-        public List<Integer> choices(String name, boolean all) {
-            if (name.equals(RESOLUTION)) {
-                return List.of(224);
-            }
-            if (name.equals(WIDTH)) {
-                return all ? List.of(1000, 1400) : List.of(1000);
-            }
-            return List.of();
-        }
-
-        @Override
-        public void sample(SpaceRandom random, SpaceOptions options, CandidateBuilder builder, StringBuilder notation) {
-            final Config c = ProxylessSpace.sample(random, options, SCRATCH.get());
-            if (builder != null) {
-                ProxylessSpace.write(builder, c, options.classesFor(this));
-            }
-            if (notation != null) {
-                notation.append(format(c));
-            }
+        protected void write(CandidateBuilder b, Config c, int classes) {
+            ProxylessSpace.write(b, c, classes);
         }
     }
 }
