@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code ./archmeter} launcher, run by bash in a copy of the repository's layout with stand-ins
@@ -226,6 +227,10 @@ class LauncherTest {
         for (String p : new String[] {"pom.xml", "analyzer/pom.xml", "analyzer/src/main"}) {
             Files.setLastModifiedTime(repo.resolve(p), FileTime.fromMillis(past));
         }
+        // a JVM that cannot dump a dynamic archive (no default CDS archive of its own) has nothing to test here
+        assumeTrue(javaExit("-XX:ArchiveClassesAtExit=" + dir.resolve("probe.jsa"), "-jar", jar.toString()) == 0
+                && Files.isRegularFile(dir.resolve("probe.jsa")) && Files.size(dir.resolve("probe.jsa")) > 0,
+                "this JVM dumps class-data archives");
         String path = Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH");
         Result made = run(repo, path, Map.of(), "a", "b c");
         assertEquals(new Result(0, "probe a b c\n", ""), made);
