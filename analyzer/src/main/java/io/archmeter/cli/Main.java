@@ -13,10 +13,21 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * The {@code archmeter} command line. Each command is one class registered in {@code subcommands}
- * below (one line per command, so that branches adding commands merge easily).
+ * The {@code archmeter} command line. Each command is one class registered in {@link #COMMANDS} and
+ * {@link #newCommand} below (one line per command in each, so that branches adding commands merge
+ * easily).
+ *
+ * <h2>Start-up</h2>
+ * Picocli builds a command's model by reflection over its annotated fields, and in a fresh JVM that
+ * work runs in the interpreter: building all seven commands' models cost about as much as the JVM's
+ * own start-up, before the first row of a {@code filter} run is read. So a run whose first argument
+ * names a command builds only that command's model ({@link #commandLine(String...)}); anything else
+ * ({@code --help}, {@code --version}, {@code help COMMAND}, a misspelt command, no command) builds
+ * them all, so that help lists every command and picocli can suggest the right one. A command's
+ * model, its help and its errors are the same either way ({@code MainTest} checks it).
  */
 @Command(name = "archmeter", mixinStandardHelpOptions = true, version = "archmeter 0.1.0",
         description = {"Exact receptive field, MACs/FLOPs, parameters and activation memory of CNN architectures.",
@@ -30,23 +41,24 @@ import java.nio.charset.StandardCharsets;
             "  2:usage error: a bad option or architecture, an unknown model, a missing or malformed input",
             "  3:filter --fail-fast stopped at a rejected row",
             "  4:I/O error: an output could not be written (disk full, closed stdout), or the input could not be read",
-            "141:stdout's reader went away (e.g. | head): stopped quietly"},
-        subcommands = {
-            SummaryCommand.class,
-            FilterCommand.class,
-            GenerateCommand.class,
-            ZooCommand.class,
-            ServeCommand.class,
-            StatsCommand.class,
-            ReportCommand.class,
-            CommandLine.HelpCommand.class,
-        })
+            "141:stdout's reader went away (e.g. | head): stopped quietly"})
 public final class Main implements Runnable {
     /**
      * Columns of the help text. Wide enough for every example on one line; descriptions are broken
      * by hand to fit, so picocli never re-wraps a line mid-sentence (HelpTextTest checks it).
      */
     public static final int USAGE_WIDTH = 120;
+
+    /** The commands' names, in the order the help lists them; {@link #newCommand} makes each. */
+    static final List<String> COMMANDS = List.of(
+            "summary",
+            "filter",
+            "generate",
+            "zoo",
+            "serve",
+            "stats",
+            "report",
+            "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,7 +92,7 @@ public final class Main implements Runnable {
     }
 
     private static int run(PrintWriter out, FirstFailure stdout, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         int exit = cl.execute(args);
@@ -146,7 +158,23 @@ public final class Main implements Runnable {
      * Tests set its output and error writers.
      */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line configured as {@link #commandLine()}, for these arguments: with only the
+     * command that {@code args[0]} names, when it names one other than {@code help} (its model is
+     * the one {@link #commandLine()} has: same options, help and errors); else with every command.
+     */
+    public static CommandLine commandLine(String... args) {
+        String only = args.length > 0 && !"help".equals(args[0]) && COMMANDS.contains(args[0]) ? args[0] : null;
         CommandLine cl = new CommandLine(new Main());
+        for (String name : COMMANDS) {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, newCommand(name));
+            }
+        }
+        // after the subcommands: picocli applies these settings to the subcommands present when called
         cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ArchSyntaxException || ex instanceof InvalidArchitectureException
@@ -159,6 +187,21 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cl;
+    }
+
+    /** A new instance of the command named {@code name} (one of {@link #COMMANDS}). */
+    static Object newCommand(String name) {
+        switch (name) {
+            case "summary": return new SummaryCommand();
+            case "filter": return new FilterCommand();
+            case "generate": return new GenerateCommand();
+            case "zoo": return new ZooCommand();
+            case "serve": return new ServeCommand();
+            case "stats": return new StatsCommand();
+            case "report": return new ReportCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException("no command " + name);
+        }
     }
 
     public static void main(String[] args) {

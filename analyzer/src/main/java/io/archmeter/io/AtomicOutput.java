@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,6 +45,9 @@ import java.util.zip.GZIPOutputStream;
  *       shutdown (Ctrl-C, SIGTERM), after which nothing is renamed any more (an input that ends
  *       because Ctrl-C killed its producer too is not taken for a whole one); only a SIGKILL can
  *       leave a temporary file behind. The file keeps the permissions of the file it replaces.</li>
+ *   <li><b>Written out as it goes.</b> A file's bytes are forced to the disk on a helper thread each
+ *       time {@value #SYNC_BYTES} more bytes have been written ({@link EarlySync}), so that the
+ *       force before the rename, which nothing else overlaps, finds little left to write.</li>
  *   <li><b>Streams.</b> Stdout, devices and FIFOs ({@link Destination.Kind}) cannot be replaced:
  *       they are written as the run goes, checked, and {@link #commit()} only flushes them.</li>
  * </ul>
@@ -55,6 +59,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class AtomicOutput implements Closeable {
     private static final int BUFFER = 1 << 16;
+    /** Bytes written to a file between two forces on the helper thread (see {@link EarlySync}). */
+    static final int SYNC_BYTES = 16 << 20;
     /** Temporary files not yet renamed or deleted: the shutdown hook deletes them. */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     /** Held while renaming, and by the shutdown hook while it stops all renames. */
@@ -70,6 +76,8 @@ public final class AtomicOutput implements Closeable {
     private final Path temporary;
     private final FileChannel channel;
     private final CheckedOutputStream stream;
+    /** The file's forces while it is written; null for a stream. */
+    private final EarlySync sync;
     private Writer writer;
     private boolean finished;
     private boolean published;
@@ -79,6 +87,7 @@ public final class AtomicOutput implements Closeable {
         this.temporary = temporary;
         this.channel = channel;
         this.stream = stream;
+        this.sync = stream.sync;
     }
 
     /** Opens output {@code name}: {@code -} for stdout, else a path (see {@link Destination}). */
@@ -92,6 +101,11 @@ public final class AtomicOutput implements Closeable {
      * @throws OutputFailedException if it cannot be created, naming it and the cause
      */
     public static AtomicOutput open(Destination d) throws IOException {
+        return open(d, SYNC_BYTES);
+    }
+
+    /** {@link #open(Destination)} forcing a file to the disk every {@code syncBytes} bytes (tests make it small). */
+    static AtomicOutput open(Destination d, int syncBytes) throws IOException {
         switch (d.kind()) {
             case STDOUT:
                 return new AtomicOutput(d, null, null, new CheckedOutputStream(StdStreams.out(), d.describe(), false));
@@ -103,21 +117,23 @@ public final class AtomicOutput implements Closeable {
                     throw new OutputFailedException(d.name(), e);
                 }
             default:
-                return openTemporary(d);
+                return openTemporary(d, syncBytes);
         }
     }
 
-    private static AtomicOutput openTemporary(Destination d) throws IOException {
+    private static AtomicOutput openTemporary(Destination d, int syncBytes) throws IOException {
         Path target = d.path();
         for (int attempt = 0; ; attempt++) {
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-"
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL));
+            // a StringBuilder, not '+': the first string concatenation of a shape costs a fresh JVM milliseconds
+            Path tmp = target.resolveSibling(new StringBuilder(".").append(target.getFileName()).append(".tmp-")
+                    .append(Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL)).toString());
             try {
                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 LIVE.add(tmp);
                 copyPermissions(target, tmp);
                 // the channel stays open past the stream's close: finish() forces it to the disk first
-                return new AtomicOutput(d, tmp, ch, new CheckedOutputStream(Channels.newOutputStream(ch), d.name(), false));
+                return new AtomicOutput(d, tmp, ch, new CheckedOutputStream(Channels.newOutputStream(ch), d.name(), false,
+                        new EarlySync(ch, syncBytes)));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {
                     throw new OutputFailedException(d.name(), e);
@@ -136,6 +152,11 @@ public final class AtomicOutput implements Closeable {
         } catch (IOException | UnsupportedOperationException e) {
             // best effort: the file gets the default permissions
         }
+    }
+
+    /** Forces started while the file was written ({@link EarlySync}); 0 for a stream. For tests. */
+    int earlyForces() {
+        return sync != null ? sync.started() : 0;
     }
 
     /** Where this output goes. */
@@ -182,6 +203,9 @@ public final class AtomicOutput implements Closeable {
         }
         if (channel != null) {
             try {
+                if (sync != null) {
+                    sync.finish();
+                }
                 // the bytes must be on the disk before the name points at them
                 channel.force(true);
                 channel.close();
@@ -299,6 +323,80 @@ public final class AtomicOutput implements Closeable {
     }
 
     /**
+     * Forces a file's bytes to the disk while it is still being written, on a helper thread, each
+     * time {@code every} more bytes have been written (one force at a time; the writer never
+     * waits for one). Without it the whole file would be written to the disk by the force before
+     * the rename, at the very end of the run, when nothing else is left to overlap it: a 118 MB
+     * {@code filter} output took 35 ms there on a virtual disk, about 3% of the run. The total work
+     * of the disk is the same; it moves to where the run's other threads keep the cores busy.
+     *
+     * <p>A failed force is kept and thrown by {@link #finish()}: Linux reports a failed write-back
+     * to one {@code fsync} only, so the final force could succeed after an early one failed. A
+     * force that finds the channel closed (the output was abandoned) is no failure.
+     */
+    static final class EarlySync {
+        private final FileChannel channel;
+        private final int every;
+        /** Bytes written so far, and when the last force started (the writer's thread only). */
+        private long written;
+        private long forcedAt;
+        private Thread running;
+        private int started;
+        private volatile IOException failure;
+
+        EarlySync(FileChannel channel, int every) {
+            this.channel = channel;
+            this.every = every;
+        }
+
+        /** Counts {@code n} bytes written; starts a force when enough have been and none is running. */
+        void wrote(int n) {
+            written += n;
+            if (written - forcedAt >= every && (running == null || !running.isAlive())) {
+                forcedAt = written;
+                started++;
+                running = new Thread(this::force, "archmeter-output-sync");
+                // never keeps the JVM alive: an abandoned output closes the channel under it
+                running.setDaemon(true);
+                running.start();
+            }
+        }
+
+        private void force() {
+            try {
+                channel.force(false);
+            } catch (ClosedChannelException e) {
+                // the output was abandoned: nothing to report
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        /** Forces started so far (tests). */
+        int started() {
+            return started;
+        }
+
+        /** Waits for the force in progress, if any; throws the failure of any force. */
+        void finish() throws IOException {
+            boolean interrupted = false;
+            while (running != null && running.isAlive()) {
+                try {
+                    running.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /**
      * Turns every failure of the stream under it into an {@link OutputFailedException} naming the
      * output, and keeps failing after the first: a writer above it cannot lose a failure by retrying.
      */
@@ -306,13 +404,20 @@ public final class AtomicOutput implements Closeable {
         private final OutputStream out;
         private final String name;
         private final boolean closeUnderlying;
+        /** Hears of every write to a file; null for a stream. */
+        final EarlySync sync;
         private OutputFailedException failure;
         private boolean closed;
 
         CheckedOutputStream(OutputStream out, String name, boolean closeUnderlying) {
+            this(out, name, closeUnderlying, null);
+        }
+
+        CheckedOutputStream(OutputStream out, String name, boolean closeUnderlying, EarlySync sync) {
             this.out = out;
             this.name = name;
             this.closeUnderlying = closeUnderlying;
+            this.sync = sync;
         }
 
         @Override
@@ -323,6 +428,9 @@ public final class AtomicOutput implements Closeable {
             } catch (IOException e) {
                 throw fail(e);
             }
+            if (sync != null) {
+                sync.wrote(1);
+            }
         }
 
         @Override
@@ -332,6 +440,9 @@ public final class AtomicOutput implements Closeable {
                 out.write(b, off, len);
             } catch (IOException e) {
                 throw fail(e);
+            }
+            if (sync != null) {
+                sync.wrote(len);
             }
         }
 

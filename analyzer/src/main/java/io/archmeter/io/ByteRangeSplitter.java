@@ -226,10 +226,31 @@ public final class ByteRangeSplitter {
      * thread-safe; {@link Iterator#next()} throws {@link UncheckedIOException} if reading fails.
      */
     public static Iterator<ByteRange> split(ByteSource source, long blockBytes) throws IOException {
+        return split(source, blockBytes, 1);
+    }
+
+    /**
+     * {@link #split(ByteSource, long)} with blocks that get smaller towards the end of the file, for
+     * {@code parts} workers taking the ranges in turn: once fewer than {@code parts × blockBytes}
+     * bytes are left, a block is a {@code parts}-th of what is left (at least an eighth of
+     * {@code blockBytes}). The workers then finish within a small block of each other, where with
+     * equal blocks one could be left alone with a whole block while the others wait (4 MiB: about
+     * 25 ms of a 1.2 s run). The ranges are other cuts of the same records: the rows, in order, are
+     * the same. {@code parts} 1 gives equal blocks.
+     *
+     * <pre>
+     *   parts 4, blockBytes 4:   4 4 4 4 … 4 | 3 2.25 1.7 1.3 1 0.7 0.5 0.5 0.5   (MiB; the last 16 MiB tapered)
+     * </pre>
+     */
+    public static Iterator<ByteRange> split(ByteSource source, long blockBytes, int parts) throws IOException {
         final long size = source.size();
         if (blockBytes < 1) {
             throw new IllegalArgumentException("block size must be at least 1 byte, not " + blockBytes);
         }
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1, not " + parts);
+        }
+        final long smallest = Math.max(1, blockBytes / 8);
         return new Iterator<>() {
             private final Chain chain = new Chain();
             private long nextFrom;
@@ -244,7 +265,9 @@ public final class ByteRangeSplitter {
                         finished = true;
                         break;
                     }
-                    long to = Math.min(size, nextFrom + blockBytes);
+                    long left = size - nextFrom;
+                    long step = left < parts * blockBytes ? Math.max(smallest, left / parts) : blockBytes;
+                    long to = Math.min(size, nextFrom + step);
                     try {
                         ready = chain.add(summarize(source, nextFrom, to));
                     } catch (IOException e) {

@@ -70,7 +70,8 @@ final class RangePipeline {
         final long start = System.nanoTime();
         Iterator<ByteRange> ranges;
         try {
-            ranges = ByteRangeSplitter.split(source, blockBytes);
+            // tapered: with blocks of equal size one worker could be left alone with the last one
+            ranges = ByteRangeSplitter.split(source, blockBytes, 2 * threads);
             if (!ranges.hasNext()) {
                 // an empty file: the single reader's own error
                 new CsvChunkReader(new StringReader(""), spec.maxRowChars()).readHeader();

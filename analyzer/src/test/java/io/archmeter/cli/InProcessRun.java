@@ -26,7 +26,8 @@ record InProcessRun(int exit, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        CommandLine cl = Main.commandLine();
+        // as Main.run builds it: only the command args[0] names
+        CommandLine cl = Main.commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit;

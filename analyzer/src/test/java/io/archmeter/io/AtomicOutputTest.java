@@ -138,4 +138,46 @@ class AtomicOutputTest {
         }
         assertEquals("new\n", Files.readString(target));
     }
+
+    @Test
+    void aFileIsForcedToTheDiskWhileItIsWrittenAndStillAppearsWholeAtCommit() throws IOException {
+        Path target = Files.writeString(tmp.resolve("out.csv"), "old\n");
+        StringBuilder expected = new StringBuilder();
+        int forces;
+        try (AtomicOutput out = AtomicOutput.open(Destination.output(target.toString()), 4096)) {
+            for (int i = 0; i < 20_000; i++) {
+                String line = i + ",conv_k3_c" + (i % 97) + " relu\n";
+                out.writer().write(line);
+                expected.append(line);
+            }
+            assertEquals("old\n", Files.readString(target), "forced, not published");
+            out.commit();
+            forces = out.earlyForces();
+        }
+        assertEquals(expected.toString(), Files.readString(target));
+        assertEquals(List.of(target), files());
+        // the writer's 64 KiB buffer reaches the file in writes of 64 KiB: one force per write at most, one at a time
+        int writes = (expected.length() + (1 << 16) - 1) >> 16;
+        assertTrue(forces >= 1 && forces <= writes, forces + " forces for " + writes + " writes");
+    }
+
+    @Test
+    void anOutputAbandonedWhileForcesRunLeavesTheOldFileAndNoTemporary() throws IOException {
+        Path target = Files.writeString(tmp.resolve("out.csv"), "old\n");
+        try (AtomicOutput out = AtomicOutput.open(Destination.output(target.toString()), 1)) {
+            for (int i = 0; i < 2_000; i++) {
+                out.stream().write(new byte[1024]);
+            }
+            assertTrue(out.earlyForces() >= 1);
+        }
+        assertEquals("old\n", Files.readString(target));
+        assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void streamsAreNeverForced() throws IOException {
+        try (AtomicOutput out = AtomicOutput.open(Destination.output("-"), 1)) {
+            assertEquals(0, out.earlyForces());
+        }
+    }
 }

@@ -113,6 +113,26 @@ class ByteRangeSplitterTest {
     }
 
     @Test
+    void taperedRangesShrinkTowardsTheEndOfTheFile() throws IOException {
+        // 10,000 lines of 10 bytes: a line start every 10 bytes, so a block moves at most 9 bytes
+        byte[] bytes = "123456789\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+        List<ByteRange> equal = new ArrayList<>();
+        ByteRangeSplitter.split(source(bytes), 4000, 1).forEachRemaining(equal::add);
+        List<ByteRange> tapered = new ArrayList<>();
+        ByteRangeSplitter.split(source(bytes), 4000, 4).forEachRemaining(tapered::add);
+        // equal blocks: 25 ranges of 4,000 bytes; tapered: the same while 16,000 bytes or more are left (4 x 4,000)
+        assertEquals(25, equal.size());
+        assertEquals(4000, equal.get(equal.size() - 1).length());
+        assertEquals(equal.subList(0, 22), tapered.subList(0, 22));
+        // then a quarter of what is left, at least an eighth of a block (500), cut at the next line start:
+        // 88,000 + 12,000/4 = 91,000; + 9,000/4 = 93,250; + 6,750/4 = 94,937 -> 94,940; + 5,063/4 = 96,202 -> 96,210;
+        // + 3,798/4 = 97,151 -> 97,160; + 2,849/4 = 97,863 -> 97,870; + 2,137/4 = 98,397 -> 98,400; then 500 each
+        // from 98,397: 98,900, 99,400, 99,900 (nominal 98,897, 99,397, 99,897), and the 100 bytes left
+        assertEquals(List.of(3000L, 2250L, 1690L, 1270L, 950L, 710L, 530L, 500L, 500L, 500L, 100L),
+                tapered.subList(22, tapered.size()).stream().map(ByteRange::length).toList());
+    }
+
+    @Test
     void aFileEndingInsideAQuotedFieldFailsInItsLastRangeAsInOnePass() throws IOException {
         byte[] bytes = "a,b\n1,2\n3,\"open\n4,5\n6,7\n".getBytes(StandardCharsets.US_ASCII);
         List<ByteRange> ranges = ByteRangeSplitter.splitAll(source(bytes), 4);
@@ -152,8 +172,16 @@ class ByteRangeSplitterTest {
     // ---- the oracle -----------------------------------------------------------------------
 
     private static void assertSplitsLikeOneParser(byte[] bytes, long block, String what) throws IOException {
+        assertRangesLikeOneParser(bytes, ByteRangeSplitter.splitAll(source(bytes), block), what);
+        for (int parts : new int[] {2, 3, 4}) {
+            List<ByteRange> tapered = new ArrayList<>();
+            ByteRangeSplitter.split(source(bytes), block, parts).forEachRemaining(tapered::add);
+            assertRangesLikeOneParser(bytes, tapered, what + ", tapered for " + parts);
+        }
+    }
+
+    private static void assertRangesLikeOneParser(byte[] bytes, List<ByteRange> ranges, String what) throws IOException {
         List<Rec> expected = wholeFile(bytes);
-        List<ByteRange> ranges = ByteRangeSplitter.splitAll(source(bytes), block);
         List<Rec> actual = new ArrayList<>();
         long at = 0;
         for (int i = 0; i < ranges.size(); i++) {

@@ -3,6 +3,7 @@ package io.archmeter.bench.process;
 import io.archmeter.bench.CsvFixture;
 import io.archmeter.bench.GeneratedCandidates;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,17 @@ import java.util.Map;
  * {@code local[2]}. Runs are interleaved (floor, filter 1, filter 2, …, floor, …) so that a load
  * that comes and goes hits every command alike; each command's score is its median wall time,
  * as rows/s, its error half the spread of its runs.
+ *
+ * <p>What each side gets. The floor is {@code java -cp benchmarks.jar CsvParseOnly FILE}: a plain
+ * JVM with its defaults (the JDK's own class-data archive, G1, the default heap), one thread
+ * parsing. The filter is run as its users run it, through the {@code ./archmeter} launcher of the
+ * repository's top directory: bash, the launcher's up-to-date check of the jar, then
+ * {@code java -XX:SharedArchiveFile=… -jar archmeter.jar filter …} with the class-data archive the
+ * launcher makes once per build ({@code process.sh} runs the launcher once before timing, so no
+ * timed run builds anything), JVM defaults otherwise; it writes its output to a file, forced to
+ * the disk and renamed into place as every filter run does. Both use the JVM that runs this
+ * program (its {@code bin} directory leads the launcher's {@code PATH}). Run 0 of every command is
+ * not counted: it warms the page cache.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.archmeter.bench.process.ProcessTiming OUT.json RUNS THREADS[,THREADS…] [SPARK_LAUNCHER]
@@ -47,12 +59,12 @@ public final class ProcessTiming {
         CsvFixture.write(csv, ROWS, 20, GeneratedCandidates.SEED);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        String archmeter = Path.of("analyzer/target/archmeter.jar").toAbsolutePath().toString();
+        String launcher = Path.of("archmeter").toAbsolutePath().toString();
 
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("csvParseOnly", List.of(java, "-cp", cp, CsvParseOnly.class.getName(), csv.toString()));
         for (String t : threads) {
-            commands.put("filter threads=" + t, List.of(java, "-jar", archmeter, "filter", csv.toString(), "-o",
+            commands.put("filter threads=" + t, List.of(launcher, "filter", csv.toString(), "-o",
                     work.resolve("kept.csv").toString(), "--max", "macs=300M", "--quiet", "--threads", t));
         }
         if (spark != null) {
@@ -77,8 +89,11 @@ public final class ProcessTiming {
 
     private static double time(List<String> command, Path work) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
-                .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+                .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
+        // the launcher runs `java` from the PATH: this JVM's, as the floor's
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.start();
         int code = p.waitFor();
         double s = (System.nanoTime() - start) / 1e9;
         if (code != 0) {
