@@ -9,6 +9,7 @@ import io.archmeter.io.CsvInput;
 import io.archmeter.io.Destination;
 import io.archmeter.io.FailFastException;
 import io.archmeter.io.FilterPipeline;
+import io.archmeter.io.Warmup;
 import io.archmeter.io.FilterSpec;
 import io.archmeter.io.FilterStats;
 import io.archmeter.io.InputFailedException;
@@ -225,6 +226,7 @@ public final class FilterCommand implements Callable<Integer> {
             FilterStats stats;
             try (AtomicOutput o = AtomicOutput.open(out); AtomicOutput r = rej != null ? AtomicOutput.open(rej) : null) {
                 try {
+                    Warmup.stop();      // the real rows take over the warm-up's core (Main started it)
                     stats = job.run(o.writer(), r != null ? r.writer() : Writer.nullWriter());
                 } catch (FailFastException e) {
                     err.println("archmeter: --fail-fast: rejected line " + e.line() + ": " + e.reason() + " ("

@@ -4,6 +4,7 @@ import io.archmeter.engine.InvalidArchitectureException;
 import io.archmeter.grammar.ArchSyntaxException;
 import io.archmeter.io.OutputFailedException;
 import io.archmeter.io.StdStreams;
+import io.archmeter.io.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -92,6 +93,10 @@ public final class Main implements Runnable {
     }
 
     private static int run(PrintWriter out, FirstFailure stdout, PrintWriter err, String... args) {
+        if (args.length > 1 && "filter".equals(args[0])) {
+            // JIT warm-up of the workers' loops on the core that start-up leaves idle (io.Warmup: no effect on results)
+            Warmup.start();
+        }
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);

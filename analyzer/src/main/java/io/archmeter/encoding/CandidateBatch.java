@@ -84,6 +84,13 @@ public final class CandidateBatch {
     private int layerLimit;
     /** The first layer of the open candidate written by position ({@link #reserveLayer()}), validated at end(); NONE if none. */
     private int rawFrom = NONE;
+    /**
+     * True while every layer of the open candidate was appended by a writer that makes it read the
+     * previous layer, as no view and no join: then {@link #end()} knows it is a chain without
+     * reading its records again. Any other write (a join, a view, {@link #setInput}, a raw
+     * {@link #reserveLayer}) clears it, and end() classifies the layers one by one.
+     */
+    private boolean plainChain;
 
     public CandidateBatch() {
         this(16, 16 * 20);
@@ -169,6 +176,7 @@ public final class CandidateBatch {
         layerLimit = (int) Math.min(MAX_ARRAY / LayerRecord.LENGTH, (long) layerCount + maxLayers);
         channelsKnown = 0;
         rawFrom = NONE;
+        plainChain = true;
         open = true;
         return this;
     }
@@ -190,16 +198,19 @@ public final class CandidateBatch {
             validateLayers(rawFrom, layerCount, first, size);
             rawFrom = NONE;
         }
-        for (int l = first; l < layerCount; l++) {
-            final int r = l * LayerRecord.LENGTH;
-            final int in0 = records[r + LayerRecord.IN0_OFFSET];
-            final int in1 = records[r + LayerRecord.IN1_OFFSET];
-            if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
-                shape = SHAPE_GRAPH;
-                checkReferences(l - first, r, in0, in1, layerCount, size);
-            } else if (shape == SHAPE_CHAIN && isView(records[r + LayerRecord.OP_OFFSET])) {
-                // a view of part of its input keeps all of it alive: the graph bookkeeping follows tensors
-                shape = SHAPE_GRAPH;
+        if (!plainChain) {
+            // a chain appended layer by layer needs no pass: its writers said so (plainChain)
+            for (int l = first; l < layerCount; l++) {
+                final int r = l * LayerRecord.LENGTH;
+                final int in0 = records[r + LayerRecord.IN0_OFFSET];
+                final int in1 = records[r + LayerRecord.IN1_OFFSET];
+                if (in0 != LayerRecord.PREVIOUS || in1 != LayerRecord.NO_INPUT) {
+                    shape = SHAPE_GRAPH;
+                    checkReferences(l - first, r, in0, in1, layerCount, size);
+                } else if (shape == SHAPE_CHAIN && isView(records[r + LayerRecord.OP_OFFSET])) {
+                    // a view of part of its input keeps all of it alive: the graph bookkeeping follows tensors
+                    shape = SHAPE_GRAPH;
+                }
             }
         }
         shapes[size] = shape;
@@ -420,6 +431,7 @@ public final class CandidateBatch {
      */
     public int reserveLayer() {
         final int offset = reserve();
+        plainChain = false;
         if (rawFrom == NONE) {
             rawFrom = layerCount - 1;
         }
@@ -465,6 +477,7 @@ public final class CandidateBatch {
         final int offset = reserve();
         try {
             LayerRecord.write(records, offset, op, parts);
+            notePlain(offset);
         } catch (IllegalArgumentException e) {
             layerCount--;
             throw new IllegalArgumentException(layerPrefix() + e.getMessage(), e);
@@ -481,6 +494,7 @@ public final class CandidateBatch {
         int offset = reserve();
         LayerRecord.put(records, offset, op, kh, kw, sh, sw, ph, pw, dh, dw, groups, cout, cmult, flags);
         validateLast(offset);
+        notePlain(offset);
         return this;
     }
 
@@ -489,6 +503,7 @@ public final class CandidateBatch {
         int offset = reserve();
         LayerRecord.putSimple(records, offset, op);
         validateLast(offset);
+        notePlain(offset);
         return this;
     }
 
@@ -496,6 +511,7 @@ public final class CandidateBatch {
     public CandidateBatch appendJoin(int op, int in0, int in1, boolean fused) {
         int offset = reserve();
         LayerRecord.putJoin(records, offset, op, in0, in1, fused);
+        plainChain = false;
         // a join's record is neutral but for its op, inputs and fused flag: those are all validate() would find wrong
         // (search spaces write a join or two per block: the full validation was a fifth of their writing time)
         if (!LayerRecord.isJoinCode(op) || in0 < 1 || in1 < 1) {
@@ -535,6 +551,7 @@ public final class CandidateBatch {
     void appendCheckedJoin(int op, int in0, int in1, boolean fused) {
         final int offset = reserve();          // first: it may grow the records array
         LayerRecord.putJoin(records, offset, op, in0, in1, fused);
+        plainChain = false;
     }
 
     /** Sets the input of the layer appended last to the tensor {@code back} layers before it. */
@@ -553,8 +570,20 @@ public final class CandidateBatch {
             throw new IllegalArgumentException("layer " + (j + 1) + " must read 1 to " + (j + 1) + " layers back, not " + back);
         }
         records[(firstLayer[size] + j) * LayerRecord.LENGTH + LayerRecord.IN0_OFFSET] = back;
+        plainChain = false;
         channelsKnown = Math.min(channelsKnown, j);
         return this;
+    }
+
+    /**
+     * Keeps {@link #plainChain} true only if the record at {@code offset} reads the previous layer
+     * and nothing else, and is no view. For writers whose records may be anything valid.
+     */
+    void notePlain(int offset) {
+        if (records[offset + LayerRecord.IN0_OFFSET] != LayerRecord.PREVIOUS
+                || records[offset + LayerRecord.IN1_OFFSET] != LayerRecord.NO_INPUT || isView(records[offset + LayerRecord.OP_OFFSET])) {
+            plainChain = false;
+        }
     }
 
     private void validateLast(int offset) {

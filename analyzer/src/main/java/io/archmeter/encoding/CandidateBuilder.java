@@ -216,6 +216,7 @@ public final class CandidateBuilder {
         final int o = batch.reserve();
         System.arraycopy(records, offset, batch.records(), o, LayerRecord.LENGTH);
         batch.records()[o + LayerRecord.IN0_OFFSET] = LayerRecord.PREVIOUS;
+        batch.notePlain(o);
         branches.afterLayer(batch);
         return this;
     }

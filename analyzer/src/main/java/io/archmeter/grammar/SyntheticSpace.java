@@ -61,6 +61,11 @@ public final class SyntheticSpace implements SearchSpace {
 
     /** Grammar strings are read by the parser, not by a space. */
     @Override
+    public String firstChars() {
+        return "";
+    }
+
+    @Override
     public boolean recognizes(CharSequence text) {
         return false;
     }

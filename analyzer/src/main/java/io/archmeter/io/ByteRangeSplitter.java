@@ -393,20 +393,29 @@ public final class ByteRangeSplitter {
 
         private void scan(byte[] buf, int n) {
             int i = 0;
+            // the hot path's state in locals (fields would be stored back on every word): written back around step()
+            long breaks = lineBreaks;
+            int before = prev;
+            boolean pending = state[0] == QUOTE || state[1] == QUOTE;
             for (; i + 8 <= n; i += 8) {
-                long w = (long) LONGS.get(buf, i);
-                long quotes = zeroBytes(w ^ QUOTES);
-                long crs = zeroBytes(w ^ CRS);
-                if ((quotes | crs) == 0 && state[0] != QUOTE && state[1] != QUOTE && prev != '\r') {
+                final long w = (long) LONGS.get(buf, i);
+                if ((zeroBytes(w ^ QUOTES) | zeroBytes(w ^ CRS)) == 0 && !pending && before != '\r') {
                     // hot path: no quote, no CR, no pending quote, no CR before: only LFs to count
-                    lineBreaks += Long.bitCount(zeroBytes(w ^ LFS));
-                    prev = (int) (w >>> 56) & 0xFF;
+                    breaks += Long.bitCount(zeroBytes(w ^ LFS));
+                    before = (int) (w >>> 56) & 0xFF;
                     continue;
                 }
+                lineBreaks = breaks;
+                prev = before;
                 for (int k = i; k < i + 8; k++) {
                     step(buf[k] & 0xFF);
                 }
+                breaks = lineBreaks;
+                before = prev;
+                pending = state[0] == QUOTE || state[1] == QUOTE;
             }
+            lineBreaks = breaks;
+            prev = before;
             for (; i < n; i++) {
                 step(buf[i] & 0xFF);
             }

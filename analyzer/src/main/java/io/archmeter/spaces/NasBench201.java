@@ -69,6 +69,11 @@ public final class NasBench201 {
 
     private static final class Topology implements SearchSpace {
         @Override
+        public String firstChars() {
+            return "|";
+        }
+
+        @Override
         public String name() {
             return "nb201";
         }
@@ -152,6 +157,11 @@ public final class NasBench201 {
     }
 
     private static final class Size implements SearchSpace {
+        @Override
+        public String firstChars() {
+            return "0123456789";
+        }
+
         @Override
         public String name() {
             return "nats-sss";

@@ -62,6 +62,18 @@ public interface SearchSpace {
     boolean recognizes(CharSequence text);
 
     /**
+     * Every character a text this space {@link #recognizes} may start with, after leading white
+     * space: the registry tries only the spaces whose list holds a row's first character, so a
+     * string of the archmeter grammar ({@code conv_k3 …}) is told apart without asking each space.
+     * A superset is harmless; a character missing here would hide the notation (a test checks every
+     * space against its own recognizer). Null, the default, means any character; "" means the space
+     * recognizes no text.
+     */
+    default String firstChars() {
+        return null;
+    }
+
+    /**
      * Expands {@code text} into the open candidate of {@code builder}.
      *
      * @throws NotationException if the text does not read, naming what is wrong

@@ -8,8 +8,13 @@ import io.archmeter.model.InputShape;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.archmeter.spaces.regnet.RegNetSpace;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,6 +38,35 @@ class SearchSpacesTest {
         assertSame(NasBench201.SIZE, spaces.named("NATS-SSS").orElseThrow());
         assertEquals(new InputShape(32, 32, 3), NasBench201.TOPOLOGY.defaultInput());
         assertEquals(10, NasBench201.TOPOLOGY.defaultClasses());
+    }
+
+    @Test
+    void theFirstCharacterTableFindsWhatAskingEverySpaceFinds() {
+        SearchSpaces spaces = SearchSpaces.STANDARD;
+        // each space's own example, found by the table as by asking every space in order
+        for (SearchSpace s : spaces.all()) {
+            assertSame(s == RegNetSpace.Y ? RegNetSpace.X : s, spaces.recognizeByAsking(s.example()), s.name());
+            assertSame(spaces.recognizeByAsking(s.example()), spaces.recognize(s.example()), s.name());
+        }
+        // seeded fuzz: fragments of every notation (prefixes cut anywhere), blanks, grammar tokens and odd characters
+        List<String> pieces = new ArrayList<>(List.of(" ", "\t", "\u00a0", "conv_k3 ", "( ", "8:", "16", "{", "\"matrix\"", "\u00e9", "G", ""));
+        for (SearchSpace s : spaces.all()) {
+            String e = s.example();
+            for (int cut = 0; cut <= Math.min(e.length(), 24); cut++) {
+                pieces.add(e.substring(0, cut));
+            }
+            pieces.add(e);
+        }
+        long seed = 20_261_201L;
+        Random random = new Random(seed);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(4); n >= 0; n--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String t = text.toString();
+            assertSame(spaces.recognizeByAsking(t), spaces.recognize(t), () -> "seed " + seed + ": \"" + t + "\"");
+        }
     }
 
     @Test

@@ -82,6 +82,11 @@ public final class DartsSpace implements SearchSpace {
     }
 
     @Override
+    public String firstChars() {
+        return Genotype.PREFIX.substring(0, 1);
+    }
+
+    @Override
     public boolean recognizes(CharSequence text) {
         return Genotype.looksLike(text);
     }

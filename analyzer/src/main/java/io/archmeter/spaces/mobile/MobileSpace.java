@@ -90,6 +90,11 @@ public abstract class MobileSpace<C> implements SearchSpace {
     }
 
     @Override
+    public String firstChars() {
+        return d.prefix().substring(0, 1);
+    }
+
+    @Override
     public boolean recognizes(CharSequence text) {
         return Notations.startsWith(text, d.prefix());
     }

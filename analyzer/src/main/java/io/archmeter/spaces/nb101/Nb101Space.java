@@ -52,6 +52,11 @@ public final class Nb101Space implements SearchSpace {
 
     /** {@code nb101:…}, or a JSON object naming {@code matrix} (or {@code module_adjacency}). */
     @Override
+    public String firstChars() {
+        return "{" + Nb101Spec.PREFIX.charAt(0);
+    }
+
+    @Override
     public boolean recognizes(CharSequence text) {
         return Nb101Spec.looksLikeSpec(text);
     }

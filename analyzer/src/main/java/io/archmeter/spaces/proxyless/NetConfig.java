@@ -295,6 +295,11 @@ public final class NetConfig {
     /** The registry's view of the notation. */
     private static final class Space implements SearchSpace {
         @Override
+        public String firstChars() {
+            return "{";
+        }
+
+        @Override
         public String name() {
             return "net_config";
         }

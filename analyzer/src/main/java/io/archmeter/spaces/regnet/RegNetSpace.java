@@ -64,6 +64,11 @@ public final class RegNetSpace implements SearchSpace {
 
     /** {@code regnet:…} for {@link #X}; nothing for {@link #Y}, whose candidates {@link #X} reads. */
     @Override
+    public String firstChars() {
+        return y ? "" : RegNetParams.PREFIX.substring(0, 1);
+    }
+
+    @Override
     public boolean recognizes(CharSequence text) {
         return !y && RegNetParams.looksLike(text);
     }

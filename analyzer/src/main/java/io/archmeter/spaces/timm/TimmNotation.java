@@ -105,6 +105,11 @@ public final class TimmNotation {
     /** The notation as a registered search space ({@code summary}, {@code filter} and the library find it by its prefix). */
     private static final class Space implements SearchSpace {
         @Override
+        public String firstChars() {
+            return PREFIX.substring(0, 1);
+        }
+
+        @Override
         public String name() {
             return "timm";
         }
