@@ -121,8 +121,12 @@ public final class AsciiText implements CharSequence {
         return p;
     }
 
-    /** 0x80 in each byte of {@code x} that is zero, exactly (no borrow between bytes). */
-    private static long zeroBytes(long x) {
+    /**
+     * 0x80 in each byte of {@code x} that is zero, exactly (no borrow between bytes): the word-at-a-time
+     * test of every byte scan of the project (this view, the byte-range reader, the quote scan).
+     * Example: {@code zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL)} marks the line feeds of the 8 bytes in w.
+     */
+    public static long zeroBytes(long x) {
         final long t = (x & LOW7) + LOW7;
         return ~(t | x | LOW7);
     }

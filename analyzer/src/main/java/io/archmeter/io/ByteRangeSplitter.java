@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import static io.archmeter.grammar.AsciiText.zeroBytes;
+
 /**
  * Cuts a CSV file into byte ranges of whole records, so that each range can be parsed by its own
  * Commons CSV parser, on its own core or on another machine, and the ranges' rows, concatenated in
@@ -341,7 +343,6 @@ public final class ByteRangeSplitter {
      */
     private static final class QuoteScan {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-        private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
         private static final long QUOTES = 0x2222222222222222L;
         private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
         private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
@@ -445,10 +446,5 @@ public final class ByteRangeSplitter {
             return s == QUOTE ? OUT : s;
         }
 
-        /** 0x80 in each byte of {@code x} that is zero, exactly (no borrow between bytes). */
-        private static long zeroBytes(long x) {
-            long t = (x & LOW7) + LOW7;
-            return ~(t | x | LOW7);
-        }
     }
 }

@@ -46,6 +46,26 @@ public interface ByteSource {
         };
     }
 
+    /** A source over bytes in memory (a whole file already read, a generated one). */
+    static ByteSource of(byte[] bytes) {
+        return new ByteSource() {
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public int read(long position, byte[] buf, int off, int len) {
+                if (position >= bytes.length) {
+                    return -1;
+                }
+                final int n = (int) Math.min(len, bytes.length - position);
+                System.arraycopy(bytes, (int) position, buf, off, n);
+                return n;
+            }
+        };
+    }
+
     /** Opens {@code file} for reading; close the channel when done. */
     static FileChannel openChannel(Path file) throws IOException {
         return FileChannel.open(file, StandardOpenOption.READ);

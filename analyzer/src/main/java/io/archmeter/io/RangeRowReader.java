@@ -12,6 +12,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import static io.archmeter.grammar.AsciiText.zeroBytes;
+
 /**
  * Reads the rows of one {@link ByteRange} of a candidate CSV into chunks, as {@link CsvChunkReader}
  * reads them (same rows, cells, line numbers, errors), but on a fast path while the rows are
@@ -311,7 +313,6 @@ final class RangeRowReader implements Closeable {
     // ---- the scan -----------------------------------------------------------------------------
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH = 0x8080808080808080L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
@@ -341,9 +342,4 @@ final class RangeRowReader implements Closeable {
         return to;
     }
 
-    /** 0x80 in each byte of {@code x} that is zero, exactly (no borrow between bytes). */
-    private static long zeroBytes(long x) {
-        final long t = (x & LOW7) + LOW7;
-        return ~(t | x | LOW7);
-    }
 }

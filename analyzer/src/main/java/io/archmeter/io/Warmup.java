@@ -70,23 +70,7 @@ public final class Warmup {
     }
 
     private static ByteSource bytes(String text) {
-        final byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        return new ByteSource() {
-            @Override
-            public long size() {
-                return b.length;
-            }
-
-            @Override
-            public int read(long position, byte[] buf, int off, int len) {
-                if (position >= b.length) {
-                    return -1;
-                }
-                final int n = (int) Math.min(len, b.length - position);
-                System.arraycopy(b, (int) position, buf, off, n);
-                return n;
-            }
-        };
+        return ByteSource.of(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
