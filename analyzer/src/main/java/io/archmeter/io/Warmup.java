@@ -5,6 +5,8 @@ import io.archmeter.io.ByteRangeSplitter.ByteRange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * 2026-12-01, 2 cores). Started first thing, the warm-up gets those compiles queued early, on
  * the core that start-up leaves idle.
  *
- * <p>It stops after {@value #MAX_ROWS} rows (the compiles are queued by then: more rows only take
+ * <p>It runs only for an input file of at least {@value #MIN_INPUT_BYTES} bytes ({@link #startFor}).
+ * It stops after {@value #MAX_ROWS} rows (the compiles are queued by then: more rows only take
  * CPU from the start-up it overlaps), when the run's rows start ({@link #stop()}, called by
  * {@code filter}), after {@value #BUDGET_MILLIS} ms, or at the end of the JVM (a daemon thread);
  * it never runs on one core, and {@code -Darchmeter.warmup=false} turns it off. The calling
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Warmup {
     static final int ROWS = 2_000;
+    /** The smallest input worth a warm-up: 64 MiB, about 400,000 rows of 20-layer chains. */
+    static final long MIN_INPUT_BYTES = 64L << 20;
     static final long BUDGET_MILLIS = 1_500;
     /** Enough calls for the JIT to queue its optimising compiles of the hot loops; more only takes CPU from start-up. */
     static final long MAX_ROWS = 16_000;
@@ -74,6 +79,23 @@ public final class Warmup {
     }
 
     /**
+     * Starts the warm-up for a run over {@code input}, if it is a regular file of at least
+     * {@value #MIN_INPUT_BYTES} bytes: below that the warm-up costs more than it saves (on 2 cores
+     * it adds about 0.08 s to a 1,000-row run, and saves about 0.1 s on 1,000,000 rows). See
+     * {@link #start()}.
+     */
+    public static void startFor(String input) {
+        try {
+            final Path file = Path.of(input);
+            if (Files.isRegularFile(file) && Files.size(file) >= MIN_INPUT_BYTES) {
+                start();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a file we can size (an option, stdin's "-", a bad path): no warm-up; the run says what is wrong
+        }
+    }
+
+    /**
      * Starts the warm-up, once per JVM, if there are at least two cores and it is not turned off.
      * Returns at once after making its rows; a failure to make them only means no warm-up.
      */
@@ -96,6 +118,11 @@ public final class Warmup {
     /** Stops the warm-up at its next chunk: the real work starts. */
     public static void stop() {
         stopped = true;
+    }
+
+    /** True once a warm-up thread has been started in this JVM (tests). */
+    static synchronized boolean started() {
+        return thread != null;
     }
 
     /** Rows the warm-up has read, scored and formatted so far (for tests). */
