@@ -52,7 +52,6 @@ public final class Warmup {
     private final AsciiRowFormatter formatter;
     private final Chunk chunk;
     private final int maxRowChars;
-    private long rowsDone;
 
     private Warmup() throws IOException {
         FilterSpec spec = FilterSpec.builder().constraint(Constraint.max("macs=300M")).build();
@@ -125,11 +124,7 @@ public final class Warmup {
         return thread != null;
     }
 
-    /** Rows the warm-up has read, scored and formatted so far (for tests). */
-    static long rowsWarmed() {
-        return rowsWarmed;
-    }
-
+    /** Rows scored valid by warm-ups of this JVM so far: the thread stops at {@link #MAX_ROWS}. */
     private static volatile long rowsWarmed;
 
     private void run() {
