@@ -234,23 +234,7 @@ class ByteRangeSplitterTest {
     }
 
     private static ByteSource source(byte[] bytes) {
-        return new ByteSource() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public int read(long position, byte[] buf, int off, int len) {
-                if (position >= bytes.length) {
-                    return -1;
-                }
-                // a short read now and then, on purpose: callers must loop
-                int n = (int) Math.min(position % 5 == 0 ? Math.min(len, 7) : len, bytes.length - position);
-                System.arraycopy(bytes, (int) position, buf, off, n);
-                return n;
-            }
-        };
+        return ShortReads.of(bytes, 5, 7);
     }
 
     // ---- random files -----------------------------------------------------------------------

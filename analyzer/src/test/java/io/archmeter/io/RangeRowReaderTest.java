@@ -145,23 +145,7 @@ class RangeRowReaderTest {
     }
 
     static ByteSource source(byte[] bytes) {
-        return new ByteSource() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public int read(long position, byte[] buf, int off, int len) {
-                if (position >= bytes.length) {
-                    return -1;
-                }
-                // short reads now and then: callers must loop
-                int n = (int) Math.min(position % 3 == 0 ? Math.min(len, 5) : len, bytes.length - position);
-                System.arraycopy(bytes, (int) position, buf, off, n);
-                return n;
-            }
-        };
+        return ShortReads.of(bytes, 3, 5);
     }
 
     // ---- random files ----------------------------------------------------------------------------
