@@ -235,49 +235,59 @@ class Analyzer:
         table, index = _input_table(inputs, n)
         s = self._session()
         jtable = None if table is None else s.jpype.JArray(s.jpype.JString)(table)
-        outs, statuses, reasons = [], [], [None] * n
-        for lo in range(0, max(n, 1), _CHUNK_ROWS):
-            # chunks bound the packed text and the Java batch; a chunk's columns are 2 GiB at most
+        out = np.empty((len(self.columns), n), dtype=np.int64)
+        status = np.empty(n, dtype=np.int8)
+        reasons = [None] * n
+        for lo in range(0, n, _CHUNK_ROWS):
+            # chunks bound the session's scratch buffers (text and columns of one chunk), not the result
             hi = min(n, lo + _CHUNK_ROWS)
             chunk = archs[lo:hi] if lo or hi < n else archs
-            out, status = self._score_chunk(s, chunk, lo, jtable, None if index is None else index[lo:hi], reasons)
-            outs.append(out)
-            statuses.append(status)
-        if len(outs) == 1:
-            return self._scores(outs[0], statuses[0], reasons)
-        return self._scores(np.concatenate(outs, axis=1), np.concatenate(statuses), reasons)
+            self._score_chunk(s, chunk, lo, jtable, None if index is None else index[lo:hi], out, status, reasons)
+        return self._scores(out, status, reasons)
 
-    def _score_chunk(self, s, chunk, lo, jtable, index, reasons):
-        """Scores one chunk of rows (row lo of the batch first) in one JVM call: (columns, statuses)."""
+    def _score_chunk(self, s, chunk, lo, jtable, index, out, status, reasons):
+        """Scores rows [lo, lo + len(chunk)) in one JVM call, into those rows of ``out`` and ``status``.
+
+        Java reads and writes only the session's scratch buffers, never memory made for this call: a
+        direct buffer over a NumPy array or a str keeps that memory alive until the Java collector
+        frees the buffer, and a batch allocates nothing in Java, so the collector may not run for many
+        batches. Memory made per call grew the process by each batch's text and columns (measured, 35
+        MB per 100,000 rows), and each call paid the kernel's page faults on that new memory.
+        """
         m = len(chunk)
-        out = np.empty((len(self.columns), m), dtype=np.int64)
-        status = np.zeros(m, dtype=np.int8)
-        if m == 0:
-            return out, status
-        nio = s.jpype.nio
-        jindex = None if index is None else nio.convertToDirectBuffer(index)
-        jout, jstatus = nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status)
+        k = len(self.columns)
+        columns, jout = s.scratch("out", np.int64, k * m)
+        codes, jstatus = s.scratch("status", np.int8, m)
+        jindex = None
+        if index is not None:
+            rows, jindex = s.scratch("index", np.int32, m)
+            rows[:m] = index
         text = _join(chunk, lo, "\n")
-        bad = -1
         if text.isascii():
             if len(text) > _INT_MAX:
                 raise ValueError("a chunk of architecture strings exceeds 2 GiB")
             # the rows as lines of one buffer of bytes: no Java string per row (JPype converts those one by
             # one), and Java finds the line breaks (the row lengths cost Python more than joining the rows)
-            bad = s.call(s.java.scoreLines, nio.convertToDirectBuffer(_ascii_buffer(text)), m, jtable, jindex,
-                         jout, jstatus, 0, m)
+            size = len(text)
+            buffer, jtext = s.scratch("text", np.uint8, size)
+            _copy_ascii(text, buffer)
+            del text   # its memory is free for the next chunk's join
+            bad = s.call(s.java.scoreLines, jtext, size, m, jtable, jindex, jout, jstatus, 0, m)
             if bad < 0:
-                # a string holds a line break: the rows go with their ends instead
+                # a string holds a line break: the rows go packed, with their ends
                 text = "".join(chunk)
-                ends = np.cumsum(np.fromiter(map(len, chunk), dtype=np.int32, count=m), dtype=np.int32)
-                bad = s.call(s.java.scorePacked, nio.convertToDirectBuffer(bytearray(text.encode("ascii"))),
-                             nio.convertToDirectBuffer(ends), m, jtable, jindex, jout, jstatus, 0, m)
+                buffer, jtext = s.scratch("text", np.uint8, len(text))
+                _copy_ascii(text, buffer)
+                ends, jends = s.scratch("ends", np.int32, m)
+                np.cumsum(np.fromiter(map(len, chunk), dtype=np.int32, count=m), dtype=np.int32, out=ends[:m])
+                bad = s.call(s.java.scorePacked, jtext, jends, m, jtable, jindex, jout, jstatus, 0, m)
         else:
             bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex, jout, jstatus, 0, m)
+        out[:, lo:lo + m] = columns[:k * m].reshape(k, m)
+        status[lo:lo + m] = codes[:m]
         if bad:
-            for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
+            for r, why in zip(np.flatnonzero(codes[:m]).tolist(), s.java.reasons()):
                 reasons[lo + r] = str(why)
-        return out, status
 
     def _scores(self, out, status, reasons):
         columns = {name: out[k] for k, name in enumerate(self.columns)}
@@ -286,16 +296,21 @@ class Analyzer:
 
     def _score_program(self, builder):
         n = len(builder)
-        # a copy: a direct buffer over the builder's own array would pin it (it could not grow or clear)
-        program = np.frombuffer(builder._program_buffer(), dtype=np.int32).copy()
-        out = np.empty((len(self.columns), n), dtype=np.int64)
-        status = np.zeros(n, dtype=np.int8)
+        program = np.frombuffer(builder._program_buffer(), dtype=np.int32)
+        k = len(self.columns)
+        out = np.empty((k, n), dtype=np.int64)
+        status = np.empty(n, dtype=np.int8)
         reasons = [None] * n
-        s = self._session()
-        nio = s.jpype.nio
         if n:
-            bad = s.call(s.java.scoreProgram, nio.convertToDirectBuffer(program), len(program), n,
-                         nio.convertToDirectBuffer(out), nio.convertToDirectBuffer(status))
+            s = self._session()
+            # copies into the session's scratch, as _score_chunk: nothing made per call is lent to Java
+            ints, jprogram = s.scratch("program", np.int32, len(program))
+            ints[:len(program)] = program
+            columns, jout = s.scratch("out", np.int64, k * n)
+            codes, jstatus = s.scratch("status", np.int8, n)
+            bad = s.call(s.java.scoreProgram, jprogram, len(program), n, jout, jstatus)
+            out[:] = columns[:k * n].reshape(k, n)
+            status[:] = codes[:n]
             if bad:
                 for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
                     reasons[r] = str(why)
@@ -324,7 +339,7 @@ class _Session:
     """One thread's Java session, the buffer its single-candidate results land in, and the buffer
     a built candidate is copied to for ``score(builder)``."""
 
-    __slots__ = ("java", "jpype", "out", "call", "program", "_program_bytes")
+    __slots__ = ("java", "jpype", "out", "call", "program", "_program_bytes", "_scratch")
 
     def __init__(self, java, jpype):
         self.java = java
@@ -332,6 +347,7 @@ class _Session:
         self.out = bytearray(8 * len(java.columnNames()))
         java.bind(jpype.nio.convertToDirectBuffer(self.out))
         self.bind_program(1024)
+        self._scratch = {}
         jexception = jpype.JException
 
         def call(method, *args):
@@ -340,6 +356,19 @@ class _Session:
             except jexception as e:
                 raise _java_error(e) from None
         self.call = call
+
+    def scratch(self, name, dtype, count):
+        """(array, Java direct buffer over it) of at least ``count`` items, kept by the session for its batches.
+
+        A batch's inputs are copied in and its results copied out, so the memory Java sees is made once
+        (and again when a larger batch needs more, doubling): see ``Analyzer._score_chunk`` for why.
+        """
+        entry = self._scratch.get(name)
+        if entry is None or len(entry[0]) < count:
+            array = np.empty(1 << max(12, (count - 1).bit_length()), dtype=dtype)
+            entry = (array, self.jpype.nio.convertToDirectBuffer(array))
+            self._scratch[name] = entry
+        return entry
 
     def bind_program(self, ints):
         """A program buffer of at least ``ints`` ints, bound to the Java session (the old one is dropped)."""
@@ -453,36 +482,32 @@ def _join(chunk, offset, separator=""):
         raise
 
 
-def _ascii_bytes_of_str():
-    """CPython's PyUnicode_AsUTF8AndSize through ctypes, or None where it is not available."""
+def _ascii_access():
+    """(address of a str's UTF-8 bytes, memmove) through ctypes on CPython, or (None, None) elsewhere.
+
+    An ASCII str keeps its characters as one byte each, and PyUnicode_AsUTF8AndSize returns them
+    without copying: one memmove then takes a batch's text to the buffer Java reads. Encoding first
+    (``text.encode()``) would make one more buffer the size of the batch.
+    """
     try:
         import ctypes
         f = ctypes.pythonapi.PyUnicode_AsUTF8AndSize
     except (ImportError, AttributeError):  # pragma: no cover - not CPython
-        return None
+        return None, None
     f.restype = ctypes.c_void_p
     f.argtypes = [ctypes.py_object, ctypes.POINTER(ctypes.c_ssize_t)]
 
-    def view(text):
-        size = ctypes.c_ssize_t()
-        address = f(text, ctypes.byref(size))
-        buffer = (ctypes.c_char * size.value).from_address(address)
-        buffer.text = text  # the str owns the memory: kept alive as long as the buffer is
-        return buffer
-    return view
+    def address(text):
+        return f(text, ctypes.byref(ctypes.c_ssize_t()))
+    return address, ctypes.memmove
 
 
-_ascii_view = _ascii_bytes_of_str()
+_ascii_address, _memmove = _ascii_access()
 
 
-def _ascii_buffer(text):
-    """A writable buffer over the bytes of ``text`` (ASCII), as JPype wraps in a direct ByteBuffer.
-
-    On CPython, a view of the str's own characters: an ASCII str keeps them as one byte each, which
-    PyUnicode_AsUTF8AndSize returns without copying. Java only reads it. A copy (``text.encode()``,
-    then a bytearray, as JPype wraps only writable memory) costs two more buffers the size of the
-    batch, each new memory the kernel maps page by page: measured, more than joining the strings.
-    """
-    if _ascii_view is not None:
-        return _ascii_view(text)
-    return bytearray(text.encode("ascii"))  # pragma: no cover - not CPython
+def _copy_ascii(text, into):
+    """Copies the characters of ``text`` (ASCII) to the start of the uint8 array ``into``."""
+    if _ascii_address is not None:
+        _memmove(into.ctypes.data, _ascii_address(text), len(text))
+    else:  # pragma: no cover - not CPython
+        into[:len(text)] = np.frombuffer(text.encode("ascii"), dtype=np.uint8)

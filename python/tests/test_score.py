@@ -171,6 +171,42 @@ def test_threads_share_one_analyzer(analyzer):
     assert expected[:3] == [9 * 3 * 256 * c + 10 * c for c in (1, 2, 3)]
 
 
+def test_a_batchs_results_are_its_own_after_later_batches(analyzer):
+    # the session reuses its scratch buffers for every batch: results must be copies, not views of them
+    first = analyzer.score_many(["conv_k3_c4 relu"] * 5000, inputs="8x8x3")
+    builder = analyzer.builder()
+    for _ in range(700):
+        builder.begin(8, 8, 3).conv(1, c=2).end()
+    later = [analyzer.score_many(["conv_k1_c2"] * 3000 + ["relu x"], inputs="8x8x3"), analyzer.score_many(builder)]
+    assert set(first["macs"].tolist()) == {9 * 3 * 64 * 4} and first.invalid == 0
+    assert set(later[0]["macs"].tolist()) == {3 * 2 * 64, 0} and later[0].invalid == 1
+    assert set(later[1]["macs"].tolist()) == {3 * 2 * 64} and later[1].invalid == 0
+
+
+def test_score_many_keeps_no_memory_of_past_batches(analyzer):
+    # a direct buffer over memory made for one call would keep it until the Java collector runs, which a
+    # batch (allocating nothing in Java) does not make happen: 10 batches would keep 10 texts and results
+    import tracemalloc
+    archs = ["conv_k3_c4 relu bn conv_k3_c8 relu"] * 20_000     # 680 kB of text, 3 MB of results per batch
+    builder = analyzer.builder()
+    for _ in range(2000):
+        builder.begin(8, 8, 3).conv(3, c=4).relu().end()
+    analyzer.score_many(archs, inputs="8x8x3")                   # the session's scratch buffers are made here
+    analyzer.score_many(builder)
+    tracemalloc.start()
+    try:
+        for _ in range(10):
+            s = analyzer.score_many(archs, inputs="8x8x3")
+            b = analyzer.score_many(builder)
+        assert s.invalid == 0 and s["macs"][0] == 9 * 3 * 64 * 4 + 9 * 4 * 64 * 8
+        assert b.invalid == 0 and b["macs"][0] == 9 * 3 * 64 * 4
+        del s, b
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 500_000, f"{kept:,} bytes kept after the batches were dropped"
+
+
 def test_numpy_strings_and_ints_are_taken(analyzer):
     arch = np.array(["conv_k3_c4"])[0]
     assert analyzer.score(arch, input=(np.int64(8), np.int32(8), 3))["macs"] == 9 * 3 * 64 * 4

@@ -387,10 +387,22 @@ public final class ScoringSession {
      */
     public int scoreLines(ByteBuffer text, int n, String[] inputTable, ByteBuffer inputIndex,
                           ByteBuffer out, ByteBuffer status, int first, int total) {
+        return scoreLines(text, text.limit(), n, inputTable, inputIndex, out, status, first, total);
+    }
+
+    /**
+     * As {@link #scoreLines(ByteBuffer, int, String[], ByteBuffer, ByteBuffer, ByteBuffer, int, int)}
+     * for the lines in bytes {@code [0, length)} of {@code text}: a buffer the caller keeps and reuses,
+     * larger than the batch (Python copies each batch into one it owns, see {@code _Session.scratch}).
+     */
+    public int scoreLines(ByteBuffer text, int length, int n, String[] inputTable, ByteBuffer inputIndex,
+                          ByteBuffer out, ByteBuffer status, int first, int total) {
         if (n < 0) {
             throw new IllegalArgumentException(n + " rows");
         }
-        final int length = text.limit();
+        if (length < 0 || length > text.limit()) {
+            throw new IllegalArgumentException("the text buffer holds " + text.limit() + " bytes; " + length + " to read");
+        }
         final byte[] bytes = packedText != null && packedText.length >= length ? packedText : new byte[length];
         packedText = bytes;
         // copying the text to the heap and finding its line breaks are done in parts too: serially they

@@ -257,6 +257,23 @@ class ScoringSessionTest {
         assertEquals(strings.status, lines.status);
     }
 
+    @Test
+    void readsOnlyTheFirstLengthBytesOfAReusedTextBuffer() {
+        ScoringSession s = session();
+        String[] table = {"8x8x3"};
+        Batch b = new Batch(2);
+        // a buffer kept from a longer batch: the bytes after the length are that batch's, not rows of this one
+        ByteBuffer kept = direct("conv_k3_c4\nconv_k1_c2\nconv_k5_c9\nrelu");
+        assertEquals(0, s.scoreLines(kept, "conv_k3_c4\nconv_k1_c2".length(), 2, table, null, b.out, b.status, 0, 2));
+        assertEquals(List.of(9L * 3 * 64 * 4, 3L * 2 * 64), List.of(b.get(column("macs"), 0), b.get(column("macs"), 1)));
+        Batch one = new Batch(1);
+        assertEquals(0, s.scoreLines(kept, "conv_k3_c4".length(), 1, table, null, one.out, one.status, 0, 1));
+        assertEquals(9 * 3 * 64 * 4, one.get(column("macs"), 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.scoreLines(kept, kept.limit() + 1, 4, table, null, b.out, b.status, 0, 2));
+        assertTrue(e.getMessage().contains("holds " + kept.limit() + " bytes"), e.getMessage());
+    }
+
     private static ByteBuffer direct(String ascii) {
         byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocateDirect(bytes.length).put(0, bytes);
