@@ -4,6 +4,7 @@ import io.archmeter.encoding.CandidateBatch;
 import io.archmeter.encoding.CandidateBuilder;
 import io.archmeter.engine.BatchResults;
 import io.archmeter.engine.Engine;
+import io.archmeter.engine.Metric;
 import io.archmeter.engine.MetricRecord;
 import io.archmeter.grammar.ArchParser;
 import io.archmeter.grammar.AsciiText;
@@ -171,9 +172,18 @@ final class BatchPart {
         for (int b = from; b < to; b += BLOCK) {
             final int e = Math.min(to, b + BLOCK);
             for (int c = 0; c < Columns.COUNT; c++) {
-                for (int i = b; i < e; i++) {
-                    final int o = candidate[i - from];
-                    column[i - b] = o >= 0 ? Columns.get(values, o, c) : 0L;
+                final int field = Columns.recordOffset(c);
+                if (field != Metric.DERIVED) {
+                    // most columns are one field of the record: one load per row, no dispatch on the column
+                    for (int i = b; i < e; i++) {
+                        final int o = candidate[i - from];
+                        column[i - b] = o >= 0 ? values[o + field] : 0L;
+                    }
+                } else {
+                    for (int i = b; i < e; i++) {
+                        final int o = candidate[i - from];
+                        column[i - b] = o >= 0 ? Columns.get(values, o, c) : 0L;
+                    }
                 }
                 out.putColumn(c, b, column, e - b);
             }

@@ -67,6 +67,14 @@ public final class Columns {
         return NAMES[k];
     }
 
+    /**
+     * The {@link MetricRecord} offset column {@code k} is read from, or {@link Metric#DERIVED} when it is
+     * computed from several fields ({@link #get} then gives it): a batch writer's fast path.
+     */
+    public static int recordOffset(int k) {
+        return k < METRICS.length ? METRICS[k].recordOffset() : Metric.DERIVED;
+    }
+
     /** Column {@code k} of the {@link MetricRecord} at {@code values[o]}. */
     public static long get(long[] values, int o, int k) {
         if (k < METRICS.length) {

@@ -7,38 +7,52 @@ import java.util.Locale;
  * {@link MetricRecord}; none computes anything of its own.
  */
 public enum Metric {
-    MACS("macs", false),
-    FLOPS("flops", false),
-    PARAMS("params", false),
-    WEIGHT_BYTES("weight_bytes", true),
-    ACT_PEAK_BYTES("act_peak_bytes", true),
-    ACT_TOTAL_BYTES("act_total_bytes", true),
+    MACS("macs", false, MetricRecord.MACS_OFFSET),
+    FLOPS("flops", false, MetricRecord.FLOPS_OFFSET),
+    PARAMS("params", false, MetricRecord.PARAMS_OFFSET),
+    WEIGHT_BYTES("weight_bytes", true, MetricRecord.WEIGHT_BYTES_OFFSET),
+    ACT_PEAK_BYTES("act_peak_bytes", true, MetricRecord.ACT_PEAK_BYTES_OFFSET),
+    ACT_TOTAL_BYTES("act_total_bytes", true, MetricRecord.ACT_TOTAL_BYTES_OFFSET),
     /** Receptive field of the axis where it is smaller (H on a tie). */
-    RF("rf", false),
-    RF_H("rf_h", false),
-    RF_W("rf_w", false),
+    RF("rf", false, Metric.DERIVED),
+    RF_H("rf_h", false, MetricRecord.RF_H_OFFSET),
+    RF_W("rf_w", false, MetricRecord.RF_W_OFFSET),
     /** Effective stride S of the axis {@link #RF} reports. */
-    RF_STRIDE("rf_stride", false),
-    RF_STRIDE_H("rf_stride_h", false),
-    RF_STRIDE_W("rf_stride_w", false),
-    RF_PAD_H("rf_pad_h", false),
-    RF_PAD_W("rf_pad_w", false),
-    OUT_H("out_h", false),
-    OUT_W("out_w", false),
-    OUT_C("out_c", false),
+    RF_STRIDE("rf_stride", false, Metric.DERIVED),
+    RF_STRIDE_H("rf_stride_h", false, MetricRecord.STRIDE_H_OFFSET),
+    RF_STRIDE_W("rf_stride_w", false, MetricRecord.STRIDE_W_OFFSET),
+    RF_PAD_H("rf_pad_h", false, MetricRecord.PAD_H_OFFSET),
+    RF_PAD_W("rf_pad_w", false, MetricRecord.PAD_W_OFFSET),
+    OUT_H("out_h", false, MetricRecord.OUT_H_OFFSET),
+    OUT_W("out_w", false, MetricRecord.OUT_W_OFFSET),
+    OUT_C("out_c", false, MetricRecord.OUT_C_OFFSET),
     /** The output shape as text, {@code HxWxC}: a column, not a constraint. */
-    OUT_SHAPE("out_shape", false);
+    OUT_SHAPE("out_shape", false, Metric.DERIVED);
 
     /** The columns {@code filter} appends by default. */
     public static final Metric[] DEFAULT_COLUMNS = {
         MACS, FLOPS, PARAMS, WEIGHT_BYTES, ACT_PEAK_BYTES, ACT_TOTAL_BYTES, RF, RF_STRIDE, OUT_SHAPE};
 
+    /** {@link #recordOffset()} of a metric computed from several fields of the record. */
+    public static final int DERIVED = -1;
+
     private final String column;
     private final boolean bytes;
+    private final int offset;
 
-    Metric(String column, boolean bytes) {
+    Metric(String column, boolean bytes, int offset) {
         this.column = column;
         this.bytes = bytes;
+        this.offset = offset;
+    }
+
+    /**
+     * The offset in a {@link MetricRecord} of the field this metric is, or {@link #DERIVED} for
+     * {@link #RF}, {@link #RF_STRIDE} (the smaller axis's) and {@link #OUT_SHAPE}: lets a writer of
+     * many records read a column with one load per record instead of dispatching per value.
+     */
+    public int recordOffset() {
+        return offset;
     }
 
     /** The column name, e.g. {@code act_peak_bytes}. */
@@ -58,25 +72,13 @@ public enum Metric {
 
     /** The value of this metric in the {@link MetricRecord} at {@code o}. */
     public long get(long[] m, int o) {
+        if (offset != DERIVED) {
+            return m[o + offset];
+        }
         switch (this) {
-            case MACS: return m[o + MetricRecord.MACS_OFFSET];
-            case FLOPS: return m[o + MetricRecord.FLOPS_OFFSET];
-            case PARAMS: return m[o + MetricRecord.PARAMS_OFFSET];
-            case WEIGHT_BYTES: return m[o + MetricRecord.WEIGHT_BYTES_OFFSET];
-            case ACT_PEAK_BYTES: return m[o + MetricRecord.ACT_PEAK_BYTES_OFFSET];
-            case ACT_TOTAL_BYTES: return m[o + MetricRecord.ACT_TOTAL_BYTES_OFFSET];
             case RF: return Math.min(m[o + MetricRecord.RF_H_OFFSET], m[o + MetricRecord.RF_W_OFFSET]);
-            case RF_H: return m[o + MetricRecord.RF_H_OFFSET];
-            case RF_W: return m[o + MetricRecord.RF_W_OFFSET];
             case RF_STRIDE: return m[o + MetricRecord.RF_H_OFFSET] <= m[o + MetricRecord.RF_W_OFFSET]
                     ? m[o + MetricRecord.STRIDE_H_OFFSET] : m[o + MetricRecord.STRIDE_W_OFFSET];
-            case RF_STRIDE_H: return m[o + MetricRecord.STRIDE_H_OFFSET];
-            case RF_STRIDE_W: return m[o + MetricRecord.STRIDE_W_OFFSET];
-            case RF_PAD_H: return m[o + MetricRecord.PAD_H_OFFSET];
-            case RF_PAD_W: return m[o + MetricRecord.PAD_W_OFFSET];
-            case OUT_H: return m[o + MetricRecord.OUT_H_OFFSET];
-            case OUT_W: return m[o + MetricRecord.OUT_W_OFFSET];
-            case OUT_C: return m[o + MetricRecord.OUT_C_OFFSET];
             default: throw new IllegalStateException(column + " is not a number");
         }
     }
