@@ -16,8 +16,10 @@ except ImportError:  # pragma: no cover - reported when an Analyzer is made
 #: Row status codes of :attr:`Scores.status`, by code.
 STATUS_KINDS = ("ok", "syntax", "shapes", "input", "build")
 
-# rows per JVM call in score_many: bounds the packed text and the Java batch, not the result
+# rows per JVM call in score_many, and bytes of their text: bound the session's scratch buffers (which it
+# keeps, see _Session.scratch) and the Java batch, not the result; a chunk whose text is longer is halved
 _CHUNK_ROWS = 1 << 18
+_CHUNK_BYTES = 1 << 26
 _INT_MAX = 2**31 - 1
 _input_cache = {}
 _INPUT_CACHE_MAX = 4096
@@ -246,7 +248,8 @@ class Analyzer:
         return self._scores(out, status, reasons)
 
     def _score_chunk(self, s, chunk, lo, jtable, index, out, status, reasons):
-        """Scores rows [lo, lo + len(chunk)) in one JVM call, into those rows of ``out`` and ``status``.
+        """Scores rows [lo, lo + len(chunk)) in one JVM call (two halves if their text exceeds
+        ``_CHUNK_BYTES``), into those rows of ``out`` and ``status``.
 
         Java reads and writes only the session's scratch buffers, never memory made for this call: a
         direct buffer over a NumPy array or a str keeps that memory alive until the Java collector
@@ -255,6 +258,14 @@ class Analyzer:
         MB per 100,000 rows), and each call paid the kernel's page faults on that new memory.
         """
         m = len(chunk)
+        text = _join(chunk, lo, "\n")
+        if len(text) > _CHUNK_BYTES and m > 1:
+            del text
+            half = m // 2
+            for at, rows in ((0, chunk[:half]), (half, chunk[half:])):
+                self._score_chunk(s, rows, lo + at, jtable, None if index is None else index[at:at + len(rows)], out, status,
+                                  reasons)
+            return
         k = len(self.columns)
         columns, jout = s.scratch("out", np.int64, k * m)
         codes, jstatus = s.scratch("status", np.int8, m)
@@ -262,10 +273,9 @@ class Analyzer:
         if index is not None:
             rows, jindex = s.scratch("index", np.int32, m)
             rows[:m] = index
-        text = _join(chunk, lo, "\n")
         if text.isascii():
             if len(text) > _INT_MAX:
-                raise ValueError("a chunk of architecture strings exceeds 2 GiB")
+                raise ValueError("an architecture string exceeds 2 GiB")
             # the rows as lines of one buffer of bytes: no Java string per row (JPype converts those one by
             # one), and Java finds the line breaks (the row lengths cost Python more than joining the rows)
             size = len(text)
@@ -301,19 +311,22 @@ class Analyzer:
         out = np.empty((k, n), dtype=np.int64)
         status = np.empty(n, dtype=np.int8)
         reasons = [None] * n
-        if n:
-            s = self._session()
-            # copies into the session's scratch, as _score_chunk: nothing made per call is lent to Java
-            ints, jprogram = s.scratch("program", np.int32, len(program))
-            ints[:len(program)] = program
-            columns, jout = s.scratch("out", np.int64, k * n)
-            codes, jstatus = s.scratch("status", np.int8, n)
-            bad = s.call(s.java.scoreProgram, jprogram, len(program), n, jout, jstatus)
-            out[:] = columns[:k * n].reshape(k, n)
-            status[:] = codes[:n]
+        s = self._session() if n else None
+        for lo in range(0, n, _CHUNK_ROWS):
+            # chunks of candidates, each copied into the session's scratch, as _score_chunk: nothing made
+            # per call is lent to Java, and the scratch stays the size of a chunk
+            hi = min(n, lo + _CHUNK_ROWS)
+            a, b = builder._program_start(lo), builder._program_start(hi)
+            ints, jprogram = s.scratch("program", np.int32, b - a)
+            ints[:b - a] = program[a:b]
+            columns, jout = s.scratch("out", np.int64, k * (hi - lo))
+            codes, jstatus = s.scratch("status", np.int8, hi - lo)
+            bad = s.call(s.java.scoreProgram, jprogram, b - a, hi - lo, jout, jstatus)
+            out[:, lo:hi] = columns[:k * (hi - lo)].reshape(k, hi - lo)
+            status[lo:hi] = codes[:hi - lo]
             if bad:
-                for r, why in zip(np.flatnonzero(status).tolist(), s.java.reasons()):
-                    reasons[r] = str(why)
+                for r, why in zip(np.flatnonzero(codes[:hi - lo]).tolist(), s.java.reasons()):
+                    reasons[lo + r] = str(why)
         return self._scores(out, status, reasons)
 
     def _score_built_one(self, builder):
@@ -365,7 +378,8 @@ class _Session:
         """
         entry = self._scratch.get(name)
         if entry is None or len(entry[0]) < count:
-            array = np.empty(1 << max(12, (count - 1).bit_length()), dtype=dtype)
+            # exact for the first batch (a loop of equal batches wastes nothing), doubling after that
+            array = np.empty(max(count, 4096, 2 * len(entry[0]) if entry else 0), dtype=dtype)
             entry = (array, self.jpype.nio.convertToDirectBuffer(array))
             self._scratch[name] = entry
         return entry

@@ -85,6 +85,7 @@ class Builder:
     def __init__(self, _cls=None):
         self._codes = _op_codes(_cls if _cls is not None else _jvm.session_class())
         self._p = array("i")
+        self._starts = array("q")     # per candidate, where its program starts: batches are scored in chunks
         self._n = 0
         self._open = False
 
@@ -95,9 +96,14 @@ class Builder:
     def clear(self):
         """Forgets every candidate (keeps the memory)."""
         del self._p[:]
+        del self._starts[:]
         self._n = 0
         self._open = False
         return self
+
+    def _program_start(self, i):
+        """Where candidate i's program starts (the program's length for i = len(self))."""
+        return self._starts[i] if i < self._n else len(self._p)
 
     def _program_buffer(self):
         if self._open:
@@ -128,6 +134,7 @@ class Builder:
         """Starts a candidate on an h×w×c input."""
         if self._open:
             raise ValueError("the previous candidate is not ended: call end() first")
+        self._starts.append(len(self._p))
         self._p.extend((BEGIN, _i(h, "h"), _i(w, "w"), _i(c, "c")))
         self._open = True
         return self

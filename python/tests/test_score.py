@@ -183,6 +183,34 @@ def test_a_batchs_results_are_its_own_after_later_batches(analyzer):
     assert set(later[1]["macs"].tolist()) == {3 * 2 * 64} and later[1].invalid == 0
 
 
+def test_a_batch_cut_into_chunks_and_halves_scores_every_row_in_its_place(analyzer, monkeypatch):
+    import archmeter._analyzer as internals
+    sides = [8, 16, 8, 4]
+    archs = [f"conv_k3_c{c} relu" for c in range(1, 41)]
+    archs[13], archs[30] = "conv_k3_c4 rélu", "conv_k3_c4 bad_token"     # invalid rows, one of them not ASCII
+    inputs = [f"{sides[i % 4]}x{sides[i % 4]}x3" for i in range(len(archs))]
+    builder = analyzer.builder()
+    for i in range(len(archs)):
+        builder.begin(sides[i % 4], sides[i % 4], 3).conv(3, c=i + 1).relu().end()
+    # 7 rows per chunk, and any text over 40 bytes halved: chunks of 7 split down to rows of one or two
+    monkeypatch.setattr(internals, "_CHUNK_ROWS", 7)
+    monkeypatch.setattr(internals, "_CHUNK_BYTES", 40)
+    sent = []
+    copy = internals._copy_ascii
+    monkeypatch.setattr(internals, "_copy_ascii", lambda text, into: sent.append(len(text)) or copy(text, into))
+    strings, built = analyzer.score_many(archs, inputs=inputs), analyzer.score_many(builder)
+    assert max(sent) <= 40 and len(sent) > len(archs) // 7, sent
+    for i in range(len(archs)):
+        side, c = sides[i % 4], i + 1
+        assert built["macs"][i] == 9 * 3 * side * side * c and built["out_c"][i] == c, i
+        if i in (13, 30):
+            assert strings["macs"][i] == 0 and not strings["valid"][i]
+        else:
+            assert strings["macs"][i] == 9 * 3 * side * side * c and strings["out_c"][i] == c, i
+    assert built.invalid == 0 and strings.invalid == 2 and [i for i, r in enumerate(strings.reasons) if r] == [13, 30]
+    assert "rélu" in strings.reasons[13] and "bad_token" in strings.reasons[30]
+
+
 def test_score_many_keeps_no_memory_of_past_batches(analyzer):
     # a direct buffer over memory made for one call would keep it until the Java collector runs, which a
     # batch (allocating nothing in Java) does not make happen: 10 batches would keep 10 texts and results
