@@ -122,6 +122,23 @@ final class Chunk {
         return c;
     }
 
+    /**
+     * Row {@code r}'s cells with at least those of {@code which} filled: all of them if the row's
+     * cells were made already (a row read as text, or asked for whole before), else only those (the
+     * others null, and nothing kept).
+     */
+    String[] cells(int r, int[] which) {
+        String[] c = rows[r];
+        if (c != null) {
+            return c;
+        }
+        c = new String[ascii.fields];
+        for (int i : which) {
+            c[i] = ascii.cell(r, i);
+        }
+        return c;
+    }
+
     void reject(int row, String reason) {
         rejectReason[row] = reason;
         scored[row] = false;

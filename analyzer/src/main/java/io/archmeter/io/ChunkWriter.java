@@ -126,7 +126,9 @@ final class ChunkWriter {
     /** A kept row goes to {@link #keptRows}, which takes it or rejects it. */
     private void take(Chunk chunk, int r, long[] values) throws IOException {
         // no line number here: finding it scans every cell for line breaks, which only a reject needs
-        String reason = keptRows.take(rowsRead - 1, chunk.cells(r), values, r * MetricRecord.LENGTH);
+        final int[] read = keptRows.cellsRead();
+        String reason = keptRows.take(rowsRead - 1, read == null ? chunk.cells(r) : chunk.cells(r, read), values,
+                r * MetricRecord.LENGTH);
         if (reason != null) {
             reject(chunk, r, reason);
         } else {

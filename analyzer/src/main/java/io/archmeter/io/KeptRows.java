@@ -37,12 +37,24 @@ public interface KeptRows {
      * A row that met the constraints.
      *
      * @param seq     its 0-based position among the data rows read
-     * @param cells   its cells, as read (not reused by the pipeline: safe to keep)
+     * @param cells   its cells, as read (not reused by the pipeline: safe to keep); only those
+     *                {@link #cellsRead()} names are sure to be there
      * @param metrics the scored metric records (reused: copy what you keep), or null for rows not scored here
      * @param offset  the row's record offset in {@code metrics}
      * @return null if taken, or the reason to reject the row instead (e.g. a cell that is not a number)
      */
     String take(long seq, String[] cells, long[] metrics, int offset);
+
+    /**
+     * The indices of the cells {@link #take} reads from now on, or null for every cell (the default).
+     * Where a pipeline reads rows as bytes, only these cells are made Strings, the others of
+     * {@code cells} are null: statistics read a number or two, while a row's architecture string
+     * is its longest cell (making it a String was a fifth of {@code stats}' per-row work, measured).
+     * Asked before each row: a sink may read every cell of the first row and fewer after it.
+     */
+    default int[] cellsRead() {
+        return null;
+    }
 
     /** After the last row: writes the rows held back, if any, through {@code out}, in the order they should appear. */
     void finish(RowWriter out) throws IOException;

@@ -50,6 +50,8 @@ public final class StatsSink implements KeptRows {
     private List<ValueColumn> columns;
     private StatsCollector collector;
     private long[] keys;
+    /** The cells the columns read, once they are fixed; null before (every cell). */
+    private int[] cellsRead;
 
     /**
      * @param scored    rows come with metric records (from the pipeline), rather than from a scored file's cells
@@ -147,6 +149,13 @@ public final class StatsSink implements KeptRows {
         }
         collector = new StatsCollector(defs, collectorOptions());
         keys = new long[columns.size()];
+        cellsRead = columns.stream().filter(c -> c.metric() == null).mapToInt(ValueColumn::cell).toArray();
+    }
+
+    /** Every cell until the columns are fixed (the first row may decide them), then the cells they read. */
+    @Override
+    public int[] cellsRead() {
+        return cellsRead;
     }
 
     private void defaults(List<ValueColumn> cols, String[] firstRow) {
