@@ -211,6 +211,17 @@ def test_a_batch_cut_into_chunks_and_halves_scores_every_row_in_its_place(analyz
     assert "rélu" in strings.reasons[13] and "bad_token" in strings.reasons[30]
 
 
+def test_inputs_given_again_and_again_keep_their_meaning(analyzer):
+    # the input table's Java array and a tuple's spec are made once and reused: each call still means its own
+    for shape, side in [((8, 8, 3), 8), ("16x16x3", 16), ((8, 8, 3), 8), ((16, 16, 3), 16), ("8x8x3", 8), ([16, 16, 3], 16)]:
+        s = analyzer.score_many(["conv_k3_c4"] * 3, inputs=shape)
+        assert s["macs"].tolist() == [9 * 3 * side * side * 4] * 3, shape
+    # (8.0, 8, 3) and (True, 8, 3) equal (8, 8, 3) as dict keys, but are refused as before, not taken for it
+    for bad in ((8.0, 8, 3), (True, 8, 3)):
+        with pytest.raises(TypeError):
+            analyzer.score_many(["conv_k3_c4"] * 3, inputs=bad)
+
+
 def test_score_many_keeps_no_memory_of_past_batches(analyzer):
     # a direct buffer over memory made for one call would keep it until the Java collector runs, which a
     # batch (allocating nothing in Java) does not make happen: 10 batches would keep 10 texts and results
