@@ -267,13 +267,11 @@ class Analyzer:
                 self._score_chunk(s, rows, lo + at, jtable, None if index is None else index[at:at + len(rows)], out, status,
                                   reasons)
             return
-        k = len(self.columns)
-        columns, jout = s.scratch("out", np.int64, k * m)
-        codes, jstatus = s.scratch("status", np.int8, m)
+        jout, jstatus = s.targets(len(self.columns), m)
         jindex = None
         if index is not None:
-            rows, jindex = s.scratch("index", np.int32, m)
-            rows[:m] = index
+            ix, jindex = s.scratch("index", np.int32, m)
+            ix[:m] = index
         if text.isascii():
             if len(text) > _INT_MAX:
                 raise ValueError("an architecture string exceeds 2 GiB")
@@ -294,11 +292,7 @@ class Analyzer:
                 bad = s.call(s.java.scorePacked, jtext, jends, m, jtable, jindex, jout, jstatus, 0, m)
         else:
             bad = s.call(s.java.scoreStrings, s.jpype.JArray(s.jpype.JString)(chunk), jtable, jindex, jout, jstatus, 0, m)
-        out[:, lo:lo + m] = columns[:k * m].reshape(k, m)
-        status[lo:lo + m] = codes[:m]
-        if bad:
-            for r, why in zip(np.flatnonzero(codes[:m]).tolist(), s.java.reasons()):
-                reasons[lo + r] = str(why)
+        s.results(bad, lo, m, out, status, reasons)
 
     def _scores(self, out, status, reasons):
         columns = {name: out[k] for k, name in enumerate(self.columns)}
@@ -320,14 +314,9 @@ class Analyzer:
             a, b = builder._program_start(lo), builder._program_start(hi)
             ints, jprogram = s.scratch("program", np.int32, b - a)
             ints[:b - a] = program[a:b]
-            columns, jout = s.scratch("out", np.int64, k * (hi - lo))
-            codes, jstatus = s.scratch("status", np.int8, hi - lo)
+            jout, jstatus = s.targets(k, hi - lo)
             bad = s.call(s.java.scoreProgram, jprogram, b - a, hi - lo, jout, jstatus)
-            out[:, lo:hi] = columns[:k * (hi - lo)].reshape(k, hi - lo)
-            status[lo:hi] = codes[:hi - lo]
-            if bad:
-                for r, why in zip(np.flatnonzero(codes[:hi - lo]).tolist(), s.java.reasons()):
-                    reasons[lo + r] = str(why)
+            s.results(bad, lo, hi - lo, out, status, reasons)
         return self._scores(out, status, reasons)
 
     def _score_built_one(self, builder):
@@ -384,6 +373,21 @@ class _Session:
                     self._tables.clear()
                 self._tables[key] = j
         return j
+
+    def targets(self, columns, rows):
+        """The Java buffers a batch call of ``rows`` rows writes: its columns and its statuses."""
+        return self.scratch("out", np.int64, columns * rows)[1], self.scratch("status", np.int8, rows)[1]
+
+    def results(self, bad, lo, rows, out, status, reasons):
+        """Copies what the last batch call wrote (see :meth:`targets`) to rows [lo, lo + rows) of the
+        caller's ``out``, ``status`` and ``reasons``; ``bad``: the call's count of invalid rows."""
+        k = out.shape[0]
+        out[:, lo:lo + rows] = self._scratch["out"][0][:k * rows].reshape(k, rows)
+        codes = self._scratch["status"][0][:rows]
+        status[lo:lo + rows] = codes
+        if bad:
+            for r, why in zip(np.flatnonzero(codes).tolist(), self.java.reasons()):
+                reasons[lo + r] = str(why)
 
     def scratch(self, name, dtype, count):
         """(array, Java direct buffer over it) of at least ``count`` items, kept by the session for its batches.

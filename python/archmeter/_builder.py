@@ -134,8 +134,9 @@ class Builder:
         """Starts a candidate on an h×w×c input."""
         if self._open:
             raise ValueError("the previous candidate is not ended: call end() first")
-        self._starts.append(len(self._p))
+        start = len(self._p)
         self._p.extend((BEGIN, _i(h, "h"), _i(w, "w"), _i(c, "c")))
+        self._starts.append(start)      # after the checks: a refused begin() leaves no start behind
         self._open = True
         return self
 

@@ -77,6 +77,18 @@ def test_misuse_is_refused_at_once():
     assert len(b.clear()) == 0
 
 
+def test_a_refused_begin_leaves_the_candidates_in_their_places_when_scored_in_chunks(analyzer, monkeypatch):
+    import archmeter._analyzer as internals
+    monkeypatch.setattr(internals, "_CHUNK_ROWS", 2)      # candidates are found by where each begins
+    b = analyzer.builder()
+    for c in range(1, 6):
+        with pytest.raises(ValueError, match="32 bits"):
+            b.begin(2**40, 8, 3)
+        b.begin(8, 8, 3).conv(3, c=c).end()
+    s = analyzer.score_many(b)
+    assert s["macs"].tolist() == [9 * 3 * 64 * c for c in range(1, 6)] and s.invalid == 0
+
+
 def test_a_long_built_candidate_scores_as_its_string(analyzer):
     b = analyzer.builder().begin(16, 16, 8)
     for _ in range(300):                           # 300 convolutions: a program of 3,600+ ints
