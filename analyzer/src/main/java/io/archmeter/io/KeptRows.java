@@ -49,7 +49,8 @@ public interface KeptRows {
      * The indices of the cells {@link #take} reads from now on, or null for every cell (the default).
      * Where a pipeline reads rows as bytes, only these cells are made Strings, the others of
      * {@code cells} are null: statistics read a number or two, while a row's architecture string
-     * is its longest cell (making it a String was a fifth of {@code stats}' per-row work, measured).
+     * is its longest cell (making it a String was a fifth of the samples of {@code stats}' writing
+     * thread, JFR, 2026-12-01).
      * Asked before each row: a sink may read every cell of the first row and fewer after it.
      */
     default int[] cellsRead() {
