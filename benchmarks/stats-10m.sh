@@ -46,6 +46,12 @@ ORDER=(filter stats pareto)
 have_time=0
 [[ -x /usr/bin/time ]] && have_time=1
 load_before=$(cut -d' ' -f1 /proc/loadavg)
+# CPU the whole machine spent while the commands ran (jiffies: user nice system irq softirq steal); less
+# the commands' own CPU, it is what other work took. The load average cannot tell: its minute-long
+# memory still counts the JMH run that report.sh makes just before this script.
+busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+busy_before=$(busy)
+start_all=$(date +%s.%N)
 
 # one run: prints "wall_seconds cpu_seconds max_rss_kb" (cpu and rss -1 without GNU time)
 run() {
@@ -75,19 +81,30 @@ for ((r = 1; r <= REPEAT; r++)); do
   done
 done
 load_after=$(cut -d' ' -f1 /proc/loadavg)
+busy_after=$(busy)
+end_all=$(date +%s.%N)
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 base=$(echo "${TIMES[filter]}" | median)
 cpu_base=$(echo "${CPUS[filter]}" | median)
 cores=$(nproc)
-noisy=$(awk -v a="$load_before" -v b="$load_after" -v n="$cores" 'BEGIN {print (a > n || b > n) ? "yes" : "no"}')
+ours=$(echo "${CPUS[filter]} ${CPUS[stats]} ${CPUS[pareto]}" | tr ' ' '\n' | awk '$1 != "" {s += $1; if ($1 < 0) u = 1} END {print u ? -1 : s}')
+# others' share of the machine during the runs; unknown (-1) without /usr/bin/time's CPU figures
+others=$(awk -v b0="$busy_before" -v b1="$busy_after" -v hz="$(getconf CLK_TCK)" -v ours="$ours" -v t0="$start_all" \
+  -v t1="$end_all" -v n="$cores" 'BEGIN {print ours < 0 ? -1 : ((b1 - b0) / hz - ours) / ((t1 - t0) * n)}')
+noisy=$(awk -v o="$others" -v a="$load_before" -v n="$cores" 'BEGIN {print (o < 0 ? (a > n) : (o > 0.05)) ? "yes" : "no"}')
 {
   echo "# stats and --pareto against filter, $ROWS rows, -Xmx256m"
   echo
   echo "$(date +%F), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $cores cores,"
-  echo "$(java -version 2>&1 | head -1). Load average before $load_before, after $load_after:"
-  echo "noisy: $noisy (a load above the core count means other work shared the machine; compare ratios only on a quiet one)."
+  echo "$(java -version 2>&1 | head -1). Load average before $load_before, after $load_after;"
+  if awk -v o="$others" 'BEGIN {exit !(o >= 0)}'; then
+    echo "other work took $(awk -v o="$others" 'BEGIN {printf "%.1f", 100 * o}')% of the machine while the commands ran:"
+    echo "noisy: $noisy (more than 5% means other work shared the machine; compare ratios only on a quiet one)."
+  else
+    echo "noisy: $noisy (no /usr/bin/time: judged by the load average, which also counts work just before the runs)."
+  fi
   echo
   echo "| command | median wall s (of $REPEAT) | rows/s | wall / filter | median cpu s | cpu / filter | peak RSS MiB |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
