@@ -17,8 +17,10 @@ Prints, with the machine and the date:
 The candidates are the JMH suite's (``CandidateGenerator`` seed 20261129, 224×224×3). Every body
 returns a checksum of its metrics, and the run stops if the bodies disagree with each other. Each
 figure is the median of ``--repeats`` timed runs after warm-up runs (the JIT compiles the Java side
-during those); the spread (min–max) is printed, and a run on a busy machine (load average above the
-core count) is flagged as noisy: its figures are not to be compared with the targets.
+during those); the spread (min–max) is printed, and a run that shared the machine (other processes
+took more than 5% of its CPU time while the bodies ran: the machine's busy time from /proc/stat less
+this process's own) is flagged as noisy: its figures are not to be compared with the targets. The
+load average is printed but not used: its minute-long memory counts what ran just before.
 """
 
 import argparse
@@ -158,6 +160,31 @@ def interleaved(fns, repeats, cpu=None):
     return results, times
 
 
+def _busy_seconds():
+    """CPU seconds the whole machine has been busy (user nice system irq softirq steal), or None."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / os.sysconf("SC_CLK_TCK")
+
+
+class OtherWork:
+    """The share of the machine other processes took between start() and stop(), or None where /proc is not."""
+
+    def start(self):
+        self.busy, self.own, self.wall = _busy_seconds(), time.process_time(), time.perf_counter()
+        return self
+
+    def stop(self):
+        busy = _busy_seconds()
+        if busy is None or self.busy is None:
+            return None
+        others = (busy - self.busy) - (time.process_time() - self.own)
+        return max(0.0, others / ((time.perf_counter() - self.wall) * (os.cpu_count() or 1)))
+
+
 def machine():
     cpu = platform.processor() or "unknown CPU"
     try:
@@ -185,6 +212,7 @@ def run(n, single, pure, repeats, warmups):
     few = archs[:pure]
     genomes = [genome(a) for a in archs]
     figures = {"n": n, "single_n": single, "pure_n": pure}
+    others = OtherWork().start()
     c_single, c_many = [], []
     r_single, t_single = timed(lambda: body_score(analyzer, some), repeats, warmups, c_single)
     r_build, t_build = timed(lambda: body_builder(analyzer, genomes), repeats, max(1, warmups // 2))
@@ -210,20 +238,25 @@ def run(n, single, pure, repeats, warmups):
     figures["ratio"] = [(n / a) / (pure / b) for a, b in zip(t_many, t_pure)]
     figures["memo_ratio"] = [(n / a) / (pure / b) for a, b in zip(t_many, t_memo)]
     figures["checksum"] = r_many
+    figures["others"] = others.stop()
     return figures
 
 
 def report(fig, m, out=sys.stdout):
     med = {k: statistics.median(v) for k, v in fig.items() if isinstance(v, list) and k != "checksum"}
     ratio = med["ratio"]
-    noisy = m["load"] > (m["cores"] or 1)
+    others = fig.get("others")
+    noisy = m["load"] > (m["cores"] or 1) if others is None else others > 0.05
     p = lambda *a: print(*a, file=out)  # noqa: E731
     p(f"archmeter Python benchmark, {m['date']}")
     p(f"machine: {m['cpu']}, {m['cores']} cores, load average {m['load']:.2f}; Python {m['python']},"
       f" JPype {m['jpype']}, NumPy {m['numpy']}, Java {m['java']}")
     p(f"candidates: {fig['n']:,} 20-layer chains (CandidateGenerator seed {SEED}) on 224x224x3; median of runs, [min-max]")
+    if others is not None:
+        p(f"other processes took {100 * others:.1f}% of the machine while the bodies ran")
     if noisy:
-        p("NOISY: the load average exceeds the core count; do not compare these figures with the targets")
+        why = "the load average exceeds the core count" if others is None else "other processes took more than 5%"
+        p(f"NOISY: {why}; do not compare these figures with the targets")
     rows = [
         ("score (one call per candidate)", f"{med['score_us']:.1f} us/call", fig["score_us"], "{:.1f}",
          f"<= {TARGETS['score_us']:.0f} us", med["score_us"] <= TARGETS["score_us"]),
